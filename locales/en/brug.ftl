@@ -1,0 +1,166 @@
+## What the bot says. Variables are filled in by the code (src/core/msg.rs).
+
+## Rounds
+
+round-opened = Round { $round }: { $flow } — «{ $title }». Coordinated by { $coordinator }; { $steps } steps, all in this thread.
+round-how-to-join = Taking part? Write `!brug join` with your profession here. Private answers go to me in a direct message.
+first-deadline = First deadline: { $deadline }.
+round-closed = Round { $round } is closed. Thank you all.
+round-cancelled = { $name } cancelled this round.
+round-paused = { $name } paused this round; deadlines wait until it resumes.
+round-resumed = { $name } resumed this round.
+step-header = Step { $n } of { $total }: { $title }
+step-deadline = Deadline: { $deadline }.
+step-next = { $name } moved the round on.
+deadline-extended = The deadline is now { $deadline }.
+deadline-passed = The deadline has passed; on to the next step.
+deadline-passed-coordinator = In round { $round }, the deadline for «{ $step }» has passed. Say `!brug next` in the thread when the group is ready.
+joined = { $name } takes part as { $profession }.
+left = { $name } has left the round; their answers so far stay.
+owner-set = { $name } is the case owner.
+
+## Step hints
+
+hint-blind = Answer privately: send your answer to me in a direct message. Nobody sees it before the reveal, the coordinator included.
+hint-reflect = Answer privately: the questions come to you in a direct message. Answers are shown only without names.
+hint-open = Answer here in the thread.
+hint-private = Reply to this message with your answer. You can change it by sending it again until the step ends.
+hint-fields = Start each part on its own line with its label:
+field-template = { $label }: …
+hint-intake = Send the case as a reply here. I will show it to you first; it is posted in the thread only after you confirm.
+hint-scores = Give each a score from 1 (not at all) to 5 (fully), and a few words if you like, each on its own line:
+score-template = { $label }: 1–5 …
+hint-choose-one = Reply with the number of your choice.
+hint-choose-many = Reply with the numbers of your choices, e.g. `1, 3`.
+hint-actions = One action per message: what; who; by when — e.g. `call the landlord; Anna; Friday`.
+choose-option = { $n }. { $option }
+discuss-owner-listens = { $name } only listens in this step.
+listen-only-dm = In this step you only listen: the others discuss your case as if you were not there. You may take notes; you get your turn in the next step.
+private-prompt = Round { $round } «{ $title }» — { $step }
+intake-waiting = { $name } sends the case to me privately; it appears here once confirmed.
+intake-no-owner = There is no case owner yet: the coordinator names one with `!brug owner NAME`.
+intake-confirm = This is what I received. Reply `yes` to post it in the thread, or send a corrected version.
+intake-posted = Posted in the thread.
+case-heading = The case, brought in by { $name }:
+review-heading = Actions agreed last time:
+review-none = No actions were agreed in this group's previous round.
+
+## Answers
+
+receipt = Received: your answer to «{ $step }» is saved. Nobody sees it before the reveal.
+receipt-anonymous = Received: your answer to «{ $step }» is saved. It is only ever shown without your name.
+receipt-missing = Still missing: { $fields }. Send those parts too.
+progress = { $answered } of { $total } answered.
+reveal-field = { $label }
+reveal-none = Nobody answered this step.
+answer-named = { $name } ({ $profession }): { $text }
+answer-anonymous = – { $text }
+author-line = { $name } ({ $profession }):
+anonymous-line = Someone:
+field-line = { $label }: { $text }
+choice-line = { $name } ({ $profession }): { $options }
+action-line = { $what } — { $who }, { $when }
+
+## Role swap
+
+roles-handed-out = Everyone has received their role privately:
+role-line = { $name } plays { $role }
+role-card-heading = Round { $round } — your role: { $role }
+role-plays = You play the role of { $name }.
+role-plays-client = You play the client.
+card-from = The card of { $name }, whose role you now play:
+card-none = { $name } did not write a card.
+
+## Reminders
+
+reminder = Reminder for round { $round } «{ $title }»: «{ $step }» still waits for your answer. Deadline: { $deadline }.
+
+## Status and record
+
+status-heading = Round { $round } «{ $title }» ({ $flow })
+status-step = Step { $n } of { $total }: { $step }
+status-answered = { $answered } of { $total } answered.
+status-answered-names = { $answered } of { $total } answered: { $names }.
+status-paused = The round is paused.
+status-closed = The round is closed.
+status-cancelled = The round was cancelled.
+record-intro = Record of «{ $title }»:
+record-step = { $step }
+record-no-answers = (no answers)
+record-actions = Agreed actions
+record-no-actions = (no actions agreed)
+score-line = { $label }: { $average } of 5 ({ $count ->
+    [one] one answer
+   *[other] { $count } answers
+})
+
+## Refusals (one line: what was wrong and what would work)
+
+err-not-coordinator = Only a coordinator can do that.
+err-not-participant = You are not taking part in this round yet: write `!brug join` with your profession.
+err-already-joined = You already take part, as { $profession }.
+err-round-closed = Round { $round } is closed.
+err-round-paused = The round is paused; the coordinator resumes it with `!brug resume`.
+err-already-paused = The round is already paused; `!brug resume` continues it.
+err-not-paused = The round is not paused.
+err-nothing-to-answer = This step takes no answers; wait for the next one.
+err-not-your-turn = This step is not for you; you will be mentioned when it is your turn.
+err-listen-only = In this step you only listen; your turn comes in the next step.
+err-answer-privately = This step is blind: send your answer to me in a direct message. Anything written here is visible to everyone.
+err-answer-in-thread = This step is answered openly: write your answer in the round's thread.
+err-empty = That answer is empty.
+err-need-labels = Start each part on its own line with its label: { $fields }.
+err-bad-score = Give «{ $field }» a score from 1 to 5, e.g. `{ $field }: 4`.
+err-bad-choice = Reply with one or more option numbers from the list, e.g. `1, 3`.
+err-bad-choice-one = Reply with one option number from the list.
+err-bad-action = Write an action as: what; who; by when — e.g. `call the landlord; Anna; Friday`.
+err-owner-not-participant = { $name } does not take part in this round; they join first with `!brug join`.
+
+## Commands
+
+help =
+    brug runs case consultations in this room. Commands:
+    { $prefix } flows — the methods available
+    { $prefix } start <flow> [title] — start a round (coordinators)
+    { $prefix } join [profession] — take part in the round of this thread
+    { $prefix } status — where the round stands
+    { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — steer the round (coordinators)
+    { $prefix } owner <name> — name the case owner (coordinators)
+    { $prefix } leave — leave the round
+    { $prefix } lang nl|en — your language (coordinators in the room: the group's)
+    { $prefix } help <command> — more about one command
+help-command = { $command ->
+    [start] `{ $prefix } start <flow> [title]` opens a round: a root message, a thread, and the first step. Only coordinators can start; `{ $prefix } flows` lists the methods.
+    [join] `{ $prefix } join <profession>` makes you a participant of the round in this thread (or the only open one). Professions: social-worker, client-manager-work, client-manager-income, other.
+    [leave] `{ $prefix } leave` takes you out of the round; what you answered so far stays.
+    [status] `{ $prefix } status` shows the step, who has answered (or how many, in anonymous steps) and the deadline.
+    [next] `{ $prefix } next` ends the current step now (coordinators).
+    [extend] `{ $prefix } extend 2d` moves the current deadline later: 30m, 12h, 3d or 1w (coordinators).
+    [pause] `{ $prefix } pause` stops the clock until `{ $prefix } resume` (coordinators).
+    [resume] `{ $prefix } resume` restarts the clock with the time that was left (coordinators).
+    [cancel] `{ $prefix } cancel` ends the round without finishing it (coordinators).
+    [owner] `{ $prefix } owner <name>` names the case owner, who brings the case (coordinators).
+    [lang] `{ $prefix } lang en` or `{ $prefix } lang nl` sets your language; a coordinator in the room sets the group's.
+    [flows] `{ $prefix } flows` lists the methods, one line each.
+    [help] `{ $prefix } help <command>` explains one command.
+   *[other] There is no command `{ $command }`; `{ $prefix } help` lists them all.
+}
+flows-heading = { $count ->
+    [one] One method is available:
+   *[other] { $count } methods are available:
+}
+flow-line = `{ $id }` — { $name }: { $description }
+lang-set = From now on I write to you in English.
+group-lang-set = This group's language is now English (new rounds use it).
+err-unknown-command = There is no command `{ $command }`; `{ $prefix } help` lists them.
+err-missing-arg = `{ $command }` needs more: `{ $usage }`.
+err-bad-duration = `{ $value }` is not a duration; use for example 30m, 12h, 3d or 1w.
+err-bad-lang = `{ $value }` is not a language I speak; use nl or en.
+err-unknown-flow = There is no method `{ $flow }`; `{ $prefix } flows` lists them.
+err-unknown-profession = `{ $value }` is not a profession here; choose one of: { $professions }.
+ask-profession = With which profession do you take part? Write `{ $prefix } join` with one of: { $professions }.
+err-no-round = There is no open round here; a coordinator starts one with `{ $prefix } start`.
+err-which-round = You are in several rounds: { $rounds }. Write in that round's thread, or start your message with the round number, e.g. `#12`.
+err-unknown-user = { $name } is not a participant of this round.
+err-internal = Something went wrong on my side; nothing you sent was lost. Please try again in a moment.
+not-a-command-here = That does not work here; write it in the room, or `{ $prefix } help` for the commands.

@@ -1,0 +1,166 @@
+## Wat de bot zegt. Variabelen vult de code in (src/core/msg.rs).
+
+## Rondes
+
+round-opened = Ronde { $round }: { $flow } — «{ $title }». Gespreksleider: { $coordinator }; { $steps } stappen, allemaal in deze thread.
+round-how-to-join = Doe je mee? Schrijf hier `!brug join` met je beroep. Privé-antwoorden stuur je mij in een direct bericht.
+first-deadline = Eerste deadline: { $deadline }.
+round-closed = Ronde { $round } is afgesloten. Dank jullie wel.
+round-cancelled = { $name } heeft deze ronde geannuleerd.
+round-paused = { $name } heeft deze ronde gepauzeerd; deadlines wachten tot ze weer verdergaat.
+round-resumed = { $name } heeft deze ronde hervat.
+step-header = Stap { $n } van { $total }: { $title }
+step-deadline = Deadline: { $deadline }.
+step-next = { $name } heeft de ronde een stap verder gezet.
+deadline-extended = De deadline is nu { $deadline }.
+deadline-passed = De deadline is verstreken; door naar de volgende stap.
+deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Zeg `!brug next` in de thread als de groep zover is.
+joined = { $name } doet mee als { $profession }.
+left = { $name } heeft de ronde verlaten; de antwoorden tot nu toe blijven staan.
+owner-set = { $name } is de casusinbrenger.
+
+## Aanwijzingen bij stappen
+
+hint-blind = Antwoord privé: stuur je antwoord in een direct bericht aan mij. Niemand ziet het voor het onthullen, ook de gespreksleider niet.
+hint-reflect = Antwoord privé: de vragen krijg je in een direct bericht. Antwoorden worden alleen zonder namen getoond.
+hint-open = Antwoord hier in de thread.
+hint-private = Beantwoord dit bericht met je antwoord. Tot de stap afloopt kun je het wijzigen door het opnieuw te sturen.
+hint-fields = Begin elk deel op een eigen regel met het label:
+field-template = { $label }: …
+hint-intake = Stuur de casus hier als antwoord. Ik laat hem je eerst zien; hij komt pas in de thread als je bevestigt.
+hint-scores = Geef elk een cijfer van 1 (helemaal niet) tot 5 (helemaal), en als je wilt een paar woorden, elk op een eigen regel:
+score-template = { $label }: 1–5 …
+hint-choose-one = Antwoord met het nummer van je keuze.
+hint-choose-many = Antwoord met de nummers van je keuzes, bijvoorbeeld `1, 3`.
+hint-actions = Eén actie per bericht: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`.
+choose-option = { $n }. { $option }
+discuss-owner-listens = { $name } luistert in deze stap alleen.
+listen-only-dm = In deze stap luister je alleen: de anderen bespreken je casus alsof je er niet bij bent. Je mag aantekeningen maken; in de volgende stap ben jij aan de beurt.
+private-prompt = Ronde { $round } «{ $title }» — { $step }
+intake-waiting = { $name } stuurt mij de casus privé; hij verschijnt hier na bevestiging.
+intake-no-owner = Er is nog geen casusinbrenger: de gespreksleider wijst die aan met `!brug owner NAAM`.
+intake-confirm = Dit heb ik ontvangen. Antwoord `ja` om het in de thread te plaatsen, of stuur een verbeterde versie.
+intake-posted = Geplaatst in de thread.
+case-heading = De casus, ingebracht door { $name }:
+review-heading = Acties die de vorige keer zijn afgesproken:
+review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
+
+## Antwoorden
+
+receipt = Ontvangen: je antwoord op «{ $step }» is bewaard. Niemand ziet het voor het onthullen.
+receipt-anonymous = Ontvangen: je antwoord op «{ $step }» is bewaard. Het wordt alleen zonder je naam getoond.
+receipt-missing = Nog niet ontvangen: { $fields }. Stuur die delen ook.
+progress = { $answered } van { $total } hebben geantwoord.
+reveal-field = { $label }
+reveal-none = Niemand heeft deze stap beantwoord.
+answer-named = { $name } ({ $profession }): { $text }
+answer-anonymous = – { $text }
+author-line = { $name } ({ $profession }):
+anonymous-line = Iemand:
+field-line = { $label }: { $text }
+choice-line = { $name } ({ $profession }): { $options }
+action-line = { $what } — { $who }, { $when }
+
+## Rolwisseling
+
+roles-handed-out = Iedereen heeft zijn of haar rol privé ontvangen:
+role-line = { $name } speelt { $role }
+role-card-heading = Ronde { $round } — jouw rol: { $role }
+role-plays = Je speelt de rol van { $name }.
+role-plays-client = Je speelt de cliënt.
+card-from = Het kaartje van { $name }, wiens rol je nu speelt:
+card-none = { $name } heeft geen kaartje geschreven.
+
+## Herinneringen
+
+reminder = Herinnering voor ronde { $round } «{ $title }»: «{ $step }» wacht nog op je antwoord. Deadline: { $deadline }.
+
+## Status en verslag
+
+status-heading = Ronde { $round } «{ $title }» ({ $flow })
+status-step = Stap { $n } van { $total }: { $step }
+status-answered = { $answered } van { $total } hebben geantwoord.
+status-answered-names = { $answered } van { $total } hebben geantwoord: { $names }.
+status-paused = De ronde is gepauzeerd.
+status-closed = De ronde is afgesloten.
+status-cancelled = De ronde is geannuleerd.
+record-intro = Verslag van «{ $title }»:
+record-step = { $step }
+record-no-answers = (geen antwoorden)
+record-actions = Afspraken
+record-no-actions = (geen afspraken gemaakt)
+score-line = { $label }: { $average } van 5 ({ $count ->
+    [one] één antwoord
+   *[other] { $count } antwoorden
+})
+
+## Weigeringen (één regel: wat er mis was en wat wel werkt)
+
+err-not-coordinator = Alleen een gespreksleider kan dat.
+err-not-participant = Je doet nog niet mee aan deze ronde: schrijf `!brug join` met je beroep.
+err-already-joined = Je doet al mee, als { $profession }.
+err-round-closed = Ronde { $round } is afgesloten.
+err-round-paused = De ronde is gepauzeerd; de gespreksleider hervat hem met `!brug resume`.
+err-already-paused = De ronde is al gepauzeerd; `!brug resume` laat hem verdergaan.
+err-not-paused = De ronde is niet gepauzeerd.
+err-nothing-to-answer = Deze stap vraagt geen antwoord; wacht op de volgende.
+err-not-your-turn = Deze stap is niet voor jou; je wordt genoemd als je aan de beurt bent.
+err-listen-only = In deze stap luister je alleen; in de volgende stap ben jij aan de beurt.
+err-answer-privately = Deze stap is blind: stuur je antwoord in een direct bericht aan mij. Wat je hier schrijft, ziet iedereen.
+err-answer-in-thread = Deze stap beantwoord je openlijk: schrijf je antwoord in de thread van de ronde.
+err-empty = Dat antwoord is leeg.
+err-need-labels = Begin elk deel op een eigen regel met het label: { $fields }.
+err-bad-score = Geef «{ $field }» een cijfer van 1 tot 5, bijvoorbeeld `{ $field }: 4`.
+err-bad-choice = Antwoord met één of meer nummers uit de lijst, bijvoorbeeld `1, 3`.
+err-bad-choice-one = Antwoord met één nummer uit de lijst.
+err-bad-action = Schrijf een actie als: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`.
+err-owner-not-participant = { $name } doet niet mee aan deze ronde; eerst meedoen met `!brug join`.
+
+## Commando's
+
+help =
+    brug begeleidt casusbesprekingen in deze ruimte. Commando's:
+    { $prefix } flows — de beschikbare methodes
+    { $prefix } start <flow> [titel] — een ronde starten (gespreksleiders)
+    { $prefix } join [beroep] — meedoen aan de ronde van deze thread
+    { $prefix } status — hoe de ronde ervoor staat
+    { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — de ronde sturen (gespreksleiders)
+    { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
+    { $prefix } leave — de ronde verlaten
+    { $prefix } lang nl|en — je taal (gespreksleiders in de ruimte: die van de groep)
+    { $prefix } help <commando> — meer over één commando
+help-command = { $command ->
+    [start] `{ $prefix } start <flow> [titel]` opent een ronde: een startbericht, een thread en de eerste stap. Alleen gespreksleiders kunnen starten; `{ $prefix } flows` toont de methodes.
+    [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: social-worker, client-manager-work, client-manager-income, other.
+    [leave] `{ $prefix } leave` haalt je uit de ronde; wat je al hebt geantwoord blijft staan.
+    [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
+    [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders).
+    [extend] `{ $prefix } extend 2d` schuift de huidige deadline op: 30m, 12h, 3d of 1w (gespreksleiders).
+    [pause] `{ $prefix } pause` zet de klok stil tot `{ $prefix } resume` (gespreksleiders).
+    [resume] `{ $prefix } resume` zet de klok weer aan met de tijd die nog over was (gespreksleiders).
+    [cancel] `{ $prefix } cancel` beëindigt de ronde zonder hem af te maken (gespreksleiders).
+    [owner] `{ $prefix } owner <naam>` wijst de casusinbrenger aan, die de casus inbrengt (gespreksleiders).
+    [lang] `{ $prefix } lang nl` of `{ $prefix } lang en` zet je taal; een gespreksleider in de ruimte zet die van de groep.
+    [flows] `{ $prefix } flows` toont de methodes, één regel per methode.
+    [help] `{ $prefix } help <commando>` legt één commando uit.
+   *[other] Er is geen commando `{ $command }`; `{ $prefix } help` toont ze allemaal.
+}
+flows-heading = { $count ->
+    [one] Er is één methode beschikbaar:
+   *[other] Er zijn { $count } methodes beschikbaar:
+}
+flow-line = `{ $id }` — { $name }: { $description }
+lang-set = Vanaf nu schrijf ik je in het Nederlands.
+group-lang-set = De taal van deze groep is nu Nederlands (nieuwe rondes gebruiken die).
+err-unknown-command = Er is geen commando `{ $command }`; `{ $prefix } help` toont ze.
+err-missing-arg = `{ $command }` heeft meer nodig: `{ $usage }`.
+err-bad-duration = `{ $value }` is geen duur; gebruik bijvoorbeeld 30m, 12h, 3d of 1w.
+err-bad-lang = `{ $value }` is geen taal die ik spreek; gebruik nl of en.
+err-unknown-flow = Er is geen methode `{ $flow }`; `{ $prefix } flows` toont ze.
+err-unknown-profession = `{ $value }` is hier geen beroep; kies uit: { $professions }.
+ask-profession = Met welk beroep doe je mee? Schrijf `{ $prefix } join` met een van: { $professions }.
+err-no-round = Er is hier geen open ronde; een gespreksleider start er een met `{ $prefix } start`.
+err-which-round = Je zit in meerdere rondes: { $rounds }. Schrijf in de thread van die ronde, of begin je bericht met het rondenummer, bijvoorbeeld `#12`.
+err-unknown-user = { $name } doet niet mee aan deze ronde.
+err-internal = Er ging bij mij iets mis; niets van wat je stuurde is verloren. Probeer het zo nog eens.
+not-a-command-here = Dat werkt hier niet; schrijf het in de ruimte, of `{ $prefix } help` voor de commando's.

@@ -1,0 +1,206 @@
+## Teksten van de flows in flows/. Vragen mogen { $owner } gebruiken, de naam van de casusinbrenger.
+
+## Gedeelde stappen
+
+step-intake-title = De casus
+step-clarify-title = Verhelderende vragen
+step-takeaway-title = Wat je meeneemt
+step-takeaway = Wat neem je mee uit deze ronde? Is er één punt waar je verder over wilt nadenken?
+step-evaluation-title = Evaluatie
+step-evaluation = Een korte evaluatie: hoe veilig en open was deze ronde, en begrijp je elkaars rol nu beter? Je antwoorden zijn anoniem.
+step-summary-title = Verslag
+step-summary = Dit is wat de ronde heeft opgeleverd.
+step-review-title = Terugblik
+step-review = Voor de nieuwe casus: wat is er gekomen van de acties die de vorige keer zijn afgesproken? Wat heb je ervan geleerd?
+step-actions-title = Afspraken
+step-actions = Spreek vervolgstappen af: wat gebeurt er, door wie, en wanneer.
+
+## Velden (mensen typen het label voor een dubbele punt, bijv. "Waarom: …")
+
+field-nature = Probleem
+field-client-image = Cliënt
+field-why = Waarom
+field-how = Hoe
+field-what = Wat
+field-feeling = Gevoel
+field-fell-out = Uit de rol
+field-learned = Geleerd
+field-coaching-answer = Vraag
+field-insights = Inzichten
+field-first-step = Eerste stap
+field-for = Voor
+field-against = Tegen
+field-scale = Schaal
+field-problem = Probleem
+field-cause = Oorzaak
+field-judgement = Oordeel
+field-solution = Oplossing
+field-topics = Onderwerpen
+field-timeline = Tijdlijn
+field-asked = Gevraagd
+field-noticed = Aandacht
+field-important = Belangrijk
+field-stance = Positie
+field-organisation = Organisatie
+field-profession = Beroep
+field-other-profession = Beroep
+field-other-frames = Frames
+field-bridge-problem = Probleem
+field-bridge-solution = Oplossing
+
+## Evaluatievragen
+
+reflect-trust = Vertrouwen
+reflect-openness = Openheid
+reflect-roles = Rollen
+reflect-course = Verloop
+
+## Frames waarmee mensen zichzelf kunnen typeren
+
+frame-autonomy = autonomie (eigen regie, eigen verantwoordelijkheid)
+frame-needs = behoefte (wat deze persoon nodig heeft, maatwerk)
+frame-social-control = sociale controle (rechten en plichten, afspraken, handhaving)
+frame-market = markt (gelijke behandeling, doelmatigheid, uit de uitkering)
+frame-community = gemeenschap (erbij horen, netwerk, buurt)
+
+## Gouden Cirkel
+
+gc-name = Gouden Cirkel
+gc-description = Ieder beantwoordt privé waarom, hoe en wat over het eigen werk aan de casus; daarna hangen alle cirkels naast elkaar aan de muur.
+gc-case = { $owner }, beschrijf de casus: de situatie, wat er al is geprobeerd, en waar je vastloopt. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
+gc-questions = Stel { $owner } de vragen die je nodig hebt om de casus te begrijpen. { $owner } antwoordt hier ook. Ontbreekt er een belangrijk perspectief aan deze tafel?
+gc-circle-title = Jouw cirkel
+gc-circle = Vul privé je eigen cirkel in. Probleem: wat is de aard van het probleem hier, en waarom doet het ertoe? Cliënt: wat is jouw beeld van de cliënt? Waarom: waarom doe je dit werk, waar geloof je in? Hoe: hoe werk je, met deze casus als voorbeeld? Wat: welke concrete resultaten wil je in deze casus bereiken?
+gc-wall-title = De muur
+gc-wall = Alle cirkels naast elkaar.
+gc-reflection-title = Reflectie
+gc-reflection = Wat valt je op? Waar liggen de accenten en de gaten, wat lijkt op elkaar en wat verschilt, in waarden, het probleem, het beeld van de cliënt, het hoe en het wat? En waarom antwoordde je zoals je deed: vanuit persoonlijke ervaring, vanuit professionele afweging, of vanuit wat je organisatie vraagt?
+gc-stance-title = Jouw houding
+gc-stance = Nog één, privé: waarom nam je in deze ronde de houding aan die je aannam tegenover de anderen? Werkte je met ze samen, of bewaakte je je eigen positie? Schrijf wat je zou zeggen als niemand van je eigen beroep meelas.
+gc-stances-title = Houdingen
+gc-stances = De houdingen, zonder namen.
+
+## Rolwisseling
+
+rs-name = Rolwisseling
+rs-description = Schrijf een Gouden-Cirkelkaartje vanuit je eigen rol en speel daarna de rol die het verst van de jouwe af staat, met het kaartje van de eigenaar in de hand.
+rs-case = { $owner }, beschrijf de casus: de situatie, de mensen rond de cliënt, en je vraag aan de groep. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
+rs-questions = Vraag { $owner } wat je moet weten om deze casus goed te kunnen spelen. Welke rollen zijn hier wezenlijk, en ontbreekt er een?
+rs-cards-title = Jouw kaartje
+rs-cards = Schrijf privé je kaartje, vanuit je echte rol: wat wil je meegeven aan degene die jou gaat spelen? Waarom doet deze casus je iets, hoe zou je hem aanpakken, en wat zou je doen?
+rs-roles-title = Rollen
+rs-roles = Ieder krijgt nu een rol die zoveel mogelijk van de eigen rol verschilt, met het kaartje van degene wiens rol het is. Lees het jouwe voor het gesprek begint.
+rs-in-role-title = Casusoverleg in rol
+rs-in-role = Bespreek de casus vanuit je nieuwe rol: wat is er aan de hand, en wat moet er gebeuren? Blijf zo lang je kunt in je rol; terugvallen in je eigen rol mag, en is het opmerken waard. Wie de cliënt speelt: zeg wat je nodig hebt, en vraag waarom.
+rs-gain-title = Wat het opleverde
+rs-gain = { $owner }, wat heeft dit overleg je opgeleverd voor je casus? Zie je hem nu anders?
+rs-debrief-title = Nabespreking
+rs-debrief = Terugkijken op de wissel, privé. Gevoel: hoe voelde het om vanuit een andere rol mee te doen, en waarom ging dat makkelijk of moeilijk? Uit de rol: wanneer viel je uit je rol, en welk verschil in perspectief liet dat zien? Geleerd: wat heb je geleerd over de andere rol en over hoe je elkaar kunt benutten?
+rs-debriefs-title = Nabesprekingen
+rs-debriefs = Ieders nabespreking, naast elkaar.
+
+## Roddelmethode
+
+gossip-name = Roddelmethode
+gossip-description = De casusinbrenger stelt een coachvraag en luistert daarna alleen, terwijl de anderen de casus bespreken alsof de inbrenger er niet bij is.
+gossip-case = { $owner }, vertel het verhaal van de cliënt en het netwerk eromheen, en wat het voor jou als professional betekent. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
+gossip-coaching-title = Coachvraag
+gossip-coaching = { $owner }, wat is je eigen coachvraag aan de groep? Wat wil je van deze casus leren?
+gossip-questions-title = Vragen
+gossip-questions = Stel { $owner } vragen die het denken in beweging zetten: bewustwordings- en verantwoordelijkheidsvragen, niet alleen vragen naar feiten. Eén vraag per bericht.
+gossip-pick-title = Vragen die je raakten
+gossip-pick = { $owner }, welke vragen zetten je het meest aan het denken? Kies er één of meer op nummer.
+gossip-gossip-title = Roddelronde
+gossip-gossip = Bespreek de casus onder elkaar, in de derde persoon, alsof { $owner } er niet bij is: achtergrond, oorzaken, oplossingen, en ook de overtuigingen van { $owner } en welke andere kijk mogelijk is.
+gossip-feedback-title = Antwoord van de inbrenger
+gossip-feedback = { $owner }, na het luisteren: Vraag: is je coachvraag nu te beantwoorden? Inzichten: welk nieuw denken is op gang gekomen? Eerste stap: welke eerste stap zet je met de cliënt?
+gossip-learned-title = Wat je leerde
+gossip-learned = Wat heb je van deze casus geleerd voor je eigen werk?
+
+## Vier vensters
+
+fw-name = Vier vensters
+fw-description = Mensen, feiten, wegen met vooraf bepaalde criteria, volgende stappen. Naar de viervenstermethode van Van Montfoort (De viervensters® is een merk van de eigenaar).
+fw-case = { $owner }, deel de casus zoals die vooraf is uitgeschreven: de situatie en het besluit of oordeel waar het om gaat. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
+fw-people-title = Venster 1: de mensen
+fw-people = Wie zijn de mensen rond de cliënt? Familie, vrienden, buren, collega's, hulpverleners: wie zijn erbij betrokken, hoe staan ze tot elkaar, en wat vinden ze?
+fw-facts-title = Venster 2: de feiten
+fw-facts = Wat zijn de feiten? Belangrijke levensgebeurtenissen op een tijdlijn, eerdere hulp, wat goed gaat, waar je je zorgen over maakt. Houd feiten en meningen uit elkaar, en zeg wat nog onbekend is.
+fw-criteria-title = Eerst de criteria
+fw-criteria = Voor het wegen, privé: aan welke criteria moet het besluit voldoen? Wanneer is de situatie goed genoeg?
+fw-criteria-shown-title = De criteria
+fw-criteria-shown = Ieders criteria, naast elkaar.
+fw-weighing-title = Venster 3: wegen
+fw-weighing = Weeg de situatie af tegen de criteria, privé. Voor: welke feiten pleiten voor het besluit? Tegen: welke pleiten ertegen? Schaal: waar zou je het zetten van 0 tot 10, en waarom?
+fw-weighing-shown-title = De weging
+fw-weighing-shown = Ieders weging, naast elkaar.
+fw-next-title = Venster 4: volgende stappen
+fw-next = Welke concrete stappen volgen, door wie, en wanneer? Denk ook aan een plan B als de situatie verandert.
+
+## Handelingscyclus
+
+ac-name = Handelingscyclus
+ac-description = Een casusbespreking in vier stappen: probleem verhelderen, analyseren, oplossingsrichtingen zoeken, vervolgstappen afspreken.
+ac-case = { $owner }, beschrijf de casus, en zeg wiens probleem het is: van de cliënt, van de omgeving, of van jou als professional. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
+ac-clarify-title = Probleemverheldering
+ac-clarify = Wat is precies het probleem? Het probleem zoals het zich aandient, de oorzaak eronder, of een probleem dat misschien niet op te lossen is? Vraag { $owner } wat je moet weten.
+ac-analysis-title = Analyse
+ac-analysis = Jouw analyse, privé. Probleem: hoe omschrijf jij het probleem? Oorzaak: waar komt het door, en wie is verantwoordelijk? Oordeel: wat vind je ervan? Oplossing: wat zou helpen?
+ac-analyses-title = De analyses
+ac-analyses = Ieders analyse, naast elkaar.
+ac-directions-title = Oplossingsrichtingen
+ac-directions = Welke richtingen zouden kunnen werken? Bouw voort op elkaars analyses, en zeg waar je van mening verschilt.
+ac-evaluation = Een korte evaluatie: verliep het overleg zoals bedoeld, was er vertrouwen, is alles gezegd, en begrijp je elkaars rol nu beter? Je antwoorden zijn anoniem.
+
+## Gezamenlijk cliëntinterview
+
+ji-name = Gezamenlijk cliëntinterview
+ji-description = Koppels van een sociaal werker en een klantmanager bereiden samen een interview voor met een cliënt die niet van henzelf is, houden het, en bespreken wat de ander vroeg.
+ji-profile-title = Het cliëntprofiel
+ji-profile = { $owner }, beschrijf het soort cliënt bij wie de ondersteuning niet werkt en niemand goed weet waarom: een profiel, geen persoon. Geen namen of herkenbare gegevens.
+ji-pairs-title = Koppels
+ji-pairs = Vorm koppels van één sociaal werker en één klantmanager. Schrijf op wie je koppel is en welk soort cliënt jullie gaan zoeken.
+ji-conditions-title = Voorwaarden
+ji-conditions = Loop de voorwaarden voor je interview na en kies alle voorwaarden waaraan jullie koppel voldoet.
+ji-condition-not-own = de cliënt is niet een van onze eigen cliënten
+ji-condition-no-fraud = er loopt geen fraudeonderzoek
+ji-condition-letter = de cliënt heeft de informatiebrief en stemde in
+ji-condition-privacy = het management keurde het privacydocument goed
+ji-condition-report = de cliënt krijgt het gespreksverslag
+ji-topics-title = Topiclijst
+ji-topics = Bereid het interview samen voor. Onderwerpen: waar wil je naar vragen? Tijdlijn: welke levensgebeurtenissen wil je op een tijdlijn zetten?
+ji-interview-title = Het interview
+ji-interview = Houd het interview als koppel, met de topiclijst, en vraag elk op je eigen manier door. Schrijf het gespreksverslag (de cliënt krijgt een kopie) en een korte reflectie. Meld hier wanneer jullie klaar zijn, zonder gegevens waaraan de cliënt te herkennen is.
+ji-debrief-title = Wat de ander vroeg
+ji-debrief = Privé, over je partner in het interview. Gevraagd: welke vragen stelde die die jij niet had gesteld? Aandacht: waar lette die op? Belangrijk: wat vond die belangrijk?
+ji-debriefs-title = Nabesprekingen
+ji-debriefs = Ieders nabespreking, naast elkaar.
+ji-timeline-title = Tijdlijn
+ji-timeline = Zoek verbanden tussen de gebeurtenissen op de tijdlijnen. Welke verdiepende vragen roept dat op, en welk probleem ligt onder het probleem dat zich aandient?
+ji-follow-up = Wat volgt er voor de cliënt, en wie pakt het op met de eigen klantmanager van de cliënt?
+
+## Het spel "Overbruggen van verschillen"
+
+bg-name = Overbruggen van verschillen (het spel)
+bg-description = Het spel in drie delen: eigen land, de andere kant, en overbruggen.
+bg-case = { $owner }, deel de casus: een eigen casus, een bestaande, of een uit het onderzoek. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
+bg-home-title = Deel 1: eigen land
+bg-home = Breng jezelf in kaart, privé. Positie: waar sta jij ten opzichte van deze casus? Organisatie: wat is de opdracht van je organisatie en je functie? Beroep: wat is de opdracht van je beroep?
+bg-own-frames-title = Frames die je herkent
+bg-own-frames = Welke frames herken je in jezelf, in je organisatie en in je beroep? Kies er één of meer op nummer.
+bg-home-shown-title = Eigen landen
+bg-home-shown = Ieders eigen land, naast elkaar.
+bg-visit-roles-title = Deel 2: de andere kant
+bg-visit-roles = Ieder gaat nu op bezoek bij de andere groep: je neemt de rol aan van iemand van de andere kant.
+bg-visit-title = Het bezoek
+bg-visit = Doe mee aan het overleg als een van de andere groep. Gastheren: gaat de bezoeker door voor een van jullie? Zeg het als dat niet zo is.
+bg-other-side-title = Wat je zag
+bg-other-side = Privé. Beroep: hoe ziet het beroep van de andere groep eruit? Frames: welke frames gebruikt de andere groep bij deze casus?
+bg-pitch-title = De pitch
+bg-pitch = Hoe ieder van jullie de andere kant ziet.
+bg-corrections-title = Aanvullen en corrigeren
+bg-corrections = Vul aan of corrigeer wat er over je eigen groep is gezegd.
+bg-bridge-title = Deel 3: overbruggen
+bg-bridge = Bespreek de casus samen, met wat je hebt geleerd. Probleem: wat is het probleem, en wie is verantwoordelijk voor het bestaan ervan? Oplossing: wat is de oplossing, en wie is daarvoor verantwoordelijk?
+bg-learning-title = Leerrendement
+bg-learning = Terugkijkend: wat heb je geleerd, en welke leervraag neem je mee?

@@ -1,0 +1,185 @@
+//! The `!brug …` text grammar: text in, `Command` out, no I/O. Discord's slash
+//! commands map onto the same enum.
+
+use crate::core::ids::Locale;
+use crate::core::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help { topic: Option<String> },
+    Flows,
+    Start { flow: String, title: String },
+    Join { profession: Option<String> },
+    Leave,
+    Status,
+    Next,
+    Extend { by: Span },
+    Pause,
+    Resume,
+    Cancel,
+    Owner { user: String },
+    Lang { lang: Locale },
+}
+
+/// Why a command could not be read; each has a translated one-line answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CommandError {
+    Unknown(String),
+    Missing {
+        command: &'static str,
+        usage: &'static str,
+    },
+    BadDuration(String),
+    BadLang(String),
+}
+
+/// Every subcommand with its usage line (the same in both languages: these are
+/// the words people type).
+pub const USAGE: &[(&str, &str)] = &[
+    ("help", "help [command]"),
+    ("flows", "flows"),
+    ("start", "start <flow> [title…]"),
+    ("join", "join [profession]"),
+    ("leave", "leave"),
+    ("status", "status"),
+    ("next", "next"),
+    ("extend", "extend <30m|12h|3d|1w>"),
+    ("pause", "pause"),
+    ("resume", "resume"),
+    ("cancel", "cancel"),
+    ("owner", "owner <name>"),
+    ("lang", "lang nl|en"),
+];
+
+fn usage(command: &'static str) -> &'static str {
+    USAGE
+        .iter()
+        .find(|(c, _)| *c == command)
+        .map(|(_, u)| *u)
+        .unwrap_or(command)
+}
+
+/// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`).
+/// `None` means it is not a command at all (an answer, or chat).
+pub fn parse(text: &str, prefix: &str) -> Option<Result<Command, CommandError>> {
+    let text = text.trim();
+    let rest = text.strip_prefix(prefix)?;
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some(parse_words(rest.trim()))
+}
+
+/// Parses the words after the prefix (also used for Discord slash commands).
+pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
+    let (word, args) = match rest.split_once(char::is_whitespace) {
+        Some((w, a)) => (w, a.trim()),
+        None => (rest, ""),
+    };
+    let arg = (!args.is_empty()).then(|| args.to_string());
+    let missing = |command: &'static str| CommandError::Missing {
+        command,
+        usage: usage(command),
+    };
+    Ok(match word.to_lowercase().as_str() {
+        "" | "help" | "hulp" | "?" => Command::Help { topic: arg },
+        "flows" | "methods" | "methodes" => Command::Flows,
+        "start" => {
+            let (flow, title) = match args.split_once(char::is_whitespace) {
+                Some((f, t)) => (f.to_string(), t.trim().to_string()),
+                None => (args.to_string(), String::new()),
+            };
+            if flow.is_empty() {
+                return Err(missing("start"));
+            }
+            Command::Start { flow, title }
+        }
+        "join" | "doe-mee" | "meedoen" => Command::Join { profession: arg },
+        "leave" | "verlaat" => Command::Leave,
+        "status" => Command::Status,
+        "next" | "volgende" => Command::Next,
+        "extend" | "verleng" => {
+            if args.is_empty() {
+                return Err(missing("extend"));
+            }
+            let by = Span::parse(args).ok_or_else(|| CommandError::BadDuration(args.to_string()))?;
+            Command::Extend { by }
+        }
+        "pause" | "pauze" => Command::Pause,
+        "resume" | "hervat" => Command::Resume,
+        "cancel" | "stop" | "annuleer" => Command::Cancel,
+        "owner" | "inbrenger" => match arg {
+            Some(user) => Command::Owner {
+                user: user.trim_start_matches('@').to_string(),
+            },
+            None => return Err(missing("owner")),
+        },
+        "lang" | "taal" => {
+            if args.is_empty() {
+                return Err(missing("lang"));
+            }
+            let lang = Locale::parse(args).ok_or_else(|| CommandError::BadLang(args.to_string()))?;
+            Command::Lang { lang }
+        }
+        other => return Err(CommandError::Unknown(other.to_string())),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Command, CommandError> {
+        parse(s, "!brug").expect("a command")
+    }
+
+    #[test]
+    fn not_a_command() {
+        assert_eq!(parse("hello", "!brug"), None);
+        assert_eq!(parse("!brugge is mooi", "!brug"), None);
+    }
+    #[test]
+    fn help() {
+        assert_eq!(p("!brug"), Ok(Command::Help { topic: None }));
+        assert_eq!(p("!brug help start"), Ok(Command::Help { topic: Some("start".into()) }));
+    }
+    #[test]
+    fn start_with_title() {
+        assert_eq!(
+            p("!brug start golden-circle Noor gaat weer werken"),
+            Ok(Command::Start { flow: "golden-circle".into(), title: "Noor gaat weer werken".into() })
+        );
+    }
+    #[test]
+    fn start_needs_flow() {
+        assert!(matches!(p("!brug start"), Err(CommandError::Missing { command: "start", .. })));
+    }
+    #[test]
+    fn join() {
+        assert_eq!(p("!brug join social-worker"), Ok(Command::Join { profession: Some("social-worker".into()) }));
+        assert_eq!(p("!brug join"), Ok(Command::Join { profession: None }));
+    }
+    #[test]
+    fn extend() {
+        assert_eq!(p("!brug extend 2d"), Ok(Command::Extend { by: Span(2 * 86_400) }));
+        assert_eq!(p("!brug extend soon"), Err(CommandError::BadDuration("soon".into())));
+    }
+    #[test]
+    fn owner_strips_at() {
+        assert_eq!(p("!brug owner @Bram"), Ok(Command::Owner { user: "Bram".into() }));
+    }
+    #[test]
+    fn lang() {
+        assert_eq!(p("!brug lang EN"), Ok(Command::Lang { lang: Locale::En }));
+        assert_eq!(p("!brug lang fr"), Err(CommandError::BadLang("fr".into())));
+    }
+    #[test]
+    fn unknown() {
+        assert_eq!(p("!brug frobnicate"), Err(CommandError::Unknown("frobnicate".into())));
+    }
+    #[test]
+    fn dutch_aliases() {
+        assert_eq!(p("!brug volgende"), Ok(Command::Next));
+        assert_eq!(p("!brug taal nl"), Ok(Command::Lang { lang: Locale::Nl }));
+    }
+}

@@ -1,0 +1,90 @@
+//! What the bot must do, in the imperative: posts and private messages, as
+//! message ids. The engine commits them to the outbox before any is sent.
+
+use super::ids::UserRef;
+use super::message::{Message, MessageRef};
+use super::round::Round;
+use serde::{Deserialize, Serialize};
+
+/// Where a message goes, relative to its round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    /// The round's root message in the room (the thread hangs under it).
+    Root,
+    /// The round's thread.
+    Thread,
+    /// A direct message to one person.
+    Private(UserRef),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Effect {
+    Post { to: Target, msg: Message },
+}
+
+impl Effect {
+    pub fn thread(msg: Message) -> Self {
+        Effect::Post {
+            to: Target::Thread,
+            msg,
+        }
+    }
+
+    pub fn private(to: &UserRef, msg: Message) -> Self {
+        Effect::Post {
+            to: Target::Private(to.clone()),
+            msg,
+        }
+    }
+}
+
+/// The result of a step: the round as it is now, and what must be said.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transition {
+    pub round: Round,
+    pub effects: Vec<Effect>,
+}
+
+/// An event the round refuses, with the one line that tells the person why and
+/// what would work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    pub msg: MessageRef,
+}
+
+impl Rejection {
+    pub fn new(msg: MessageRef) -> Self {
+        Self { msg }
+    }
+}
+
+impl From<MessageRef> for Rejection {
+    fn from(msg: MessageRef) -> Self {
+        Rejection { msg }
+    }
+}
+
+/// An effect on its way out: committed to the outbox with a unique id before it
+/// is sent, with everything an adapter needs to render and deliver it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outgoing {
+    /// Unique per store, increasing; platforms derive idempotency keys from it.
+    pub id: u64,
+    pub to: Destination,
+    pub locale: super::ids::Locale,
+    pub tz: chrono_tz::Tz,
+    pub msg: Message,
+}
+
+/// Where an outgoing message goes, absolutely.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Destination {
+    /// A round's root message in its group.
+    Root(super::ids::GroupId, super::ids::RoundId),
+    /// A round's thread.
+    Thread(super::ids::GroupId, super::ids::RoundId),
+    /// The group itself, outside any thread (answers to commands given there).
+    Group(super::ids::GroupId),
+    /// A direct message.
+    Private(UserRef),
+}

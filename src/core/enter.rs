@@ -1,0 +1,398 @@
+//! Opening a round and entering its steps: what each step kind posts, sends
+//! privately and schedules when it begins.
+
+use super::effect::{Effect, Target, Transition};
+use super::flow::{Flow, Step, StepKind};
+use super::ids::{GroupId, Locale, RoundId, UserRef};
+use super::message::{Arg, Block, Message};
+use super::msg;
+use super::record;
+use super::roles::{self, Player};
+use super::round::{ActionItem, Participant, Round, Status, Timers};
+use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
+
+/// Everything needed to open a round.
+#[derive(Debug, Clone)]
+pub struct NewRound {
+    pub id: RoundId,
+    pub group: GroupId,
+    pub title: String,
+    pub locale: Locale,
+    pub tz: chrono_tz::Tz,
+    pub coordinator: UserRef,
+    pub coordinator_name: String,
+    pub owner: Option<UserRef>,
+    /// People who take part from the start (the console joins everyone at once).
+    pub participants: Vec<Participant>,
+    pub previous_actions: Vec<ActionItem>,
+}
+
+/// Opens a round: the root message, then the first step.
+pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
+    let mut r = Round {
+        id: new.id,
+        group: new.group,
+        flow_id: flow.id.clone(),
+        flow_version: flow.version,
+        title: new.title,
+        locale: new.locale,
+        coordinator: new.coordinator,
+        coordinator_name: new.coordinator_name,
+        owner: new.owner,
+        participants: new.participants,
+        status: Status::Running,
+        step: 0,
+        step_started: now,
+        timers: Timers::default(),
+        answers: Vec::new(),
+        roles: Vec::new(),
+        actions: Vec::new(),
+        previous_actions: new.previous_actions,
+        intake_draft: None,
+        tz: new.tz,
+        opened: now,
+        closed: None,
+    };
+    let mut fx = Vec::new();
+    enter(&mut r, 0, now, flow, &mut fx);
+    let coordinator = r.name_of(&r.coordinator);
+    let mut root = Message::line(
+        msg::ROUND_OPENED
+            .msg()
+            .text("round", r.id.to_string())
+            .msg("flow", flow.name.clone())
+            .text("title", r.title.clone())
+            .text("coordinator", coordinator)
+            .num("steps", flow.steps.len() as i64),
+    );
+    root.push(Block::Line(msg::ROUND_HOW_TO_JOIN.msg()));
+    if let Some(d) = r.timers.deadline {
+        root.push(Block::Line(msg::FIRST_DEADLINE.msg().time("deadline", d)));
+    }
+    fx.insert(0, Effect::Post { to: Target::Root, msg: root });
+    Transition { round: r, effects: fx }
+}
+
+/// Moves to the step after the current one.
+pub fn advance(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
+    let next = r.step + 1;
+    enter(r, next, now, flow, fx);
+}
+
+/// Enters step `idx`; steps that only post (reveal, roles, summary) run through
+/// to the next one at once. Past the last step the round closes.
+pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
+    loop {
+        r.step = idx;
+        r.step_started = now;
+        r.intake_draft = None;
+        let Some(step) = flow.steps.get(idx) else {
+            close_round(r, now, fx);
+            return;
+        };
+        let deadline = step.deadline.map(|d| now + d.delta());
+        set_timers(r, step, deadline, now);
+        let mut post = header(r, step, idx, flow);
+        match &step.kind {
+            StepKind::Reveal { of, anonymous } => {
+                record::reveal(r, flow, &flow.steps[*of], *anonymous, &mut post);
+                fx.push(Effect::thread(post));
+            }
+            StepKind::AssignRoles {
+                client,
+                hand_cards_from,
+            } => {
+                let cards = assign_roles(r, flow, *client, *hand_cards_from, &mut post);
+                fx.push(Effect::thread(post));
+                fx.extend(cards);
+            }
+            StepKind::Summary => {
+                record::record(r, flow, &mut post);
+                fx.push(Effect::thread(post));
+            }
+            _ => {
+                waiting_step(r, step, flow, post, now, fx);
+                return;
+            }
+        }
+        idx += 1;
+    }
+}
+
+/// The step heading every step's post starts with.
+fn header(r: &Round, step: &Step, idx: usize, flow: &Flow) -> Message {
+    let mut m = Message::default();
+    m.push(Block::Heading(
+        msg::STEP_HEADER
+            .msg()
+            .num("n", idx as i64 + 1)
+            .num("total", flow.steps.len() as i64)
+            .msg("title", step.title.clone()),
+    ));
+    {
+        let owner = r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default();
+        m.push(Block::Line(
+            super::message::MessageRef::new(step.prompt.clone()).text("owner", owner),
+        ));
+    }
+    m
+}
+
+/// A step that waits for people: post the prompt, mention who acts, send
+/// private prompts where the step is blind.
+fn waiting_step(
+    r: &mut Round,
+    step: &Step,
+    flow: &Flow,
+    mut post: Message,
+    now: DateTime<Utc>,
+    fx: &mut Vec<Effect>,
+) {
+    let expected = r.expected(&step.who);
+    match &step.kind {
+        StepKind::Intake => match &r.owner {
+            Some(o) => post.push(Block::Line(msg::INTAKE_WAITING.msg().text("name", r.name_of(o)))),
+            None => post.push(Block::Line(msg::INTAKE_NO_OWNER.msg())),
+        },
+        StepKind::Prompt { blind: true, .. } => post.push(Block::Line(msg::HINT_BLIND.msg())),
+        StepKind::Reflect { .. } => post.push(Block::Line(msg::HINT_REFLECT.msg())),
+        StepKind::Prompt { blind: false, fields } => {
+            post.push(Block::Line(msg::HINT_OPEN.msg()));
+            field_hints(fields, &mut post);
+        }
+        StepKind::Choose {
+            options,
+            multiple,
+            blind,
+        } => {
+            for (n, o) in record::options(r, flow, options).into_iter().enumerate() {
+                post.push(Block::Item(msg::CHOOSE_OPTION.msg().num("n", n as i64 + 1).arg("option", o)));
+            }
+            post.push(Block::Line(if *multiple { msg::HINT_CHOOSE_MANY.msg() } else { msg::HINT_CHOOSE_ONE.msg() }));
+            if *blind {
+                post.push(Block::Line(msg::HINT_BLIND.msg()));
+            }
+        }
+        StepKind::Actions => post.push(Block::Line(msg::HINT_ACTIONS.msg())),
+        StepKind::Review => {
+            if r.previous_actions.is_empty() {
+                post.push(Block::Line(msg::REVIEW_NONE.msg()));
+            } else {
+                post.push(Block::Line(msg::REVIEW_HEADING.msg()));
+                for a in &r.previous_actions {
+                    post.push(Block::Item(record::action_line(a)));
+                }
+            }
+        }
+        StepKind::Discuss { owner_listens } => {
+            if let (true, Some(o)) = (owner_listens, &r.owner) {
+                post.push(Block::Line(msg::DISCUSS_OWNER_LISTENS.msg().text("name", r.name_of(o))));
+            }
+        }
+        StepKind::Reveal { .. } | StepKind::AssignRoles { .. } | StepKind::Summary => {}
+    }
+    if let Some(d) = r.timers.deadline {
+        post.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
+    }
+    fx.push(Effect::thread(post.with_mentions(expected.clone())));
+    if step.blind() {
+        for user in &expected {
+            send_private_prompt(r, step, user, now, fx);
+        }
+    }
+    if let StepKind::Discuss { owner_listens: true } = step.kind {
+        if let Some(o) = r.owner.clone().filter(|o| r.participant(o).is_some()) {
+            fx.push(Effect::private(&o, Message::line(msg::LISTEN_ONLY_DM.msg())));
+        }
+    }
+}
+
+fn field_hints(fields: &[super::flow::Field], post: &mut Message) {
+    if fields.len() > 1 {
+        post.push(Block::Line(msg::HINT_FIELDS.msg()));
+        for f in fields {
+            post.push(Block::Item(msg::FIELD_TEMPLATE.msg().msg("label", f.label.clone())));
+        }
+    }
+}
+
+/// The private question for a blind step (or the intake), to one person.
+pub fn send_private_prompt(r: &Round, step: &Step, user: &UserRef, _now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+    let owner = r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default();
+    let mut m = Message::default();
+    m.push(Block::Heading(
+        msg::PRIVATE_PROMPT
+            .msg()
+            .text("round", r.id.to_string())
+            .text("title", r.title.clone())
+            .msg("step", step.title.clone()),
+    ));
+    m.push(Block::Line(super::message::MessageRef::new(step.prompt.clone()).text("owner", owner)));
+    match &step.kind {
+        StepKind::Intake => m.push(Block::Line(msg::HINT_INTAKE.msg())),
+        StepKind::Reflect { .. } => {
+            m.push(Block::Line(msg::HINT_SCORES.msg()));
+            for f in step.fields() {
+                m.push(Block::Item(msg::SCORE_TEMPLATE.msg().msg("label", f.label.clone())));
+            }
+        }
+        StepKind::Prompt { fields, .. } => {
+            m.push(Block::Line(msg::HINT_PRIVATE.msg()));
+            field_hints(fields, &mut m);
+        }
+        _ => m.push(Block::Line(msg::HINT_PRIVATE.msg())),
+    }
+    if let Some(d) = r.timers.deadline {
+        m.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
+    }
+    fx.push(Effect::private(user, m));
+}
+
+fn assign_roles(
+    r: &mut Round,
+    flow: &Flow,
+    client: bool,
+    cards_from: Option<usize>,
+    post: &mut Message,
+) -> Vec<Effect> {
+    let mut cards = Vec::new();
+    let active: Vec<Participant> = r.active().cloned().collect();
+    let players: Vec<Player> = active
+        .iter()
+        .map(|p| Player {
+            user: &p.user,
+            profession: &p.profession,
+        })
+        .collect();
+    r.roles = roles::assign(&players, r.owner.as_ref(), client, &flow.roles, r.id.0);
+    post.push(Block::Line(msg::ROLES_HANDED_OUT.msg()));
+    for a in r.roles.clone() {
+        let role = flow.roles.get(&a.role).expect("roles come from the flow's role set");
+        post.push(Block::Item(
+            msg::ROLE_LINE.msg().text("name", r.name_of(&a.player)).msg("role", role.name.clone()),
+        ));
+        let mut card = Message::default();
+        card.push(Block::Heading(
+            msg::ROLE_CARD_HEADING
+                .msg()
+                .text("round", r.id.to_string())
+                .msg("role", role.name.clone()),
+        ));
+        card.push(Block::Line(match &a.plays {
+            Some(p) => msg::ROLE_PLAYS.msg().text("name", r.name_of(p)),
+            None => msg::ROLE_PLAYS_CLIENT.msg(),
+        }));
+        card.push(Block::Line(super::message::MessageRef::new(role.card.clone())));
+        if let (Some(from), Some(writer)) = (cards_from, &a.plays) {
+            let src = &flow.steps[from];
+            card.push(Block::Heading(msg::CARD_FROM.msg().text("name", r.name_of(writer))));
+            match r.answer_of(&src.id, writer) {
+                Some(ans) => {
+                    for f in src.fields() {
+                        if let Some(t) = ans.fields.get(&f.id) {
+                            card.push(Block::Item(
+                                msg::FIELD_LINE.msg().msg("label", f.label.clone()).arg("text", Arg::Text(t.clone())),
+                            ));
+                        }
+                    }
+                    if src.fields().is_empty() {
+                        if let Some(t) = ans.fields.get(super::round::TEXT) {
+                            card.push(Block::Quote(t.clone()));
+                        }
+                    }
+                }
+                None => card.push(Block::Line(msg::CARD_NONE.msg().text("name", r.name_of(writer)))),
+            }
+        }
+        cards.push(Effect::private(&a.player, card));
+    }
+    cards
+}
+
+/// Sets the step's deadline and its reminder (never at night in the group's
+/// time zone; skipped when there is no time left for it).
+pub fn set_timers(r: &mut Round, step: &Step, deadline: Option<DateTime<Utc>>, now: DateTime<Utc>) {
+    r.timers.deadline = deadline;
+    r.timers.reminder = match (deadline, step.remind) {
+        (Some(d), Some(before)) if step.collects() => reminder_time(d - before.delta(), d, now, r.tz),
+        _ => None,
+    };
+}
+
+/// Quiet hours: no reminders from 21:00 to 08:00 local time.
+const QUIET_FROM: u32 = 21;
+const QUIET_UNTIL: u32 = 8;
+
+/// Moves a reminder out of quiet hours: back to the evening before 21:00, or,
+/// if that has already passed, forward to 08:00 when still before the deadline.
+pub fn reminder_time(
+    at: DateTime<Utc>,
+    deadline: DateTime<Utc>,
+    now: DateTime<Utc>,
+    tz: chrono_tz::Tz,
+) -> Option<DateTime<Utc>> {
+    let local = at.with_timezone(&tz);
+    let h = local.hour();
+    let quiet = !(QUIET_UNTIL..QUIET_FROM).contains(&h);
+    let at = if quiet {
+        let evening_day = if h >= QUIET_FROM { local.date_naive() } else { local.date_naive().pred_opt()? };
+        let evening = tz
+            .with_ymd_and_hms(evening_day.year(), evening_day.month(), evening_day.day(), QUIET_FROM - 1, 0, 0)
+            .earliest()?
+            .with_timezone(&Utc);
+        if evening > now {
+            evening
+        } else {
+            let morning_day = if h >= QUIET_FROM { local.date_naive().succ_opt()? } else { local.date_naive() };
+            tz.with_ymd_and_hms(morning_day.year(), morning_day.month(), morning_day.day(), QUIET_UNTIL, 0, 0)
+                .earliest()?
+                .with_timezone(&Utc)
+        }
+    } else {
+        at
+    };
+    (at > now && at < deadline).then_some(at)
+}
+
+/// Closes a round that has run through its last step.
+pub fn close_round(r: &mut Round, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+    r.status = Status::Closed;
+    r.closed = Some(now);
+    r.timers = Timers::default();
+    fx.push(Effect::thread(Message::line(msg::ROUND_CLOSED.msg().text("round", r.id.to_string()))));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::Europe::Amsterdam;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn daytime_reminder_stays() {
+        let at = t("2026-12-02T09:00:00Z");
+        assert_eq!(reminder_time(at, t("2026-12-03T09:00:00Z"), t("2026-12-01T09:00:00Z"), Amsterdam), Some(at));
+    }
+
+    #[test]
+    fn night_reminder_moves_to_the_evening_before() {
+        // 03:00 Amsterdam (02:00 UTC) -> 20:00 Amsterdam the evening before.
+        let got = reminder_time(t("2026-12-02T02:00:00Z"), t("2026-12-03T02:00:00Z"), t("2026-12-01T09:00:00Z"), Amsterdam);
+        assert_eq!(got, Some(t("2026-12-01T19:00:00Z")));
+    }
+
+    #[test]
+    fn night_reminder_moves_to_morning_when_evening_has_passed() {
+        let got = reminder_time(t("2026-12-02T02:00:00Z"), t("2026-12-02T10:00:00Z"), t("2026-12-01T21:30:00Z"), Amsterdam);
+        assert_eq!(got, Some(t("2026-12-02T07:00:00Z")));
+    }
+
+    #[test]
+    fn no_reminder_without_time_for_it() {
+        let got = reminder_time(t("2026-12-02T02:00:00Z"), t("2026-12-02T05:00:00Z"), t("2026-12-01T21:30:00Z"), Amsterdam);
+        assert_eq!(got, None);
+    }
+}

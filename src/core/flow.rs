@@ -1,0 +1,240 @@
+//! A validated flow: the method a round follows, as data. Built from a flow file
+//! by `crate::flows` (which reports every error with its place); the core only
+//! ever sees flows that passed validation.
+
+use super::ids::RoleId;
+use super::span::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    pub id: String,
+    pub version: u32,
+    /// Fluent ids.
+    pub name: String,
+    pub description: String,
+    pub steps: Vec<Step>,
+    /// The roles this flow's role swap draws from (professions plus perhaps `client`).
+    pub roles: Roles,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub kind: StepKind,
+    /// Fluent id of the step's short title (used in status and the record).
+    pub title: String,
+    /// Fluent id of the step's prompt (what the bot asks).
+    pub prompt: String,
+    pub who: Who,
+    pub end: EndRule,
+    pub deadline: Option<Span>,
+    /// How long before the deadline the reminder goes out.
+    pub remind: Option<Span>,
+}
+
+impl Step {
+    /// Whether this step waits for answers (as opposed to posting and moving on).
+    pub fn collects(&self) -> bool {
+        match &self.kind {
+            StepKind::Intake
+            | StepKind::Prompt { .. }
+            | StepKind::Discuss { .. }
+            | StepKind::Choose { .. }
+            | StepKind::Actions
+            | StepKind::Review
+            | StepKind::Reflect { .. } => true,
+            StepKind::Reveal { .. } | StepKind::AssignRoles { .. } | StepKind::Summary => false,
+        }
+    }
+
+    /// Whether answers to this step are sent privately and kept hidden.
+    pub fn blind(&self) -> bool {
+        match &self.kind {
+            StepKind::Intake => true,
+            StepKind::Prompt { blind, .. } | StepKind::Choose { blind, .. } => *blind,
+            StepKind::Reflect { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the record must never show who wrote what.
+    pub fn anonymous(&self) -> bool {
+        match &self.kind {
+            StepKind::Reflect { anonymous, .. } => *anonymous,
+            _ => false,
+        }
+    }
+
+    /// Whether this step's answers must never show who wrote them: an anonymous
+    /// reflect step, or a step some reveal shows anonymously.
+    pub fn anonymous_in(&self, flow: &Flow) -> bool {
+        self.anonymous()
+            || flow.steps.iter().any(|s| match &s.kind {
+                StepKind::Reveal { of, anonymous: true } => flow.steps.get(*of).is_some_and(|o| o.id == self.id),
+                _ => false,
+            })
+    }
+
+    pub fn fields(&self) -> &[Field] {
+        match &self.kind {
+            StepKind::Prompt { fields, .. } => fields,
+            StepKind::Reflect { questions, .. } => questions,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum StepKind {
+    /// The case owner sends the case privately; it is confirmed, then posted.
+    Intake,
+    /// A question; open (thread) or blind (private, revealed later). No fields
+    /// means one free text.
+    Prompt { blind: bool, fields: Vec<Field> },
+    /// Posts the blind answers of an earlier step (by index) side by side.
+    Reveal { of: usize, anonymous: bool },
+    /// Role swap: hands out roles and role cards privately.
+    AssignRoles {
+        /// Whether one participant (never the case owner) plays the client.
+        client: bool,
+        /// A blind prompt step whose cards go to the one who plays their writer.
+        hand_cards_from: Option<usize>,
+    },
+    /// An open discussion window; the case owner may be set to listen only.
+    Discuss { owner_listens: bool },
+    /// Pick one or more of several options.
+    Choose {
+        options: ChoiceSource,
+        multiple: bool,
+        blind: bool,
+    },
+    /// Agreed next steps: what, who, by when.
+    Actions,
+    /// The previous round's actions, and what came of them.
+    Review,
+    /// Evaluation questions on a 1–5 scale plus text.
+    Reflect {
+        questions: Vec<Field>,
+        anonymous: bool,
+    },
+    /// The round's record (and, later, its frame analysis).
+    Summary,
+}
+
+impl StepKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            StepKind::Intake => "intake",
+            StepKind::Prompt { .. } => "prompt",
+            StepKind::Reveal { .. } => "reveal",
+            StepKind::AssignRoles { .. } => "assign-roles",
+            StepKind::Discuss { .. } => "discuss",
+            StepKind::Choose { .. } => "choose",
+            StepKind::Actions => "actions",
+            StepKind::Review => "review",
+            StepKind::Reflect { .. } => "reflect",
+            StepKind::Summary => "summary",
+        }
+    }
+}
+
+/// A named part of an answer (`why`, `how`, `what`; or a reflect question).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    /// Fluent id of the label.
+    pub label: String,
+    /// Other words people may type before the colon (`waarom`, `hoe`, `wat`).
+    pub aliases: Vec<String>,
+}
+
+impl Field {
+    pub fn matches(&self, key: &str) -> bool {
+        let key = key.trim().to_lowercase();
+        self.id == key || self.aliases.iter().any(|a| a.to_lowercase() == key)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ChoiceSource {
+    /// Fixed options: Fluent ids.
+    Fixed(Vec<String>),
+    /// The answers given to an earlier step (by index).
+    AnswersOf(usize),
+}
+
+/// Who acts in a step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Who {
+    All,
+    Owner,
+    /// Everyone but the case owner.
+    Others,
+    Coordinator,
+    /// Whoever plays this role after a role swap.
+    Role(RoleId),
+}
+
+/// When a step ends (the coordinator's `next` always ends it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EndRule {
+    /// When everyone expected has answered, or at the deadline.
+    AllAnswered,
+    /// At the deadline (answers may be changed until then).
+    Deadline,
+    /// Only when the coordinator says `next`.
+    Coordinator,
+}
+
+/// Professions and role-swap roles with the distance between them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Roles {
+    pub roles: Vec<RoleInfo>,
+    /// Symmetric distances; a missing pair counts as 1, a role to itself as 0.
+    pub distance: BTreeMap<(RoleId, RoleId), u32>,
+    /// The role of the person the case is about, when a flow uses it.
+    pub client: Option<RoleId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleInfo {
+    pub id: RoleId,
+    /// Fluent ids.
+    pub name: String,
+    pub card: String,
+    /// Whether people can join with it (false for `client`).
+    pub profession: bool,
+    /// Words people may type instead of the id (`sw`, `km-werk`, …).
+    pub aliases: Vec<String>,
+}
+
+impl Roles {
+    pub fn get(&self, id: &RoleId) -> Option<&RoleInfo> {
+        self.roles.iter().find(|r| &r.id == id)
+    }
+
+    pub fn distance(&self, a: &RoleId, b: &RoleId) -> u32 {
+        if a == b {
+            return 0;
+        }
+        let (x, y) = if a <= b { (a, b) } else { (b, a) };
+        self.distance
+            .get(&(x.clone(), y.clone()))
+            .copied()
+            .unwrap_or(1)
+    }
+
+    /// Finds a profession by id or alias, case-insensitively.
+    pub fn profession(&self, word: &str) -> Option<&RoleInfo> {
+        let w = word.trim().to_lowercase();
+        self.roles.iter().filter(|r| r.profession).find(|r| {
+            r.id.as_str() == w || r.aliases.iter().any(|a| a.to_lowercase() == w)
+        })
+    }
+
+    pub fn professions(&self) -> impl Iterator<Item = &RoleInfo> {
+        self.roles.iter().filter(|r| r.profession)
+    }
+}

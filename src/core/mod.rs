@@ -1,0 +1,25 @@
+//! The pure core: rounds, flows, events, effects and the `step` function.
+//! Nothing here does I/O, reads the clock, or knows a platform
+//! (`tests/architecture.rs` keeps it that way).
+
+pub mod answer;
+pub mod effect;
+pub mod enter;
+pub mod event;
+pub mod flow;
+pub mod group;
+pub mod ids;
+pub mod message;
+pub mod msg;
+pub mod record;
+pub mod roles;
+pub mod round;
+pub mod span;
+pub mod step;
+
+pub use effect::{Destination, Effect, Outgoing, Rejection, Target, Transition};
+pub use enter::{start, NewRound};
+pub use event::{Event, Steer};
+pub use flow::Flow;
+pub use round::Round;
+pub use step::step;

@@ -1,0 +1,142 @@
+//! Every message id the code uses, with the variables it passes. The i18n tests
+//! check each one against both locales, so a missing or mismatched string fails
+//! the build's tests rather than a user's chat.
+
+use super::message::MessageRef;
+
+/// A message id and the Fluent variables the code gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Id {
+    pub id: &'static str,
+    pub vars: &'static [&'static str],
+}
+
+impl Id {
+    /// A reference to this message; add arguments with `MessageRef`'s builders.
+    pub fn msg(self) -> MessageRef {
+        MessageRef::new(self.id)
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident = $id:literal [$($var:ident),*];)*) => {
+        $(pub const $name: Id = Id { id: $id, vars: &[$(stringify!($var)),*] };)*
+        /// All of them, for the completeness tests.
+        pub const ALL: &[Id] = &[$($name),*];
+    };
+}
+
+messages! {
+    // Rounds and steps (core).
+    ACTION_LINE = "action-line" [what, who, when];
+    ANSWER_ANONYMOUS = "answer-anonymous" [text];
+    ANSWER_NAMED = "answer-named" [text, name, profession];
+    AUTHOR_LINE = "author-line" [name, profession];
+    ANONYMOUS_LINE = "anonymous-line" [];
+    CARD_FROM = "card-from" [name];
+    CARD_NONE = "card-none" [name];
+    CASE_HEADING = "case-heading" [name];
+    CHOICE_LINE = "choice-line" [options, name, profession];
+    CHOOSE_OPTION = "choose-option" [n, option];
+    DEADLINE_EXTENDED = "deadline-extended" [deadline];
+    DEADLINE_PASSED = "deadline-passed" [];
+    DEADLINE_PASSED_COORDINATOR = "deadline-passed-coordinator" [round, step];
+    DISCUSS_OWNER_LISTENS = "discuss-owner-listens" [name];
+    ERR_ALREADY_JOINED = "err-already-joined" [profession];
+    ERR_ALREADY_PAUSED = "err-already-paused" [];
+    ERR_ANSWER_IN_THREAD = "err-answer-in-thread" [];
+    ERR_ANSWER_PRIVATELY = "err-answer-privately" [];
+    ERR_BAD_ACTION = "err-bad-action" [];
+    ERR_BAD_CHOICE = "err-bad-choice" [];
+    ERR_BAD_CHOICE_ONE = "err-bad-choice-one" [];
+    ERR_BAD_SCORE = "err-bad-score" [field];
+    ERR_EMPTY = "err-empty" [];
+    ERR_LISTEN_ONLY = "err-listen-only" [];
+    ERR_NEED_LABELS = "err-need-labels" [fields];
+    ERR_NOTHING_TO_ANSWER = "err-nothing-to-answer" [];
+    ERR_NOT_COORDINATOR = "err-not-coordinator" [];
+    ERR_NOT_PARTICIPANT = "err-not-participant" [];
+    ERR_NOT_PAUSED = "err-not-paused" [];
+    ERR_NOT_YOUR_TURN = "err-not-your-turn" [];
+    ERR_OWNER_NOT_PARTICIPANT = "err-owner-not-participant" [name];
+    ERR_ROUND_CLOSED = "err-round-closed" [round];
+    ERR_ROUND_PAUSED = "err-round-paused" [];
+    FIELD_LINE = "field-line" [label, text];
+    FIELD_TEMPLATE = "field-template" [label];
+    FIRST_DEADLINE = "first-deadline" [deadline];
+    HINT_ACTIONS = "hint-actions" [];
+    HINT_BLIND = "hint-blind" [];
+    HINT_CHOOSE_MANY = "hint-choose-many" [];
+    HINT_CHOOSE_ONE = "hint-choose-one" [];
+    HINT_FIELDS = "hint-fields" [];
+    HINT_INTAKE = "hint-intake" [];
+    HINT_OPEN = "hint-open" [];
+    HINT_PRIVATE = "hint-private" [];
+    HINT_SCORES = "hint-scores" [];
+    INTAKE_CONFIRM = "intake-confirm" [];
+    INTAKE_NO_OWNER = "intake-no-owner" [];
+    INTAKE_POSTED = "intake-posted" [];
+    INTAKE_WAITING = "intake-waiting" [name];
+    JOINED = "joined" [name, profession];
+    LEFT = "left" [name];
+    LISTEN_ONLY_DM = "listen-only-dm" [];
+    OWNER_SET = "owner-set" [name];
+    PRIVATE_PROMPT = "private-prompt" [round, title, step];
+    PROGRESS = "progress" [answered, total];
+    RECEIPT = "receipt" [step];
+    RECEIPT_ANONYMOUS = "receipt-anonymous" [step];
+    HINT_REFLECT = "hint-reflect" [];
+    RECEIPT_MISSING = "receipt-missing" [fields];
+    RECORD_ACTIONS = "record-actions" [];
+    RECORD_INTRO = "record-intro" [title];
+    RECORD_NO_ACTIONS = "record-no-actions" [];
+    RECORD_NO_ANSWERS = "record-no-answers" [];
+    RECORD_STEP = "record-step" [step];
+    REMINDER = "reminder" [round, title, step, deadline];
+    REVEAL_FIELD = "reveal-field" [label];
+    REVEAL_NONE = "reveal-none" [];
+    REVIEW_HEADING = "review-heading" [];
+    REVIEW_NONE = "review-none" [];
+    ROLES_HANDED_OUT = "roles-handed-out" [];
+    ROLE_CARD_HEADING = "role-card-heading" [round, role];
+    ROLE_LINE = "role-line" [name, role];
+    ROLE_PLAYS = "role-plays" [name];
+    ROLE_PLAYS_CLIENT = "role-plays-client" [];
+    ROUND_CANCELLED = "round-cancelled" [name];
+    ROUND_CLOSED = "round-closed" [round];
+    ROUND_HOW_TO_JOIN = "round-how-to-join" [];
+    ROUND_OPENED = "round-opened" [round, flow, title, coordinator, steps];
+    ROUND_PAUSED = "round-paused" [name];
+    ROUND_RESUMED = "round-resumed" [name];
+    SCORE_LINE = "score-line" [label, average, count];
+    SCORE_TEMPLATE = "score-template" [label];
+    STATUS_ANSWERED = "status-answered" [answered, total];
+    STATUS_ANSWERED_NAMES = "status-answered-names" [answered, total, names];
+    STATUS_CANCELLED = "status-cancelled" [];
+    STATUS_CLOSED = "status-closed" [];
+    STATUS_HEADING = "status-heading" [round, title, flow];
+    STATUS_PAUSED = "status-paused" [];
+    STATUS_STEP = "status-step" [n, total, step];
+    STEP_DEADLINE = "step-deadline" [deadline];
+    STEP_HEADER = "step-header" [n, total, title];
+    STEP_NEXT = "step-next" [name];
+    // Commands and the engine.
+    HELP = "help" [prefix];
+    HELP_COMMAND = "help-command" [prefix, command];
+    FLOWS_HEADING = "flows-heading" [count];
+    FLOW_LINE = "flow-line" [id, name, description];
+    LANG_SET = "lang-set" [];
+    GROUP_LANG_SET = "group-lang-set" [];
+    ERR_UNKNOWN_COMMAND = "err-unknown-command" [command, prefix];
+    ERR_MISSING_ARG = "err-missing-arg" [command, usage];
+    ERR_BAD_DURATION = "err-bad-duration" [value];
+    ERR_BAD_LANG = "err-bad-lang" [value];
+    ERR_UNKNOWN_FLOW = "err-unknown-flow" [flow, prefix];
+    ERR_UNKNOWN_PROFESSION = "err-unknown-profession" [value, professions];
+    ASK_PROFESSION = "ask-profession" [prefix, professions];
+    ERR_NO_ROUND = "err-no-round" [prefix];
+    ERR_WHICH_ROUND = "err-which-round" [rounds];
+    ERR_UNKNOWN_USER = "err-unknown-user" [name];
+    ERR_INTERNAL = "err-internal" [];
+    NOT_A_COMMAND_HERE = "not-a-command-here" [prefix];
+}

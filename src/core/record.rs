@@ -1,0 +1,258 @@
+//! What the bot shows about a round's answers: the reveal, the status, the
+//! round's record (summary) — respecting blindness and anonymity everywhere.
+
+use super::flow::{ChoiceSource, Flow, Step, StepKind};
+use super::ids::Locale;
+use super::message::{Arg, Block, Message, MessageRef};
+use super::msg;
+use super::roles::stable_hash;
+use super::round::{ActionItem, Answer, Round, Status, TEXT};
+use super::step::{complete, progress};
+use chrono::{DateTime, Utc};
+
+/// "Name (profession)" for an answer's author.
+fn author(r: &Round, flow_roles: &super::flow::Roles, a: &Answer) -> MessageRef {
+    let p = r.participants.iter().find(|p| p.user == a.by);
+    let name = p.map(|p| p.name.clone()).unwrap_or_else(|| a.by.id.clone());
+    let prof = p
+        .and_then(|p| flow_roles.get(&p.profession))
+        .map(|i| i.name.clone())
+        .unwrap_or_else(|| "profession-other".to_string());
+    msg::AUTHOR_LINE.msg().text("name", name).msg("profession", prof)
+}
+
+/// Answers in a stable order that does not follow who answered first — for
+/// anonymous output, where order could give authors away.
+fn shuffled<'a>(r: &Round, answers: impl Iterator<Item = &'a Answer>) -> Vec<&'a Answer> {
+    let mut v: Vec<&Answer> = answers.collect();
+    v.sort_by_key(|a| stable_hash(r.id.0, a.by.id.as_bytes()));
+    v
+}
+
+/// Answers in roster (join) order, for named output.
+fn in_roster<'a>(r: &Round, answers: impl Iterator<Item = &'a Answer>) -> Vec<&'a Answer> {
+    let mut v: Vec<&Answer> = answers.collect();
+    v.sort_by_key(|a| r.participants.iter().position(|p| p.user == a.by));
+    v
+}
+
+/// The blind answers of `src`, side by side per field.
+pub fn reveal(r: &Round, flow: &Flow, src: &Step, anonymous: bool, m: &mut Message) {
+    let anonymous = anonymous || src.anonymous_in(flow);
+    let answers = if anonymous {
+        shuffled(r, r.answers_to(&src.id))
+    } else {
+        in_roster(r, r.answers_to(&src.id))
+    };
+    let roles = &flow.roles;
+    if answers.is_empty() {
+        m.push(Block::Line(msg::REVEAL_NONE.msg()));
+        return;
+    }
+    let fields: Vec<(String, Option<String>)> = if src.fields().is_empty() {
+        vec![(TEXT.to_string(), None)]
+    } else {
+        src.fields().iter().map(|f| (f.id.clone(), Some(f.label.clone()))).collect()
+    };
+    for (id, label) in fields {
+        if let Some(label) = label {
+            m.push(Block::Heading(msg::REVEAL_FIELD.msg().msg("label", label)));
+        }
+        for a in &answers {
+            let Some(text) = a.fields.get(&id) else { continue };
+            m.push(Block::Item(answer_line(r, roles, a, anonymous, text)));
+        }
+    }
+}
+
+fn answer_line(r: &Round, roles: &super::flow::Roles, a: &Answer, anonymous: bool, text: &str) -> MessageRef {
+    if anonymous {
+        msg::ANSWER_ANONYMOUS.msg().text("text", text)
+    } else {
+        msg::ANSWER_NAMED.msg().text("text", text).with_author(author(r, roles, a))
+    }
+}
+
+trait WithAuthor {
+    fn with_author(self, who: MessageRef) -> MessageRef;
+}
+
+impl WithAuthor for MessageRef {
+    /// Adds the author's name and profession to this message's arguments.
+    fn with_author(mut self, who: MessageRef) -> MessageRef {
+        self.args.extend(who.args);
+        self
+    }
+}
+
+/// The options a `choose` step offers, as message arguments.
+pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
+    match src {
+        ChoiceSource::Fixed(ids) => ids.iter().map(|i| Arg::Msg(i.clone())).collect(),
+        ChoiceSource::AnswersOf(idx) => {
+            let step = &flow.steps[*idx];
+            in_roster(r, r.answers_to(&step.id))
+                .into_iter()
+                .flat_map(|a| a.fields.values().flat_map(|v| v.lines()).map(|l| l.trim().to_string()))
+                .filter(|l| !l.is_empty())
+                .map(Arg::Text)
+                .collect()
+        }
+    }
+}
+
+pub fn action_line(a: &ActionItem) -> MessageRef {
+    msg::ACTION_LINE
+        .msg()
+        .text("what", a.what.clone())
+        .text("who", a.who.clone())
+        .text("when", a.when.clone())
+}
+
+/// `!brug status`: step n of m, who answered (names or a count), deadline.
+pub fn status(r: &Round, flow: &Flow, now: DateTime<Utc>) -> Message {
+    let mut m = Message::default();
+    m.push(Block::Heading(
+        msg::STATUS_HEADING
+            .msg()
+            .text("round", r.id.to_string())
+            .text("title", r.title.clone())
+            .msg("flow", flow.name.clone()),
+    ));
+    match (r.status, r.current(flow)) {
+        (Status::Closed, _) | (_, None) => m.push(Block::Line(msg::STATUS_CLOSED.msg())),
+        (Status::Cancelled, _) => m.push(Block::Line(msg::STATUS_CANCELLED.msg())),
+        (status, Some(step)) => {
+            m.push(Block::Line(
+                msg::STATUS_STEP
+                    .msg()
+                    .num("n", r.step as i64 + 1)
+                    .num("total", flow.steps.len() as i64)
+                    .msg("step", step.title.clone()),
+            ));
+            if step.collects() {
+                let (done, total) = progress(r, step);
+                let names: Vec<Arg> = r
+                    .expected(&step.who)
+                    .iter()
+                    .filter(|u| r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
+                    .map(|u| Arg::Text(r.name_of(u)))
+                    .collect();
+                let line = msg::STATUS_ANSWERED.msg().num("answered", done as i64).num("total", total as i64);
+                m.push(Block::Line(if step.anonymous_in(flow) || names.is_empty() {
+                    line
+                } else {
+                    line.arg("names", Arg::List(names)).with_id(msg::STATUS_ANSWERED_NAMES.id)
+                }));
+            }
+            if status == Status::Paused {
+                m.push(Block::Line(msg::STATUS_PAUSED.msg()));
+            } else if let Some(d) = r.timers.deadline.filter(|d| *d > now) {
+                m.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
+            }
+        }
+    }
+    m
+}
+
+trait WithId {
+    fn with_id(self, id: &str) -> MessageRef;
+}
+
+impl WithId for MessageRef {
+    fn with_id(mut self, id: &str) -> MessageRef {
+        self.id = id.to_string();
+        self
+    }
+}
+
+/// The round's record: every step's answers side by side, by person and
+/// profession (anonymous steps without names), then the agreed actions.
+pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
+    m.push(Block::Line(msg::RECORD_INTRO.msg().text("title", r.title.clone())));
+    for step in flow.steps.iter().take(r.step) {
+        if !step.collects() || matches!(step.kind, StepKind::Actions) {
+            continue;
+        }
+        let answers: Vec<&Answer> = r.answers_to(&step.id).collect();
+        m.push(Block::Heading(msg::RECORD_STEP.msg().msg("step", step.title.clone())));
+        if answers.is_empty() {
+            m.push(Block::Line(msg::RECORD_NO_ANSWERS.msg()));
+            continue;
+        }
+        match &step.kind {
+            StepKind::Reflect { questions, anonymous } => {
+                for q in questions {
+                    let scores: Vec<u8> = answers.iter().filter_map(|a| a.scores.get(&q.id).copied()).collect();
+                    if scores.is_empty() {
+                        continue;
+                    }
+                    let sum: u32 = scores.iter().map(|&s| u32::from(s)).sum();
+                    let tenths = (sum * 10 + scores.len() as u32 / 2) / scores.len() as u32;
+                    m.push(Block::Item(
+                        msg::SCORE_LINE
+                            .msg()
+                            .msg("label", q.label.clone())
+                            .text("average", decimal(tenths, r.locale))
+                            .num("count", scores.len() as i64),
+                    ));
+                    let ordered = if *anonymous { shuffled(r, answers.iter().copied()) } else { in_roster(r, answers.iter().copied()) };
+                    for a in ordered {
+                        if let Some(t) = a.fields.get(&q.id) {
+                            m.push(Block::SubItem(answer_line(r, &flow.roles, a, *anonymous, t)));
+                        }
+                    }
+                }
+            }
+            StepKind::Choose { options: src, .. } => {
+                let opts = options(r, flow, src);
+                for a in in_roster(r, answers.into_iter()) {
+                    let picked: Vec<Arg> = a.picks.iter().filter_map(|&n| opts.get(n as usize - 1).cloned()).collect();
+                    m.push(Block::Item(
+                        msg::CHOICE_LINE.msg().arg("options", Arg::List(picked)).with_author(author(r, &flow.roles, a)),
+                    ));
+                }
+            }
+            _ => {
+                let anonymous = step.anonymous_in(flow);
+                let ordered = if anonymous { shuffled(r, answers.into_iter()) } else { in_roster(r, answers.into_iter()) };
+                for a in ordered {
+                    if step.fields().is_empty() {
+                        if let Some(t) = a.fields.get(TEXT) {
+                            m.push(Block::Item(answer_line(r, &flow.roles, a, anonymous, t)));
+                        }
+                        continue;
+                    }
+                    m.push(Block::Item(if anonymous {
+                        msg::ANONYMOUS_LINE.msg()
+                    } else {
+                        msg::AUTHOR_LINE.msg().with_author(author(r, &flow.roles, a))
+                    }));
+                    for f in step.fields() {
+                        if let Some(t) = a.fields.get(&f.id) {
+                            m.push(Block::SubItem(msg::FIELD_LINE.msg().msg("label", f.label.clone()).text("text", t.clone())));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if flow.steps.iter().any(|s| matches!(s.kind, StepKind::Actions)) {
+        m.push(Block::Heading(msg::RECORD_ACTIONS.msg()));
+        if r.actions.is_empty() {
+            m.push(Block::Line(msg::RECORD_NO_ACTIONS.msg()));
+        }
+        for a in &r.actions {
+            m.push(Block::Item(action_line(a)));
+        }
+    }
+}
+
+/// `35` tenths -> "3.5" or "3,5".
+fn decimal(tenths: u32, locale: Locale) -> String {
+    let sep = match locale {
+        Locale::Nl => ',',
+        Locale::En => '.',
+    };
+    format!("{}{}{}", tenths / 10, sep, tenths % 10)
+}

@@ -1,0 +1,179 @@
+//! The state of one round: who takes part, where the flow is, what was answered.
+//! Plain data; all changes go through `core::step`.
+
+use super::flow::{Flow, Step, Who};
+use super::ids::{GroupId, Locale, RoleId, RoundId, UserRef};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Round {
+    pub id: RoundId,
+    pub group: GroupId,
+    pub flow_id: String,
+    pub flow_version: u32,
+    pub title: String,
+    pub locale: Locale,
+    pub coordinator: UserRef,
+    pub coordinator_name: String,
+    pub owner: Option<UserRef>,
+    pub participants: Vec<Participant>,
+    pub status: Status,
+    /// Index of the current step in the flow.
+    pub step: usize,
+    pub step_started: DateTime<Utc>,
+    pub timers: Timers,
+    pub answers: Vec<Answer>,
+    /// Who plays which role after a role swap.
+    pub roles: Vec<RoleAssignment>,
+    pub actions: Vec<ActionItem>,
+    /// The group's agreed actions from its previous round, for `review`.
+    pub previous_actions: Vec<ActionItem>,
+    /// A case text the owner sent that waits for their confirmation.
+    pub intake_draft: Option<String>,
+    /// The group's time zone (reminders are never sent at night there).
+    pub tz: chrono_tz::Tz,
+    pub opened: DateTime<Utc>,
+    pub closed: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Running,
+    Paused,
+    Closed,
+    Cancelled,
+}
+
+impl Status {
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Running | Status::Paused)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub user: UserRef,
+    pub name: String,
+    pub profession: RoleId,
+    pub left: bool,
+}
+
+/// The current step's clock. A paused round keeps the time that was left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Timers {
+    pub deadline: Option<DateTime<Utc>>,
+    pub reminder: Option<DateTime<Utc>>,
+    pub paused_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The step's id (stable across flow versions, unlike its index).
+    pub step: String,
+    pub by: UserRef,
+    pub at: DateTime<Utc>,
+    /// Field id -> text; a step without fields uses `text`.
+    pub fields: BTreeMap<String, String>,
+    /// Choices picked (1-based option numbers), for `choose`.
+    pub picks: Vec<u32>,
+    /// Scores 1–5 per question, for `reflect`.
+    pub scores: BTreeMap<String, u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleAssignment {
+    pub player: UserRef,
+    pub role: RoleId,
+    /// The participant whose role this is (none for the client).
+    pub plays: Option<UserRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    pub by: UserRef,
+}
+
+/// The field id used for a step without named fields.
+pub const TEXT: &str = "text";
+
+impl Round {
+    pub fn participant(&self, user: &UserRef) -> Option<&Participant> {
+        self.participants
+            .iter()
+            .find(|p| &p.user == user && !p.left)
+    }
+
+    pub fn active(&self) -> impl Iterator<Item = &Participant> {
+        self.participants.iter().filter(|p| !p.left)
+    }
+
+    pub fn name_of(&self, user: &UserRef) -> String {
+        self.participants
+            .iter()
+            .find(|p| &p.user == user)
+            .map(|p| p.name.clone())
+            .or_else(|| (user == &self.coordinator).then(|| self.coordinator_name.clone()))
+            .unwrap_or_else(|| user.id.clone())
+    }
+
+    pub fn role_of(&self, user: &UserRef) -> Option<&RoleAssignment> {
+        self.roles.iter().find(|r| &r.player == user)
+    }
+
+    pub fn current<'f>(&self, flow: &'f Flow) -> Option<&'f Step> {
+        flow.steps.get(self.step)
+    }
+
+    /// Whether `user` is among those a step asks to act.
+    pub fn acts(&self, who: &Who, user: &UserRef) -> bool {
+        if self.participant(user).is_none() && who != &Who::Coordinator {
+            return false;
+        }
+        match who {
+            Who::All => true,
+            Who::Owner => self.owner.as_ref() == Some(user),
+            Who::Others => self.owner.as_ref() != Some(user),
+            Who::Coordinator => &self.coordinator == user,
+            Who::Role(role) => self.role_of(user).is_some_and(|r| &r.role == role),
+        }
+    }
+
+    /// Everyone a step asks to act, in join order.
+    pub fn expected(&self, who: &Who) -> Vec<UserRef> {
+        let mut out: Vec<UserRef> = self
+            .active()
+            .filter(|p| self.acts(who, &p.user))
+            .map(|p| p.user.clone())
+            .collect();
+        if who == &Who::Coordinator && out.is_empty() {
+            out.push(self.coordinator.clone());
+        }
+        out
+    }
+
+    pub fn answers_to<'a>(&'a self, step_id: &'a str) -> impl Iterator<Item = &'a Answer> + 'a {
+        self.answers.iter().filter(move |a| a.step == step_id)
+    }
+
+    pub fn answer_of(&self, step_id: &str, user: &UserRef) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|a| a.step == step_id && &a.by == user)
+    }
+
+    /// The next moment something is due in this round, if any.
+    pub fn next_timer(&self) -> Option<DateTime<Utc>> {
+        if self.status != Status::Running {
+            return None;
+        }
+        match (self.timers.reminder, self.timers.deadline) {
+            (Some(r), Some(d)) => Some(r.min(d)),
+            (r, d) => r.or(d),
+        }
+    }
+}

@@ -1,0 +1,502 @@
+//! The round engine's one pure function: `step(round, event, now, flow)`.
+//! It never reads the clock, touches storage or talks to a platform; it returns
+//! the next round state and the effects to commit, or a rejection to show.
+
+use super::answer::{self, ParseError};
+use super::effect::{Effect, Rejection, Transition};
+use super::enter::{advance, close_round, set_timers};
+use super::event::{Event, Steer};
+use super::flow::{EndRule, Flow, Step, StepKind};
+use super::ids::{RoleId, UserRef};
+use super::message::{Arg, Message};
+use super::msg;
+use super::record;
+use super::round::{ActionItem, Answer, Participant, Round, Status, TEXT};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+
+type Result<T> = std::result::Result<T, Rejection>;
+
+/// Applies one event to a round.
+pub fn step(round: &Round, event: Event, now: DateTime<Utc>, flow: &Flow) -> Result<Transition> {
+    let mut r = round.clone();
+    let mut fx = Vec::new();
+    match event {
+        Event::Joined {
+            user,
+            name,
+            profession,
+        } => joined(&mut r, user, name, profession, now, flow, &mut fx)?,
+        Event::Left { user } => left(&mut r, &user, now, flow, &mut fx)?,
+        Event::Said { by, text, private } => said(&mut r, &by, &text, private, now, flow, &mut fx)?,
+        Event::Steered {
+            by,
+            coordinator,
+            cmd,
+            private: _,
+        } => steered(&mut r, &by, coordinator, cmd, now, flow, &mut fx)?,
+        Event::StatusAsked { by, private } => {
+            let msg = record::status(&r, flow, now);
+            fx.push(if private {
+                Effect::private(&by, msg)
+            } else {
+                Effect::thread(msg)
+            });
+        }
+        Event::TimePassed => time_passed(&mut r, now, flow, &mut fx),
+    }
+    Ok(Transition {
+        round: r,
+        effects: fx,
+    })
+}
+
+fn open(r: &Round) -> Result<()> {
+    match r.status {
+        Status::Running => Ok(()),
+        Status::Paused => Err(msg::ERR_ROUND_PAUSED.msg().into()),
+        Status::Closed | Status::Cancelled => {
+            Err(msg::ERR_ROUND_CLOSED.msg().text("round", r.id.to_string()).into())
+        }
+    }
+}
+
+fn joined(
+    r: &mut Round,
+    user: UserRef,
+    name: String,
+    profession: RoleId,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    if !r.status.is_open() {
+        return Err(msg::ERR_ROUND_CLOSED.msg().text("round", r.id.to_string()).into());
+    }
+    let prof_name = flow
+        .roles
+        .get(&profession)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| profession.0.clone());
+    if let Some(p) = r.participant(&user) {
+        let current = flow.roles.get(&p.profession).map(|i| i.name.clone());
+        return Err(msg::ERR_ALREADY_JOINED
+            .msg()
+            .msg("profession", current.unwrap_or(prof_name))
+            .into());
+    }
+    match r.participants.iter_mut().find(|p| p.user == user) {
+        Some(p) => {
+            p.left = false;
+            p.name = name.clone();
+            p.profession = profession;
+        }
+        None => r.participants.push(Participant {
+            user: user.clone(),
+            name: name.clone(),
+            profession,
+            left: false,
+        }),
+    }
+    fx.push(Effect::thread(Message::line(
+        msg::JOINED.msg().text("name", name).msg("profession", prof_name),
+    )));
+    // A latecomer to a private step gets its question too.
+    if let Some(step) = r.current(flow) {
+        if r.status == Status::Running && step.blind() && r.acts(&step.who, &user) {
+            super::enter::send_private_prompt(r, step, &user, now, fx);
+        }
+    }
+    Ok(())
+}
+
+fn left(r: &mut Round, user: &UserRef, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) -> Result<()> {
+    if r.participant(user).is_none() {
+        return Err(msg::ERR_NOT_PARTICIPANT.msg().into());
+    }
+    let name = r.name_of(user);
+    if let Some(p) = r.participants.iter_mut().find(|p| &p.user == user) {
+        p.left = true;
+    }
+    fx.push(Effect::thread(Message::line(msg::LEFT.msg().text("name", name))));
+    if r.status == Status::Running {
+        maybe_complete(r, now, flow, fx);
+    }
+    Ok(())
+}
+
+fn steered(
+    r: &mut Round,
+    by: &UserRef,
+    coordinator: bool,
+    cmd: Steer,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    if !coordinator && &r.coordinator != by {
+        return Err(msg::ERR_NOT_COORDINATOR.msg().into());
+    }
+    if !r.status.is_open() {
+        return Err(msg::ERR_ROUND_CLOSED.msg().text("round", r.id.to_string()).into());
+    }
+    let by_name = r.name_of(by);
+    match cmd {
+        Steer::Next => {
+            if r.status == Status::Paused {
+                r.status = Status::Running;
+                r.timers.paused_at = None;
+            }
+            fx.push(Effect::thread(Message::line(
+                msg::STEP_NEXT.msg().text("name", by_name),
+            )));
+            advance(r, now, flow, fx);
+        }
+        Steer::Extend(span) => {
+            let base = match r.status {
+                Status::Paused => r.timers.deadline.unwrap_or(now),
+                _ => r.timers.deadline.filter(|d| *d > now).unwrap_or(now),
+            };
+            let deadline = base + span.delta();
+            if let Some(step) = r.current(flow) {
+                set_timers(r, step, Some(deadline), now);
+            }
+            fx.push(Effect::thread(Message::line(
+                msg::DEADLINE_EXTENDED.msg().time("deadline", deadline),
+            )));
+        }
+        Steer::Pause => {
+            if r.status == Status::Paused {
+                return Err(msg::ERR_ALREADY_PAUSED.msg().into());
+            }
+            r.status = Status::Paused;
+            r.timers.paused_at = Some(now);
+            fx.push(Effect::thread(Message::line(
+                msg::ROUND_PAUSED.msg().text("name", by_name),
+            )));
+        }
+        Steer::Resume => {
+            let Some(paused_at) = r.timers.paused_at.filter(|_| r.status == Status::Paused) else {
+                return Err(msg::ERR_NOT_PAUSED.msg().into());
+            };
+            // The time that was left when the round paused is still left now.
+            let shift = now - paused_at;
+            r.status = Status::Running;
+            r.timers.paused_at = None;
+            r.timers.deadline = r.timers.deadline.map(|d| d + shift);
+            r.timers.reminder = r.timers.reminder.map(|d| d + shift);
+            let mut m = Message::line(msg::ROUND_RESUMED.msg().text("name", by_name));
+            if let Some(d) = r.timers.deadline {
+                m.push(super::message::Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
+            }
+            fx.push(Effect::thread(m));
+        }
+        Steer::Cancel => {
+            r.status = Status::Cancelled;
+            r.closed = Some(now);
+            r.timers = Default::default();
+            fx.push(Effect::thread(Message::line(
+                msg::ROUND_CANCELLED.msg().text("name", by_name),
+            )));
+        }
+        Steer::Owner(user) => {
+            let Some(p) = r.participant(&user) else {
+                return Err(msg::ERR_OWNER_NOT_PARTICIPANT.msg().text("name", user.id.clone()).into());
+            };
+            let name = p.name.clone();
+            r.owner = Some(user.clone());
+            fx.push(Effect::thread(Message::line(msg::OWNER_SET.msg().text("name", name))));
+            if let Some(step) = r.current(flow) {
+                if matches!(step.kind, StepKind::Intake) && r.status == Status::Running {
+                    r.intake_draft = None;
+                    super::enter::send_private_prompt(r, step, &user, now, fx);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn said(
+    r: &mut Round,
+    by: &UserRef,
+    text: &str,
+    private: bool,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    open(r)?;
+    let Some(step) = r.current(flow) else {
+        return Err(msg::ERR_NOTHING_TO_ANSWER.msg().into());
+    };
+    if r.participant(by).is_none() {
+        return Err(msg::ERR_NOT_PARTICIPANT.msg().into());
+    }
+    if !step.collects() {
+        return Err(msg::ERR_NOTHING_TO_ANSWER.msg().into());
+    }
+    if !r.acts(&step.who, by) {
+        let listening = matches!(step.kind, StepKind::Discuss { owner_listens: true })
+            && r.owner.as_ref() == Some(by);
+        return Err(if listening {
+            msg::ERR_LISTEN_ONLY.msg().into()
+        } else {
+            msg::ERR_NOT_YOUR_TURN.msg().into()
+        });
+    }
+    if step.blind() && !private {
+        return Err(msg::ERR_ANSWER_PRIVATELY.msg().into());
+    }
+    if !step.blind() && private {
+        return Err(msg::ERR_ANSWER_IN_THREAD.msg().into());
+    }
+    if text.trim().is_empty() {
+        return Err(msg::ERR_EMPTY.msg().into());
+    }
+    let step = step.clone();
+    match &step.kind {
+        StepKind::Intake => intake(r, &step, by, text, now, flow, fx),
+        StepKind::Prompt { fields, .. } => {
+            let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, &step))?;
+            store(r, &step, by, now, |a| a.fields.extend(parsed));
+            acknowledge(r, &step, by, fx);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Discuss { .. } | StepKind::Review => {
+            store(r, &step, by, now, |a| {
+                let t = a.fields.entry(TEXT.to_string()).or_default();
+                if !t.is_empty() {
+                    t.push('\n');
+                }
+                t.push_str(text.trim());
+            });
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Choose {
+            options, multiple, ..
+        } => {
+            let count = record::options(r, flow, options).len();
+            let picks = answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, &step))?;
+            store(r, &step, by, now, |a| a.picks = picks);
+            acknowledge(r, &step, by, fx);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Actions => {
+            let (what, who, when) = answer::action(text).map_err(|e| parse_rejection(e, &step))?;
+            r.actions.push(ActionItem {
+                what,
+                who,
+                when,
+                by: by.clone(),
+            });
+            store(r, &step, by, now, |_| {});
+            Ok(())
+        }
+        StepKind::Reflect { questions, .. } => {
+            let parsed = answer::fields(text, questions).map_err(|e| parse_rejection(e, &step))?;
+            let (scores, texts) = answer::scores(&parsed, questions).map_err(|e| parse_rejection(e, &step))?;
+            store(r, &step, by, now, |a| {
+                a.scores.extend(scores);
+                for k in a.scores.keys() {
+                    if !texts.contains_key(k) && parsed.contains_key(k) {
+                        a.fields.remove(k);
+                    }
+                }
+                a.fields.extend(texts);
+            });
+            acknowledge(r, &step, by, fx);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Reveal { .. } | StepKind::AssignRoles { .. } | StepKind::Summary => {
+            Err(msg::ERR_NOTHING_TO_ANSWER.msg().into())
+        }
+    }
+}
+
+fn intake(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    text: &str,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    match r.intake_draft.take() {
+        Some(draft) if answer::is_yes(text) => {
+            let owner = r.name_of(by);
+            let mut m = Message::default();
+            m.push(super::message::Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
+            m.push(super::message::Block::Quote(draft.clone()));
+            fx.push(Effect::thread(m));
+            fx.push(Effect::private(by, Message::line(msg::INTAKE_POSTED.msg())));
+            store(r, step, by, now, |a| {
+                a.fields.insert(TEXT.to_string(), draft);
+            });
+            advance(r, now, flow, fx);
+        }
+        _ => {
+            let case = text.trim().to_string();
+            let mut m = Message::line(msg::INTAKE_CONFIRM.msg());
+            m.push(super::message::Block::Quote(case.clone()));
+            fx.push(Effect::private(by, m));
+            r.intake_draft = Some(case);
+        }
+    }
+    Ok(())
+}
+
+/// Creates or updates `by`'s answer to `step`.
+fn store(r: &mut Round, step: &Step, by: &UserRef, now: DateTime<Utc>, f: impl FnOnce(&mut Answer)) {
+    let idx = match r.answers.iter().position(|a| a.step == step.id && &a.by == by) {
+        Some(i) => i,
+        None => {
+            r.answers.push(Answer {
+                step: step.id.clone(),
+                by: by.clone(),
+                at: now,
+                fields: BTreeMap::new(),
+                picks: Vec::new(),
+                scores: BTreeMap::new(),
+            });
+            r.answers.len() - 1
+        }
+    };
+    let a = &mut r.answers[idx];
+    a.at = now;
+    f(a);
+}
+
+/// Whether an answer has everything the step asks for.
+pub fn complete(step: &Step, a: &Answer) -> bool {
+    match &step.kind {
+        StepKind::Prompt { fields, .. } if !fields.is_empty() => {
+            fields.iter().all(|f| a.fields.contains_key(&f.id))
+        }
+        StepKind::Reflect { questions, .. } => questions.iter().all(|q| a.scores.contains_key(&q.id)),
+        StepKind::Choose { .. } => !a.picks.is_empty(),
+        _ => true,
+    }
+}
+
+/// Private receipt, plus progress in the thread for blind steps.
+fn acknowledge(r: &Round, step: &Step, by: &UserRef, fx: &mut Vec<Effect>) {
+    if !step.blind() {
+        return;
+    }
+    let a = r.answer_of(&step.id, by).expect("just stored");
+    let receipt = if step.anonymous() { msg::RECEIPT_ANONYMOUS } else { msg::RECEIPT };
+    let mut m = Message::line(receipt.msg().msg("step", step.title.clone()));
+    let missing: Vec<Arg> = step
+        .fields()
+        .iter()
+        .filter(|f| !a.fields.contains_key(&f.id) && !a.scores.contains_key(&f.id))
+        .map(|f| Arg::Msg(f.label.clone()))
+        .collect();
+    if !missing.is_empty() {
+        m.push(super::message::Block::Line(
+            msg::RECEIPT_MISSING.msg().arg("fields", Arg::List(missing)),
+        ));
+    }
+    fx.push(Effect::private(by, m));
+    let (done, total) = progress(r, step);
+    fx.push(Effect::thread(Message::line(
+        msg::PROGRESS.msg().num("answered", done as i64).num("total", total as i64),
+    )));
+}
+
+/// How many of those expected have answered completely.
+pub fn progress(r: &Round, step: &Step) -> (usize, usize) {
+    let expected = r.expected(&step.who);
+    let done = expected
+        .iter()
+        .filter(|u| r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
+        .count();
+    (done, expected.len())
+}
+
+fn maybe_complete(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
+    let Some(step) = r.current(flow) else { return };
+    if step.end != EndRule::AllAnswered || !step.collects() {
+        return;
+    }
+    if matches!(step.kind, StepKind::Discuss { .. } | StepKind::Actions) {
+        return;
+    }
+    let (done, total) = progress(r, step);
+    if total > 0 && done == total {
+        advance(r, now, flow, fx);
+    }
+}
+
+fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
+    if r.status != Status::Running {
+        return;
+    }
+    let Some(step) = r.current(flow).cloned() else { return };
+    if r.timers.reminder.is_some_and(|at| at <= now) {
+        r.timers.reminder = None;
+        let deadline = r.timers.deadline.unwrap_or(now);
+        for user in r.expected(&step.who) {
+            let done = r.answer_of(&step.id, &user).is_some_and(|a| complete(&step, a));
+            if !done {
+                fx.push(Effect::private(
+                    &user,
+                    Message::line(
+                        msg::REMINDER
+                            .msg()
+                            .text("round", r.id.to_string())
+                            .text("title", r.title.clone())
+                            .msg("step", step.title.clone())
+                            .time("deadline", deadline),
+                    ),
+                ));
+            }
+        }
+    }
+    if r.timers.deadline.is_some_and(|at| at <= now) {
+        r.timers.deadline = None;
+        r.timers.reminder = None;
+        match step.end {
+            EndRule::AllAnswered | EndRule::Deadline => {
+                fx.push(Effect::thread(Message::line(msg::DEADLINE_PASSED.msg())));
+                advance(r, now, flow, fx);
+            }
+            EndRule::Coordinator => fx.push(Effect::private(
+                &r.coordinator.clone(),
+                Message::line(
+                    msg::DEADLINE_PASSED_COORDINATOR
+                        .msg()
+                        .text("round", r.id.to_string())
+                        .msg("step", step.title.clone()),
+                ),
+            )),
+        }
+    }
+    if r.step >= flow.steps.len() && r.status == Status::Running {
+        close_round(r, now, fx);
+    }
+}
+
+fn parse_rejection(e: ParseError, step: &Step) -> Rejection {
+    let labels = || Arg::List(step.fields().iter().map(|f| Arg::Msg(f.label.clone())).collect());
+    match e {
+        ParseError::Empty => msg::ERR_EMPTY.msg().into(),
+        ParseError::NeedLabels => msg::ERR_NEED_LABELS.msg().arg("fields", labels()).into(),
+        ParseError::BadScore(label) => msg::ERR_BAD_SCORE.msg().msg("field", label).into(),
+        ParseError::BadChoice => {
+            let one = matches!(step.kind, StepKind::Choose { multiple: false, .. });
+            if one {
+                msg::ERR_BAD_CHOICE_ONE.msg().into()
+            } else {
+                msg::ERR_BAD_CHOICE.msg().into()
+            }
+        }
+        ParseError::BadAction => msg::ERR_BAD_ACTION.msg().into(),
+    }
+}

@@ -1,0 +1,573 @@
+//! The one writer. Takes what people said (already translated from a platform
+//! into an `Inbound`) and the passing of time, runs the pure core, commits the
+//! new state together with the messages to send and the timers, and only then
+//! hands the messages out for delivery. At start-up whatever is still in the
+//! outbox is handed out again.
+
+use crate::command::{self, Command, CommandError};
+use crate::core::effect::{Destination, Effect, Outgoing, Target};
+use crate::core::flow::Flow;
+use crate::core::group::{user_key, GroupState};
+use crate::core::ids::{GroupId, Locale, RoundId, UserRef};
+use crate::core::message::{Arg, Block, Message, MessageRef};
+use crate::core::round::{Participant, Round, Status};
+use crate::core::{self, msg, Event, Rejection, Steer};
+use crate::flows::Catalog;
+use crate::storage::{Commit, Store, StoreError};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("round {round} uses flow {flow}@{version}, which is neither installed nor stored")]
+    FlowMissing { round: RoundId, flow: String, version: u32 },
+}
+
+type Result<T> = std::result::Result<T, EngineError>;
+
+/// Where a message came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The room or channel itself, outside a round's thread.
+    Group,
+    /// A round's thread.
+    Thread(RoundId),
+    /// A direct message to the bot.
+    Private,
+}
+
+/// Something a person wrote, as a platform adapter hands it in.
+#[derive(Debug, Clone)]
+pub struct Inbound {
+    /// The room it was written in, or whose round a DM belongs to (if known).
+    pub group: Option<GroupId>,
+    pub sender: UserRef,
+    pub sender_name: String,
+    /// Whether the platform counts the sender as a coordinator there.
+    pub coordinator: bool,
+    pub place: Place,
+    pub text: String,
+}
+
+/// Settings for groups brug has not seen before.
+#[derive(Debug, Clone)]
+pub struct Defaults {
+    pub lang: Locale,
+    pub tz: chrono_tz::Tz,
+    pub prefix: String,
+}
+
+impl Default for Defaults {
+    fn default() -> Self {
+        Self {
+            lang: Locale::Nl,
+            tz: chrono_tz::Europe::Amsterdam,
+            prefix: "!brug".into(),
+        }
+    }
+}
+
+/// A round to open with people already in it (the console's way to start).
+pub struct StartRequest {
+    pub group: GroupId,
+    pub coordinator: UserRef,
+    pub coordinator_name: String,
+    pub flow: String,
+    pub title: String,
+    pub participants: Vec<Participant>,
+    pub owner: Option<UserRef>,
+    pub place: Place,
+}
+
+pub struct Engine<S: Store> {
+    store: S,
+    catalog: Arc<Catalog>,
+    defaults: Defaults,
+    /// Open rounds, as committed (one writer, so this never goes stale).
+    open: BTreeMap<RoundId, Round>,
+    next_round: u64,
+    next_msg: u64,
+}
+
+/// A message to commit, before it has an id.
+struct Draft {
+    to: Destination,
+    locale: Locale,
+    tz: chrono_tz::Tz,
+    msg: Message,
+}
+
+impl<S: Store> Engine<S> {
+    pub fn open(store: S, catalog: Arc<Catalog>, defaults: Defaults) -> Result<Self> {
+        let open = store.open_rounds()?.into_iter().map(|r| (r.id, r)).collect();
+        let next_round = store.meta("next_round")?.unwrap_or(1);
+        let next_msg = store.meta("next_msg")?.unwrap_or(1);
+        Ok(Self {
+            store,
+            catalog,
+            defaults,
+            open,
+            next_round,
+            next_msg,
+        })
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn open_rounds(&self) -> impl Iterator<Item = &Round> {
+        self.open.values()
+    }
+
+    /// Messages committed but not yet delivered (replayed at start-up).
+    pub fn pending(&self) -> Result<Vec<Outgoing>> {
+        Ok(self.store.outbox()?)
+    }
+
+    pub fn delivered(&self, id: u64) -> Result<()> {
+        Ok(self.store.delivered(id)?)
+    }
+
+    pub fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.store.next_due()?)
+    }
+
+    /// Fires every timer due at `now`.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+        let mut out = Vec::new();
+        // Each firing moves its round's timer past `now`; the bound is a guard.
+        for _ in 0..10_000 {
+            let due = self.store.due(now)?;
+            if due.is_empty() {
+                break;
+            }
+            for id in due {
+                out.extend(self.apply(id, Event::TimePassed, None, now)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Handles one message: a command, an answer, or chat to ignore.
+    pub fn receive(&mut self, m: Inbound, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+        let prefix = self.defaults.prefix.clone();
+        match command::parse(&m.text, &prefix) {
+            Some(Ok(cmd)) => self.command(&m, cmd, now),
+            Some(Err(e)) => self.reply(&m, command_error(e, &prefix)),
+            None => self.answer(&m, now),
+        }
+    }
+
+    /// Opens a round with its participants already joined.
+    pub fn start(&mut self, req: StartRequest, now: DateTime<Utc>) -> Result<(Option<RoundId>, Vec<Outgoing>)> {
+        let Some(flow) = self.catalog.flow(&req.flow).cloned() else {
+            let m = reply_stub(&req.group, &req.coordinator, &req.place);
+            let out = self.reply(&m, unknown_flow(&req.flow, &self.defaults.prefix))?;
+            return Ok((None, out));
+        };
+        let group = self.group(&req.group)?;
+        let id = RoundId(self.next_round);
+        self.next_round += 1;
+        let title = match req.title.trim() {
+            "" => untitled(group.lang, id),
+            t => t.to_string(),
+        };
+        let t = core::start(
+            core::NewRound {
+                id,
+                group: req.group.clone(),
+                title,
+                locale: group.lang,
+                tz: group.tz,
+                coordinator: req.coordinator,
+                coordinator_name: req.coordinator_name,
+                owner: req.owner,
+                participants: req.participants,
+                previous_actions: group.last_actions.clone(),
+            },
+            now,
+            &flow,
+        );
+        let out = self.commit_transition(t.round, t.effects, Vec::new(), vec![(*flow).clone()])?;
+        Ok((Some(id), out))
+    }
+
+    fn command(&mut self, m: &Inbound, cmd: Command, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+        let prefix = self.defaults.prefix.clone();
+        let steer = |s: Steer| Event::Steered {
+            by: m.sender.clone(),
+            coordinator: m.coordinator,
+            cmd: s,
+            private: m.place == Place::Private,
+        };
+        let event = match cmd {
+            Command::Help { topic } => {
+                let msg = match topic {
+                    None => msg::HELP.msg().text("prefix", prefix),
+                    Some(t) => msg::HELP_COMMAND.msg().text("prefix", prefix).text("command", t.to_lowercase()),
+                };
+                return self.reply(m, msg);
+            }
+            Command::Flows => return self.list_flows(m),
+            Command::Lang { lang } => return self.set_lang(m, lang),
+            Command::Start { flow, title } => {
+                let Some(group) = m.group.clone().filter(|_| m.place != Place::Private) else {
+                    return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
+                };
+                if !m.coordinator {
+                    return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+                }
+                let req = StartRequest {
+                    group,
+                    coordinator: m.sender.clone(),
+                    coordinator_name: m.sender_name.clone(),
+                    flow,
+                    title,
+                    participants: Vec::new(),
+                    owner: None,
+                    place: m.place.clone(),
+                };
+                return Ok(self.start(req, now)?.1);
+            }
+            Command::Join { profession } => {
+                let roles = &self.catalog.roles;
+                let list = || Arg::List(roles.professions().map(|p| Arg::Text(p.id.0.clone())).collect());
+                let Some(word) = profession else {
+                    return self.reply(m, msg::ASK_PROFESSION.msg().text("prefix", prefix).arg("professions", list()));
+                };
+                let Some(p) = roles.profession(&word) else {
+                    let e = msg::ERR_UNKNOWN_PROFESSION.msg().text("value", word).arg("professions", list());
+                    return self.reply(m, e);
+                };
+                Event::Joined {
+                    user: m.sender.clone(),
+                    name: m.sender_name.clone(),
+                    profession: p.id.clone(),
+                }
+            }
+            Command::Leave => Event::Left { user: m.sender.clone() },
+            Command::Status => Event::StatusAsked {
+                by: m.sender.clone(),
+                private: m.place == Place::Private,
+            },
+            Command::Next => steer(Steer::Next),
+            Command::Extend { by } => steer(Steer::Extend(by)),
+            Command::Pause => steer(Steer::Pause),
+            Command::Resume => steer(Steer::Resume),
+            Command::Cancel => steer(Steer::Cancel),
+            Command::Owner { user } => {
+                let id = match self.find_round(m, false) {
+                    Ok(id) => id,
+                    Err(rej) => return self.reply(m, rej.msg),
+                };
+                let round = &self.open[&id];
+                let wanted = user.to_lowercase();
+                let found = round
+                    .active()
+                    .find(|p| p.user.id.to_lowercase() == wanted || p.name.to_lowercase() == wanted);
+                let Some(p) = found else {
+                    return self.reply(m, msg::ERR_UNKNOWN_USER.msg().text("name", user));
+                };
+                let ev = steer(Steer::Owner(p.user.clone()));
+                return self.apply(id, ev, Some(m), now);
+            }
+        };
+        match self.find_round(m, false) {
+            Ok(id) => self.apply(id, event, Some(m), now),
+            Err(rej) => self.reply(m, rej.msg),
+        }
+    }
+
+    /// Not a command: an answer in a thread or a DM; other chat is left alone.
+    fn answer(&mut self, m: &Inbound, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+        let private = m.place == Place::Private;
+        if m.place == Place::Group {
+            return Ok(Vec::new());
+        }
+        let (id, text) = match self.find_round(m, true) {
+            Ok(id) => (id, m.text.clone()),
+            Err(rej) => return self.reply(m, rej.msg),
+        };
+        let text = strip_round_tag(&text).map(|(_, t)| t.to_string()).unwrap_or(text);
+        let ev = Event::Said {
+            by: m.sender.clone(),
+            text,
+            private,
+        };
+        self.apply(id, ev, Some(m), now)
+    }
+
+    /// Which round a message is about: its thread; `#12` at the start of a DM;
+    /// the only open round in the room; or the only round waiting on this
+    /// person privately.
+    fn find_round(&self, m: &Inbound, answering: bool) -> std::result::Result<RoundId, Rejection> {
+        let prefix = &self.defaults.prefix;
+        match &m.place {
+            Place::Thread(id) if self.open.contains_key(id) => return Ok(*id),
+            Place::Thread(id) => return Err(msg::ERR_ROUND_CLOSED.msg().text("round", id.to_string()).into()),
+            Place::Group | Place::Private => {}
+        }
+        if let Some((id, _)) = strip_round_tag(&m.text).filter(|_| m.place == Place::Private) {
+            return if self.open.contains_key(&id) {
+                Ok(id)
+            } else {
+                Err(msg::ERR_ROUND_CLOSED.msg().text("round", id.to_string()).into())
+            };
+        }
+        let candidates: Vec<&Round> = match &m.place {
+            Place::Group => self.open.values().filter(|r| Some(&r.group) == m.group.as_ref()).collect(),
+            _ => {
+                let mine: Vec<&Round> = self.open.values().filter(|r| r.participant(&m.sender).is_some()).collect();
+                let waiting: Vec<&Round> = mine
+                    .iter()
+                    .copied()
+                    .filter(|r| {
+                        let flow = self.flow_of(r).ok();
+                        let step = flow.as_ref().and_then(|f| r.current(f).cloned());
+                        step.is_some_and(|s| s.blind() && r.acts(&s.who, &m.sender))
+                    })
+                    .collect();
+                if answering && !waiting.is_empty() {
+                    waiting
+                } else {
+                    mine
+                }
+            }
+        };
+        match candidates.as_slice() {
+            [one] => Ok(one.id),
+            [] => Err(msg::ERR_NO_ROUND.msg().text("prefix", prefix.clone()).into()),
+            many => Err(msg::ERR_WHICH_ROUND
+                .msg()
+                .arg(
+                    "rounds",
+                    Arg::List(many.iter().map(|r| Arg::Text(format!("{} «{}»", r.id, r.title))).collect()),
+                )
+                .into()),
+        }
+    }
+
+    fn flow_of(&self, r: &Round) -> Result<Arc<Flow>> {
+        if let Some(f) = self.catalog.flow(&r.flow_id).filter(|f| f.version == r.flow_version) {
+            return Ok(f.clone());
+        }
+        match self.store.flow(&r.flow_id, r.flow_version)? {
+            Some(f) => Ok(Arc::new(f)),
+            None => Err(EngineError::FlowMissing {
+                round: r.id,
+                flow: r.flow_id.clone(),
+                version: r.flow_version,
+            }),
+        }
+    }
+
+    /// Runs one event through the core and commits what comes out.
+    fn apply(&mut self, id: RoundId, event: Event, from: Option<&Inbound>, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+        let round = match self.open.get(&id) {
+            Some(r) => r.clone(),
+            None => match self.store.round(id)? {
+                Some(r) => r,
+                None => return Ok(Vec::new()),
+            },
+        };
+        let flow = self.flow_of(&round)?;
+        match core::step(&round, event, now, &flow) {
+            Ok(t) => {
+                let mut groups = Vec::new();
+                if round.status.is_open() && !t.round.status.is_open() && t.round.status == Status::Closed {
+                    let mut g = self.group(&t.round.group)?;
+                    g.last_actions = t.round.actions.clone();
+                    groups.push(g);
+                }
+                self.commit_transition(t.round, t.effects, groups, Vec::new())
+            }
+            Err(rej) => match from {
+                Some(m) => self.reply(m, rej.msg),
+                None => Ok(Vec::new()),
+            },
+        }
+    }
+
+    fn commit_transition(
+        &mut self,
+        round: Round,
+        effects: Vec<Effect>,
+        groups: Vec<GroupState>,
+        flows: Vec<Flow>,
+    ) -> Result<Vec<Outgoing>> {
+        let group = self.group(&round.group)?;
+        let drafts = effects
+            .into_iter()
+            .map(|Effect::Post { to, msg }| {
+                let (to, locale) = match to {
+                    Target::Root => (Destination::Root(round.group.clone(), round.id), round.locale),
+                    Target::Thread => (Destination::Thread(round.group.clone(), round.id), round.locale),
+                    Target::Private(u) => {
+                        let l = group.user_langs.get(&user_key(&u)).copied().unwrap_or(round.locale);
+                        (Destination::Private(u), l)
+                    }
+                };
+                Draft { to, locale, tz: round.tz, msg }
+            })
+            .collect();
+        self.commit(Some(round), groups, drafts, flows)
+    }
+
+    fn commit(
+        &mut self,
+        round: Option<Round>,
+        groups: Vec<GroupState>,
+        drafts: Vec<Draft>,
+        flows: Vec<Flow>,
+    ) -> Result<Vec<Outgoing>> {
+        let first = self.next_msg;
+        let outbox: Vec<Outgoing> = drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| Outgoing {
+                id: first + i as u64,
+                to: d.to,
+                locale: d.locale,
+                tz: d.tz,
+                msg: d.msg,
+            })
+            .collect();
+        let next_msg = first + outbox.len() as u64;
+        let c = Commit {
+            rounds: round.iter().cloned().collect(),
+            groups,
+            outbox: outbox.clone(),
+            flows,
+            meta: vec![("next_round".into(), self.next_round), ("next_msg".into(), next_msg)],
+        };
+        self.store.commit(&c)?;
+        self.next_msg = next_msg;
+        if let Some(r) = round {
+            if r.status.is_open() {
+                self.open.insert(r.id, r);
+            } else {
+                self.open.remove(&r.id);
+            }
+        }
+        Ok(outbox)
+    }
+
+    /// A one-line answer to whoever wrote `m`, where they wrote it.
+    fn reply(&mut self, m: &Inbound, line: MessageRef) -> Result<Vec<Outgoing>> {
+        self.reply_msg(m, Message::line(line))
+    }
+
+    fn reply_msg(&mut self, m: &Inbound, msg: Message) -> Result<Vec<Outgoing>> {
+        let (to, locale, tz) = self.reply_place(m)?;
+        self.commit(None, Vec::new(), vec![Draft { to, locale, tz, msg }], Vec::new())
+    }
+
+    fn reply_place(&self, m: &Inbound) -> Result<(Destination, Locale, chrono_tz::Tz)> {
+        let group = match &m.group {
+            Some(g) => Some(self.group(g)?),
+            None => None,
+        };
+        let tz = group.as_ref().map(|g| g.tz).unwrap_or(self.defaults.tz);
+        let group_lang = group.as_ref().map(|g| g.lang).unwrap_or(self.defaults.lang);
+        let user_lang = group.as_ref().map(|g| g.lang_of(&m.sender)).unwrap_or(self.defaults.lang);
+        Ok(match (&m.place, &m.group) {
+            (Place::Thread(id), Some(g)) => {
+                let l = self.open.get(id).map(|r| r.locale).unwrap_or(group_lang);
+                (Destination::Thread(g.clone(), *id), l, tz)
+            }
+            (Place::Group, Some(g)) => (Destination::Group(g.clone()), group_lang, tz),
+            _ => (Destination::Private(m.sender.clone()), user_lang, tz),
+        })
+    }
+
+    fn group(&self, id: &GroupId) -> Result<GroupState> {
+        Ok(self
+            .store
+            .group(id)?
+            .unwrap_or_else(|| GroupState::new(id.clone(), self.defaults.lang, self.defaults.tz)))
+    }
+
+    fn list_flows(&mut self, m: &Inbound) -> Result<Vec<Outgoing>> {
+        let mut msg = Message::default();
+        msg.push(Block::Heading(msg::FLOWS_HEADING.msg().num("count", self.catalog.flows.len() as i64)));
+        for f in self.catalog.flows.values() {
+            msg.push(Block::Item(
+                msg::FLOW_LINE
+                    .msg()
+                    .text("id", f.id.clone())
+                    .msg("name", f.name.clone())
+                    .msg("description", f.description.clone()),
+            ));
+        }
+        self.reply_msg(m, msg)
+    }
+
+    fn set_lang(&mut self, m: &Inbound, lang: Locale) -> Result<Vec<Outgoing>> {
+        let Some(gid) = m.group.clone() else {
+            return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", self.defaults.prefix.clone()));
+        };
+        let mut g = self.group(&gid)?;
+        let for_group = m.coordinator && m.place != Place::Private;
+        let line = if for_group {
+            g.lang = lang;
+            msg::GROUP_LANG_SET.msg()
+        } else {
+            g.user_langs.insert(user_key(&m.sender), lang);
+            msg::LANG_SET.msg()
+        };
+        let (to, _, tz) = self.reply_place(m)?;
+        let draft = Draft { to, locale: lang, tz, msg: Message::line(line) };
+        self.commit(None, vec![g], vec![draft], Vec::new())
+    }
+}
+
+/// The title of a round started without one: "Casus #3" / "Case #3".
+fn untitled(lang: Locale, id: RoundId) -> String {
+    match lang {
+        Locale::Nl => format!("Casus {id}"),
+        Locale::En => format!("Case {id}"),
+    }
+}
+
+/// `#12 rest` -> (round 12, rest).
+fn strip_round_tag(text: &str) -> Option<(RoundId, &str)> {
+    let rest = text.trim_start().strip_prefix('#')?;
+    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let n: u64 = rest[..end].parse().ok()?;
+    Some((RoundId(n), rest[end..].trim_start()))
+}
+
+fn unknown_flow(flow: &str, prefix: &str) -> MessageRef {
+    msg::ERR_UNKNOWN_FLOW.msg().text("flow", flow).text("prefix", prefix)
+}
+
+fn command_error(e: CommandError, prefix: &str) -> MessageRef {
+    match e {
+        CommandError::Unknown(c) => msg::ERR_UNKNOWN_COMMAND.msg().text("command", c).text("prefix", prefix),
+        CommandError::Missing { command, usage } => msg::ERR_MISSING_ARG
+            .msg()
+            .text("command", command)
+            .text("usage", format!("{prefix} {usage}")),
+        CommandError::BadDuration(v) => msg::ERR_BAD_DURATION.msg().text("value", v),
+        CommandError::BadLang(v) => msg::ERR_BAD_LANG.msg().text("value", v),
+    }
+}
+
+fn reply_stub(group: &GroupId, user: &UserRef, place: &Place) -> Inbound {
+    Inbound {
+        group: Some(group.clone()),
+        sender: user.clone(),
+        sender_name: user.id.clone(),
+        coordinator: true,
+        place: place.clone(),
+        text: String::new(),
+    }
+}

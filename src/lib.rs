@@ -1,0 +1,21 @@
+//! brug: asynchronous case consultations for mixed teams of social workers and
+//! client managers, in Matrix rooms, Discord channels and the terminal.
+//!
+//! # Layout
+//!
+//! - [`core`]: pure round engine — `step(round, event, now, flow)`; no I/O, no clock.
+//! - [`command`]: the `!brug …` text grammar, without I/O.
+//! - [`flows`]: reads and validates flow and profession files, every error with its place.
+//! - [`i18n`]: Fluent bundles for Dutch and English; renders messages to text.
+//! - [`storage`]: the `Store` trait, its memory and sled implementations.
+//! - [`engine`]: one writer: inbound -> step -> commit (state + outbox + timers) -> deliver.
+//! - [`platform`]: thin adapters; `console` for `brug try`.
+
+pub mod assets;
+pub mod command;
+pub mod core;
+pub mod engine;
+pub mod flows;
+pub mod i18n;
+pub mod platform;
+pub mod storage;

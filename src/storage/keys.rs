@@ -1,0 +1,50 @@
+//! Key shapes. Timers are keyed by a big-endian due time first, so a prefix
+//! scan from the start yields them in time order (sled cannot scan inside a
+//! transaction, so the order lives in the key).
+
+use crate::core::ids::{GroupId, RoundId};
+use chrono::{DateTime, Utc};
+
+pub fn round(id: RoundId) -> [u8; 8] {
+    id.0.to_be_bytes()
+}
+
+pub fn outbox(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+/// `due_ms (i64 BE, offset to sort) ++ round id`.
+pub fn timer(due: DateTime<Utc>, id: RoundId) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    let ms = (due.timestamp_millis() as u64) ^ (1 << 63);
+    k[..8].copy_from_slice(&ms.to_be_bytes());
+    k[8..].copy_from_slice(&id.0.to_be_bytes());
+    k
+}
+
+pub fn timer_parts(k: &[u8]) -> Option<(DateTime<Utc>, RoundId)> {
+    let ms = u64::from_be_bytes(k.get(..8)?.try_into().ok()?) ^ (1 << 63);
+    let id = u64::from_be_bytes(k.get(8..16)?.try_into().ok()?);
+    Some((DateTime::from_timestamp_millis(ms as i64)?, RoundId(id)))
+}
+
+pub fn group(id: &GroupId) -> Vec<u8> {
+    format!("{:?}/{}", id.platform, id.id).into_bytes()
+}
+
+pub fn flow(id: &str, version: u32) -> Vec<u8> {
+    format!("{id}@{version}").into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timer_keys_sort_by_time() {
+        let a = DateTime::from_timestamp(1_000, 0).unwrap();
+        let b = DateTime::from_timestamp(2_000, 0).unwrap();
+        assert!(timer(a, RoundId(9)) < timer(b, RoundId(1)));
+        assert_eq!(timer_parts(&timer(a, RoundId(9))), Some((a, RoundId(9))));
+    }
+}

@@ -1,0 +1,99 @@
+//! Where state lives: the `Store` trait, an in-memory store for tests and a sled
+//! store for real use. One commit writes the new round state, its outbox entries
+//! and its timer together, so a crash between deciding and sending loses nothing.
+
+mod keys;
+mod memory;
+mod sled_store;
+#[cfg(test)]
+mod conformance;
+
+pub use memory::MemoryStore;
+pub use sled_store::SledStore;
+
+use crate::core::effect::Outgoing;
+use crate::core::group::GroupState;
+use crate::core::ids::{GroupId, RoundId};
+use crate::core::{Flow, Round};
+use chrono::{DateTime, Utc};
+
+/// The version of the stored data's shape. Bumped with every incompatible
+/// change; a store written by a newer brug is refused rather than misread.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("storage: {0}")]
+    Backend(String),
+    #[error("stored data could not be read ({what}): {source}")]
+    Corrupt {
+        what: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("the store was written by a newer brug (schema {found}, this one reads {SCHEMA_VERSION})")]
+    Schema { found: u32 },
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        StoreError::Backend(e.to_string())
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Everything one engine step writes, applied all-or-nothing.
+#[derive(Debug, Clone, Default)]
+pub struct Commit {
+    pub rounds: Vec<Round>,
+    pub groups: Vec<GroupState>,
+    pub outbox: Vec<Outgoing>,
+    /// Flow definitions rounds were started with, kept so a round finishes on
+    /// the flow it began with even if the file changes.
+    pub flows: Vec<Flow>,
+    /// Small named values: counters, the console's clock.
+    pub meta: Vec<(String, u64)>,
+}
+
+impl Commit {
+    pub fn is_empty(&self) -> bool {
+        self.rounds.is_empty()
+            && self.groups.is_empty()
+            && self.outbox.is_empty()
+            && self.flows.is_empty()
+            && self.meta.is_empty()
+    }
+}
+
+pub trait Store: Send + Sync {
+    /// Applies a commit atomically and durably: when this returns Ok, it survives
+    /// a crash. Each round's timer is derived from `Round::next_timer`.
+    fn commit(&self, c: &Commit) -> Result<()>;
+    fn round(&self, id: RoundId) -> Result<Option<Round>>;
+    /// Rounds that are not closed or cancelled.
+    fn open_rounds(&self) -> Result<Vec<Round>>;
+    fn group(&self, id: &GroupId) -> Result<Option<GroupState>>;
+    /// Committed messages not yet delivered, oldest first.
+    fn outbox(&self) -> Result<Vec<Outgoing>>;
+    /// Marks a message delivered (removes it from the outbox).
+    fn delivered(&self, id: u64) -> Result<()>;
+    /// Rounds with a timer due at or before `now`, earliest first.
+    fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>>;
+    /// The earliest timer of all rounds.
+    fn next_due(&self) -> Result<Option<DateTime<Utc>>>;
+    fn flow(&self, id: &str, version: u32) -> Result<Option<Flow>>;
+    fn meta(&self, key: &str) -> Result<Option<u64>>;
+    fn schema_version(&self) -> Result<u32>;
+}
+
+fn decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {
+    serde_json::from_slice(bytes).map_err(|source| StoreError::Corrupt {
+        what: what.to_string(),
+        source,
+    })
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("state types always serialise")
+}

@@ -1,0 +1,192 @@
+//! The sled store. Facts about sled 0.34.7 this is shaped around: it writes to
+//! disk only every 500 ms unless flushed, so every commit is flushed before it
+//! returns; multi-tree transactions cannot scan, so timers are kept by key
+//! (`keys::timer`) plus a per-round pointer to the current one; the page cache
+//! defaults to 1 GiB, so it is capped.
+
+use super::{decode, encode, keys, Commit, Result, Store, StoreError, SCHEMA_VERSION};
+use crate::core::effect::Outgoing;
+use crate::core::group::GroupState;
+use crate::core::ids::{GroupId, RoundId};
+use crate::core::{Flow, Round};
+use chrono::{DateTime, Utc};
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+use sled::{Transactional, Tree};
+use std::path::Path;
+
+const CACHE_BYTES: u64 = 32 * 1024 * 1024;
+
+pub struct SledStore {
+    db: sled::Db,
+    /// rounds, open, groups, outbox, timers, timer_of, flows, meta — in this order.
+    trees: Vec<Tree>,
+}
+
+const ROUNDS: usize = 0;
+const OPEN: usize = 1;
+const GROUPS: usize = 2;
+const OUTBOX: usize = 3;
+const TIMERS: usize = 4;
+const TIMER_OF: usize = 5;
+const FLOWS: usize = 6;
+const META: usize = 7;
+const NAMES: [&str; 8] = ["rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta"];
+
+impl SledStore {
+    pub fn open(dir: &Path) -> Result<Self> {
+        let db = sled::Config::new()
+            .path(dir)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(1000))
+            .open()?;
+        let trees = NAMES.iter().map(|n| db.open_tree(n)).collect::<sled::Result<Vec<_>>>()?;
+        let store = Self { db, trees };
+        match store.meta("schema")? {
+            Some(v) if v as u32 > SCHEMA_VERSION => return Err(StoreError::Schema { found: v as u32 }),
+            Some(_) => {}
+            None => {
+                store.trees[META].insert("schema", &u64::from(SCHEMA_VERSION).to_be_bytes())?;
+                store.db.flush()?;
+            }
+        }
+        Ok(store)
+    }
+
+    fn tree(&self, i: usize) -> &Tree {
+        &self.trees[i]
+    }
+}
+
+fn apply(t: &[TransactionalTree], c: &Commit) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+    for r in &c.rounds {
+        let id = keys::round(r.id);
+        if let Some(old) = t[TIMER_OF].remove(&id)? {
+            t[TIMERS].remove(old)?;
+        }
+        if let Some(due) = r.next_timer() {
+            let k = keys::timer(due, r.id);
+            t[TIMERS].insert(&k, &[])?;
+            t[TIMER_OF].insert(&id, &k)?;
+        }
+        if r.status.is_open() {
+            t[OPEN].insert(&id, &[])?;
+        } else {
+            t[OPEN].remove(&id)?;
+        }
+        t[ROUNDS].insert(&id, encode(r))?;
+    }
+    for g in &c.groups {
+        t[GROUPS].insert(keys::group(&g.id), encode(g))?;
+    }
+    for o in &c.outbox {
+        t[OUTBOX].insert(&keys::outbox(o.id), encode(o))?;
+    }
+    for f in &c.flows {
+        t[FLOWS].insert(keys::flow(&f.id, f.version), encode(f))?;
+    }
+    for (k, v) in &c.meta {
+        t[META].insert(k.as_bytes(), &v.to_be_bytes())?;
+    }
+    Ok(())
+}
+
+impl Store for SledStore {
+    fn commit(&self, c: &Commit) -> Result<()> {
+        self.trees
+            .as_slice()
+            .transaction(|t| apply(t, c))
+            .map_err(|e| match e {
+                TransactionError::Abort(e) => e,
+                TransactionError::Storage(e) => e.into(),
+            })?;
+        // Durable before anything is sent or acknowledged.
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn round(&self, id: RoundId) -> Result<Option<Round>> {
+        self.tree(ROUNDS)
+            .get(keys::round(id))?
+            .map(|v| decode("round", &v))
+            .transpose()
+    }
+
+    fn open_rounds(&self) -> Result<Vec<Round>> {
+        let mut out = Vec::new();
+        for k in self.tree(OPEN).iter().keys() {
+            let k = k?;
+            if let Some(v) = self.tree(ROUNDS).get(&k)? {
+                out.push(decode("round", &v)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
+        self.tree(GROUPS)
+            .get(keys::group(id))?
+            .map(|v| decode("group", &v))
+            .transpose()
+    }
+
+    fn outbox(&self) -> Result<Vec<Outgoing>> {
+        self.tree(OUTBOX)
+            .iter()
+            .values()
+            .map(|v| decode("outbox entry", &v?))
+            .collect()
+    }
+
+    fn delivered(&self, id: u64) -> Result<()> {
+        // Not flushed here: if this removal is lost in a crash the message is sent
+        // again with the same id, which platforms de-duplicate.
+        self.tree(OUTBOX).remove(keys::outbox(id))?;
+        Ok(())
+    }
+
+    fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
+        let mut out = Vec::new();
+        for k in self.tree(TIMERS).iter().keys() {
+            let k = k?;
+            match keys::timer_parts(&k) {
+                Some((t, id)) if t <= now => out.push(id),
+                Some(_) => break,
+                None => return Err(StoreError::Backend("malformed timer key".into())),
+            }
+        }
+        Ok(out)
+    }
+
+    fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
+        match self.tree(TIMERS).first()? {
+            Some((k, _)) => Ok(keys::timer_parts(&k).map(|(t, _)| t)),
+            None => Ok(None),
+        }
+    }
+
+    fn flow(&self, id: &str, version: u32) -> Result<Option<Flow>> {
+        self.tree(FLOWS)
+            .get(keys::flow(id, version))?
+            .map(|v| decode("flow", &v))
+            .transpose()
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<u64>> {
+        Ok(self.tree(META).get(key)?.and_then(|v| {
+            let bytes: [u8; 8] = v.as_ref().try_into().ok()?;
+            Some(u64::from_be_bytes(bytes))
+        }))
+    }
+
+    fn schema_version(&self) -> Result<u32> {
+        Ok(self.meta("schema")?.unwrap_or(0) as u32)
+    }
+}
+
+impl Drop for SledStore {
+    fn drop(&mut self) {
+        if let Err(e) = self.db.flush() {
+            tracing::warn!("flushing the store on shutdown failed: {e}");
+        }
+    }
+}
