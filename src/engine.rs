@@ -23,7 +23,11 @@ pub enum EngineError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("round {round} uses flow {flow}@{version}, which is neither installed nor stored")]
-    FlowMissing { round: RoundId, flow: String, version: u32 },
+    FlowMissing {
+        round: RoundId,
+        flow: String,
+        version: u32,
+    },
 }
 
 type Result<T> = std::result::Result<T, EngineError>;
@@ -102,7 +106,11 @@ struct Draft {
 
 impl<S: Store> Engine<S> {
     pub fn open(store: S, catalog: Arc<Catalog>, defaults: Defaults) -> Result<Self> {
-        let open = store.open_rounds()?.into_iter().map(|r| (r.id, r)).collect();
+        let open = store
+            .open_rounds()?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
         let next_round = store.meta("next_round")?.unwrap_or(1);
         let next_msg = store.meta("next_msg")?.unwrap_or(1);
         Ok(Self {
@@ -132,8 +140,8 @@ impl<S: Store> Engine<S> {
         Ok(self.store.outbox()?)
     }
 
-    pub fn delivered(&self, id: u64) -> Result<()> {
-        Ok(self.store.delivered(id)?)
+    pub fn delivered(&self, ids: &[u64]) -> Result<()> {
+        Ok(self.store.delivered(ids)?)
     }
 
     pub fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
@@ -167,7 +175,11 @@ impl<S: Store> Engine<S> {
     }
 
     /// Opens a round with its participants already joined.
-    pub fn start(&mut self, req: StartRequest, now: DateTime<Utc>) -> Result<(Option<RoundId>, Vec<Outgoing>)> {
+    pub fn start(
+        &mut self,
+        req: StartRequest,
+        now: DateTime<Utc>,
+    ) -> Result<(Option<RoundId>, Vec<Outgoing>)> {
         let Some(flow) = self.catalog.flow(&req.flow).cloned() else {
             let m = reply_stub(&req.group, &req.coordinator, &req.place);
             let out = self.reply(&m, unknown_flow(&req.flow, &self.defaults.prefix))?;
@@ -212,7 +224,10 @@ impl<S: Store> Engine<S> {
             Command::Help { topic } => {
                 let msg = match topic {
                     None => msg::HELP.msg().text("prefix", prefix),
-                    Some(t) => msg::HELP_COMMAND.msg().text("prefix", prefix).text("command", t.to_lowercase()),
+                    Some(t) => msg::HELP_COMMAND
+                        .msg()
+                        .text("prefix", prefix)
+                        .text("command", t.to_lowercase()),
                 };
                 return self.reply(m, msg);
             }
@@ -239,12 +254,34 @@ impl<S: Store> Engine<S> {
             }
             Command::Join { profession } => {
                 let roles = &self.catalog.roles;
-                let list = || Arg::List(roles.professions().map(|p| Arg::Text(p.id.0.clone())).collect());
-                let Some(word) = profession else {
-                    return self.reply(m, msg::ASK_PROFESSION.msg().text("prefix", prefix).arg("professions", list()));
+                let list = || {
+                    Arg::List(
+                        roles
+                            .professions()
+                            .map(|p| Arg::Text(p.id.0.clone()))
+                            .collect(),
+                    )
+                };
+                let current = self
+                    .find_round(m, false)
+                    .ok()
+                    .and_then(|id| self.open.get(&id))
+                    .and_then(|r| r.participant(&m.sender))
+                    .map(|p| p.profession.0.clone());
+                let Some(word) = profession.or(current) else {
+                    return self.reply(
+                        m,
+                        msg::ASK_PROFESSION
+                            .msg()
+                            .text("prefix", prefix)
+                            .arg("professions", list()),
+                    );
                 };
                 let Some(p) = roles.profession(&word) else {
-                    let e = msg::ERR_UNKNOWN_PROFESSION.msg().text("value", word).arg("professions", list());
+                    let e = msg::ERR_UNKNOWN_PROFESSION
+                        .msg()
+                        .text("value", word)
+                        .arg("professions", list());
                     return self.reply(m, e);
                 };
                 Event::Joined {
@@ -253,7 +290,9 @@ impl<S: Store> Engine<S> {
                     profession: p.id.clone(),
                 }
             }
-            Command::Leave => Event::Left { user: m.sender.clone() },
+            Command::Leave => Event::Left {
+                user: m.sender.clone(),
+            },
             Command::Status => Event::StatusAsked {
                 by: m.sender.clone(),
                 private: m.place == Place::Private,
@@ -270,9 +309,9 @@ impl<S: Store> Engine<S> {
                 };
                 let round = &self.open[&id];
                 let wanted = user.to_lowercase();
-                let found = round
-                    .active()
-                    .find(|p| p.user.id.to_lowercase() == wanted || p.name.to_lowercase() == wanted);
+                let found = round.active().find(|p| {
+                    p.user.id.to_lowercase() == wanted || p.name.to_lowercase() == wanted
+                });
                 let Some(p) = found else {
                     return self.reply(m, msg::ERR_UNKNOWN_USER.msg().text("name", user));
                 };
@@ -296,7 +335,9 @@ impl<S: Store> Engine<S> {
             Ok(id) => (id, m.text.clone()),
             Err(rej) => return self.reply(m, rej.msg),
         };
-        let text = strip_round_tag(&text).map(|(_, t)| t.to_string()).unwrap_or(text);
+        let text = strip_round_tag(&text)
+            .map(|(_, t)| t.to_string())
+            .unwrap_or(text);
         let ev = Event::Said {
             by: m.sender.clone(),
             text,
@@ -312,20 +353,36 @@ impl<S: Store> Engine<S> {
         let prefix = &self.defaults.prefix;
         match &m.place {
             Place::Thread(id) if self.open.contains_key(id) => return Ok(*id),
-            Place::Thread(id) => return Err(msg::ERR_ROUND_CLOSED.msg().text("round", id.to_string()).into()),
+            Place::Thread(id) => {
+                return Err(msg::ERR_ROUND_CLOSED
+                    .msg()
+                    .text("round", id.to_string())
+                    .into())
+            }
             Place::Group | Place::Private => {}
         }
         if let Some((id, _)) = strip_round_tag(&m.text).filter(|_| m.place == Place::Private) {
             return if self.open.contains_key(&id) {
                 Ok(id)
             } else {
-                Err(msg::ERR_ROUND_CLOSED.msg().text("round", id.to_string()).into())
+                Err(msg::ERR_ROUND_CLOSED
+                    .msg()
+                    .text("round", id.to_string())
+                    .into())
             };
         }
         let candidates: Vec<&Round> = match &m.place {
-            Place::Group => self.open.values().filter(|r| Some(&r.group) == m.group.as_ref()).collect(),
+            Place::Group => self
+                .open
+                .values()
+                .filter(|r| Some(&r.group) == m.group.as_ref())
+                .collect(),
             _ => {
-                let mine: Vec<&Round> = self.open.values().filter(|r| r.participant(&m.sender).is_some()).collect();
+                let mine: Vec<&Round> = self
+                    .open
+                    .values()
+                    .filter(|r| r.participant(&m.sender).is_some())
+                    .collect();
                 let waiting: Vec<&Round> = mine
                     .iter()
                     .copied()
@@ -344,19 +401,30 @@ impl<S: Store> Engine<S> {
         };
         match candidates.as_slice() {
             [one] => Ok(one.id),
-            [] => Err(msg::ERR_NO_ROUND.msg().text("prefix", prefix.clone()).into()),
+            [] => Err(msg::ERR_NO_ROUND
+                .msg()
+                .text("prefix", prefix.clone())
+                .into()),
             many => Err(msg::ERR_WHICH_ROUND
                 .msg()
                 .arg(
                     "rounds",
-                    Arg::List(many.iter().map(|r| Arg::Text(format!("{} «{}»", r.id, r.title))).collect()),
+                    Arg::List(
+                        many.iter()
+                            .map(|r| Arg::Text(format!("{} «{}»", r.id, r.title)))
+                            .collect(),
+                    ),
                 )
                 .into()),
         }
     }
 
     fn flow_of(&self, r: &Round) -> Result<Arc<Flow>> {
-        if let Some(f) = self.catalog.flow(&r.flow_id).filter(|f| f.version == r.flow_version) {
+        if let Some(f) = self
+            .catalog
+            .flow(&r.flow_id)
+            .filter(|f| f.version == r.flow_version)
+        {
             return Ok(f.clone());
         }
         match self.store.flow(&r.flow_id, r.flow_version)? {
@@ -370,7 +438,13 @@ impl<S: Store> Engine<S> {
     }
 
     /// Runs one event through the core and commits what comes out.
-    fn apply(&mut self, id: RoundId, event: Event, from: Option<&Inbound>, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+    fn apply(
+        &mut self,
+        id: RoundId,
+        event: Event,
+        from: Option<&Inbound>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Outgoing>> {
         let round = match self.open.get(&id) {
             Some(r) => r.clone(),
             None => match self.store.round(id)? {
@@ -382,7 +456,10 @@ impl<S: Store> Engine<S> {
         match core::step(&round, event, now, &flow) {
             Ok(t) => {
                 let mut groups = Vec::new();
-                if round.status.is_open() && !t.round.status.is_open() && t.round.status == Status::Closed {
+                if round.status.is_open()
+                    && !t.round.status.is_open()
+                    && t.round.status == Status::Closed
+                {
                     let mut g = self.group(&t.round.group)?;
                     g.last_actions = t.round.actions.clone();
                     groups.push(g);
@@ -408,14 +485,29 @@ impl<S: Store> Engine<S> {
             .into_iter()
             .map(|Effect::Post { to, msg }| {
                 let (to, locale) = match to {
-                    Target::Root => (Destination::Root(round.group.clone(), round.id), round.locale),
-                    Target::Thread => (Destination::Thread(round.group.clone(), round.id), round.locale),
+                    Target::Root => (
+                        Destination::Root(round.group.clone(), round.id),
+                        round.locale,
+                    ),
+                    Target::Thread => (
+                        Destination::Thread(round.group.clone(), round.id),
+                        round.locale,
+                    ),
                     Target::Private(u) => {
-                        let l = group.user_langs.get(&user_key(&u)).copied().unwrap_or(round.locale);
+                        let l = group
+                            .user_langs
+                            .get(&user_key(&u))
+                            .copied()
+                            .unwrap_or(round.locale);
                         (Destination::Private(u), l)
                     }
                 };
-                Draft { to, locale, tz: round.tz, msg }
+                Draft {
+                    to,
+                    locale,
+                    tz: round.tz,
+                    msg,
+                }
             })
             .collect();
         self.commit(Some(round), groups, drafts, flows)
@@ -446,7 +538,10 @@ impl<S: Store> Engine<S> {
             groups,
             outbox: outbox.clone(),
             flows,
-            meta: vec![("next_round".into(), self.next_round), ("next_msg".into(), next_msg)],
+            meta: vec![
+                ("next_round".into(), self.next_round),
+                ("next_msg".into(), next_msg),
+            ],
         };
         self.store.commit(&c)?;
         self.next_msg = next_msg;
@@ -467,7 +562,17 @@ impl<S: Store> Engine<S> {
 
     fn reply_msg(&mut self, m: &Inbound, msg: Message) -> Result<Vec<Outgoing>> {
         let (to, locale, tz) = self.reply_place(m)?;
-        self.commit(None, Vec::new(), vec![Draft { to, locale, tz, msg }], Vec::new())
+        self.commit(
+            None,
+            Vec::new(),
+            vec![Draft {
+                to,
+                locale,
+                tz,
+                msg,
+            }],
+            Vec::new(),
+        )
     }
 
     fn reply_place(&self, m: &Inbound) -> Result<(Destination, Locale, chrono_tz::Tz)> {
@@ -477,7 +582,10 @@ impl<S: Store> Engine<S> {
         };
         let tz = group.as_ref().map(|g| g.tz).unwrap_or(self.defaults.tz);
         let group_lang = group.as_ref().map(|g| g.lang).unwrap_or(self.defaults.lang);
-        let user_lang = group.as_ref().map(|g| g.lang_of(&m.sender)).unwrap_or(self.defaults.lang);
+        let user_lang = group
+            .as_ref()
+            .map(|g| g.lang_of(&m.sender))
+            .unwrap_or(self.defaults.lang);
         Ok(match (&m.place, &m.group) {
             (Place::Thread(id), Some(g)) => {
                 let l = self.open.get(id).map(|r| r.locale).unwrap_or(group_lang);
@@ -497,7 +605,11 @@ impl<S: Store> Engine<S> {
 
     fn list_flows(&mut self, m: &Inbound) -> Result<Vec<Outgoing>> {
         let mut msg = Message::default();
-        msg.push(Block::Heading(msg::FLOWS_HEADING.msg().num("count", self.catalog.flows.len() as i64)));
+        msg.push(Block::Heading(
+            msg::FLOWS_HEADING
+                .msg()
+                .num("count", self.catalog.flows.len() as i64),
+        ));
         for f in self.catalog.flows.values() {
             msg.push(Block::Item(
                 msg::FLOW_LINE
@@ -512,7 +624,12 @@ impl<S: Store> Engine<S> {
 
     fn set_lang(&mut self, m: &Inbound, lang: Locale) -> Result<Vec<Outgoing>> {
         let Some(gid) = m.group.clone() else {
-            return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", self.defaults.prefix.clone()));
+            return self.reply(
+                m,
+                msg::NOT_A_COMMAND_HERE
+                    .msg()
+                    .text("prefix", self.defaults.prefix.clone()),
+            );
         };
         let mut g = self.group(&gid)?;
         let for_group = m.coordinator && m.place != Place::Private;
@@ -524,7 +641,12 @@ impl<S: Store> Engine<S> {
             msg::LANG_SET.msg()
         };
         let (to, _, tz) = self.reply_place(m)?;
-        let draft = Draft { to, locale: lang, tz, msg: Message::line(line) };
+        let draft = Draft {
+            to,
+            locale: lang,
+            tz,
+            msg: Message::line(line),
+        };
         self.commit(None, vec![g], vec![draft], Vec::new())
     }
 }
@@ -540,18 +662,26 @@ fn untitled(lang: Locale, id: RoundId) -> String {
 /// `#12 rest` -> (round 12, rest).
 fn strip_round_tag(text: &str) -> Option<(RoundId, &str)> {
     let rest = text.trim_start().strip_prefix('#')?;
-    let end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
     let n: u64 = rest[..end].parse().ok()?;
     Some((RoundId(n), rest[end..].trim_start()))
 }
 
 fn unknown_flow(flow: &str, prefix: &str) -> MessageRef {
-    msg::ERR_UNKNOWN_FLOW.msg().text("flow", flow).text("prefix", prefix)
+    msg::ERR_UNKNOWN_FLOW
+        .msg()
+        .text("flow", flow)
+        .text("prefix", prefix)
 }
 
 fn command_error(e: CommandError, prefix: &str) -> MessageRef {
     match e {
-        CommandError::Unknown(c) => msg::ERR_UNKNOWN_COMMAND.msg().text("command", c).text("prefix", prefix),
+        CommandError::Unknown(c) => msg::ERR_UNKNOWN_COMMAND
+            .msg()
+            .text("command", c)
+            .text("prefix", prefix),
         CommandError::Missing { command, usage } => msg::ERR_MISSING_ARG
             .msg()
             .text("command", command)

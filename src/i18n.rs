@@ -6,7 +6,8 @@ use crate::core::ids::Locale;
 use crate::core::message::{Arg, Block, Message, MessageRef};
 use crate::flows::{line_col, SourceFile};
 use chrono::{DateTime, Datelike, Timelike, Utc};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,8 +35,9 @@ impl Strings {
         let mut bundles = BTreeMap::new();
         let mut vars = BTreeMap::new();
         for locale in Locale::ALL {
-            let lang: unic_langid::LanguageIdentifier = locale.code().parse().expect("valid language tags");
-            let mut bundle = FluentBundle::new(vec![lang]);
+            let lang: unic_langid::LanguageIdentifier =
+                locale.code().parse().expect("valid language tags");
+            let mut bundle = FluentBundle::new_concurrent(vec![lang]);
             bundle.set_use_isolating(false);
             let mut locale_vars = BTreeMap::new();
             for file in files.get(&locale).map(Vec::as_slice).unwrap_or_default() {
@@ -104,7 +106,9 @@ impl Strings {
                     if exact {
                         for v in allowed {
                             if !used.contains(*v) {
-                                out.push(format!("message `{id}` in locale {locale} does not use ${v}"));
+                                out.push(format!(
+                                    "message `{id}` in locale {locale} does not use ${v}"
+                                ));
                             }
                         }
                     }
@@ -120,9 +124,18 @@ impl Strings {
         let mut lines = Vec::new();
         for b in &msg.blocks {
             match b {
-                Block::Line(m) | Block::Heading(m) => lines.push(self.render_ref(m, locale, tz, &mut r.errors)),
-                Block::Item(m) => lines.push(format!("• {}", self.render_ref(m, locale, tz, &mut r.errors))),
-                Block::SubItem(m) => lines.push(format!("  – {}", self.render_ref(m, locale, tz, &mut r.errors))),
+                Block::Line(m) | Block::Heading(m) => {
+                    lines.push(self.render_ref(m, locale, tz, &mut r.errors))
+                }
+                // Continuation lines of someone's answer stay under their item.
+                Block::Item(m) => lines.push(format!(
+                    "• {}",
+                    indent(&self.render_ref(m, locale, tz, &mut r.errors), "  ")
+                )),
+                Block::SubItem(m) => lines.push(format!(
+                    "    {}",
+                    indent(&self.render_ref(m, locale, tz, &mut r.errors), "    ")
+                )),
                 Block::Quote(t) => lines.extend(t.lines().map(|l| format!("> {l}"))),
             }
         }
@@ -131,7 +144,13 @@ impl Strings {
     }
 
     /// Renders one message reference; problems go to `errors` and the id shows.
-    pub fn render_ref(&self, m: &MessageRef, locale: Locale, tz: chrono_tz::Tz, errors: &mut Vec<String>) -> String {
+    pub fn render_ref(
+        &self,
+        m: &MessageRef,
+        locale: Locale,
+        tz: chrono_tz::Tz,
+        errors: &mut Vec<String>,
+    ) -> String {
         let bundle = &self.bundles[&locale];
         let Some(pattern) = bundle.get_message(&m.id).and_then(|msg| msg.value()) else {
             errors.push(format!("missing message `{}` in {locale}", m.id));
@@ -141,16 +160,30 @@ impl Strings {
         for (k, v) in &m.args {
             match v {
                 Arg::Num(n) => args.set(k.as_str(), FluentValue::from(*n)),
-                other => args.set(k.as_str(), FluentValue::from(self.arg_text(other, locale, tz, errors))),
+                other => args.set(
+                    k.as_str(),
+                    FluentValue::from(self.arg_text(other, locale, tz, errors)),
+                ),
             }
         }
         let mut errs = Vec::new();
-        let text = bundle.format_pattern(pattern, Some(&args), &mut errs).into_owned();
-        errors.extend(errs.into_iter().map(|e| format!("{} ({locale}): {e}", m.id)));
+        let text = bundle
+            .format_pattern(pattern, Some(&args), &mut errs)
+            .into_owned();
+        errors.extend(
+            errs.into_iter()
+                .map(|e| format!("{} ({locale}): {e}", m.id)),
+        );
         text
     }
 
-    fn arg_text(&self, a: &Arg, locale: Locale, tz: chrono_tz::Tz, errors: &mut Vec<String>) -> String {
+    fn arg_text(
+        &self,
+        a: &Arg,
+        locale: Locale,
+        tz: chrono_tz::Tz,
+        errors: &mut Vec<String>,
+    ) -> String {
         match a {
             Arg::Text(t) => t.clone(),
             Arg::Num(n) => n.to_string(),
@@ -165,6 +198,10 @@ impl Strings {
     }
 }
 
+fn indent(text: &str, by: &str) -> String {
+    text.replace('\n', &format!("\n{by}"))
+}
+
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub text: String,
@@ -176,8 +213,12 @@ pub struct Rendered {
 pub fn format_time(t: DateTime<Utc>, locale: Locale, tz: chrono_tz::Tz) -> String {
     const NL_DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
     const EN_DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const NL_MONTHS: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-    const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const NL_MONTHS: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    const EN_MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let l = t.with_timezone(&tz);
     let (days, months) = match locale {
         Locale::Nl => (NL_DAYS, NL_MONTHS),

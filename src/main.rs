@@ -13,7 +13,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[derive(Parser)]
-#[command(name = "brug", version, about = "Asynchronous case consultations for social workers and client managers")]
+#[command(
+    name = "brug",
+    version,
+    about = "Asynchronous case consultations for social workers and client managers"
+)]
 struct Cli {
     /// A data directory with `flows/` and `locales/` (default: the built-in ones,
     /// or ./flows and ./locales when both are here).
@@ -90,13 +94,25 @@ fn main() -> std::process::ExitCode {
 fn real_main() -> anyhow::Result<std::process::ExitCode> {
     let cli = Cli::parse();
     match cli.cmd {
-        Cmd::Flows { cmd: Some(FlowsCmd::Check { dir }) } => flows_check(cli.data.as_deref(), dir.as_deref()),
+        Cmd::Flows {
+            cmd: Some(FlowsCmd::Check { dir }),
+        } => flows_check(cli.data.as_deref(), dir.as_deref()),
         Cmd::Flows { cmd: None } => {
             let catalog = load(cli.data.as_deref())?;
             for f in catalog.flows.values() {
                 let mut errs = Vec::new();
-                let name = catalog.strings.render_ref(&brug::core::message::MessageRef::new(f.name.clone()), Locale::En, chrono_tz::UTC, &mut errs);
-                let desc = catalog.strings.render_ref(&brug::core::message::MessageRef::new(f.description.clone()), Locale::En, chrono_tz::UTC, &mut errs);
+                let name = catalog.strings.render_ref(
+                    &brug::core::message::MessageRef::new(f.name.clone()),
+                    Locale::En,
+                    chrono_tz::UTC,
+                    &mut errs,
+                );
+                let desc = catalog.strings.render_ref(
+                    &brug::core::message::MessageRef::new(f.description.clone()),
+                    Locale::En,
+                    chrono_tz::UTC,
+                    &mut errs,
+                );
                 println!("{:<16} {name} — {desc}", f.id);
             }
             Ok(std::process::ExitCode::SUCCESS)
@@ -114,7 +130,10 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             let participants = parse_participants(&participants, &catalog)?;
             if catalog.flow(&flow).is_none() {
                 let known: Vec<&str> = catalog.flows.keys().map(String::as_str).collect();
-                bail!("there is no flow `{flow}`; known flows: {}", known.join(", "));
+                bail!(
+                    "there is no flow `{flow}`; known flows: {}",
+                    known.join(", ")
+                );
             }
             if let Some(o) = &owner {
                 if !participants.iter().any(|(n, _)| n == o) {
@@ -123,22 +142,48 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             }
             let start_at = start_at.unwrap_or_else(|| {
                 let now = Utc::now();
-                now.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(now)
+                now.with_second(0)
+                    .and_then(|t| t.with_nanosecond(0))
+                    .unwrap_or(now)
             });
-            let settings = TrySettings { flow, title, participants, owner, start_at };
-            let defaults = Defaults { lang: locale, ..Defaults::default() };
+            let settings = TrySettings {
+                flow,
+                title,
+                participants,
+                owner,
+                start_at,
+            };
+            let defaults = Defaults {
+                lang: locale,
+                ..Defaults::default()
+            };
             match store {
                 Some(dir) => {
-                    let s = SledStore::open(&dir).with_context(|| format!("opening the store in {}", dir.display()))?;
+                    let s = SledStore::open(&dir)
+                        .with_context(|| format!("opening the store in {}", dir.display()))?;
                     run_try(s, catalog, defaults, &settings)
                 }
                 None => run_try(MemoryStore::new(), catalog, defaults, &settings),
             }
         }
         Cmd::Run { config } => {
+            let config = brug::config::Config::load(&config)?;
+            let catalog = load(cli.data.as_deref().or(config.data.as_deref()))?;
+            let store = SledStore::open(&config.store)
+                .with_context(|| format!("opening the store in {}", config.store.display()))?;
+            let engine = Engine::open(
+                store,
+                Arc::new(catalog),
+                Defaults {
+                    lang: config.lang,
+                    tz: config.tz,
+                    prefix: config.prefix,
+                },
+            )?;
+            let open = engine.open_rounds().count();
             bail!(
-                "`brug run` needs a platform adapter; Matrix and Discord are not built yet (config: {})",
-                config.display()
+                "the configuration is valid and the store holds {open} open round(s), but no chat platform is configured: \
+                 this version of brug has no Matrix or Discord adapter yet (use `brug try` to run a round in the terminal)"
             )
         }
     }
@@ -156,10 +201,14 @@ fn data_dirs(data: Option<&Path>) -> Option<(PathBuf, PathBuf)> {
 fn load(data: Option<&Path>) -> anyhow::Result<Catalog> {
     let sources = match data_dirs(data) {
         Some((f, l)) => Sources::from_dirs(&f, Some(&l)).context("reading the data directory")?,
-        None if data.is_some() => bail!("{}: expected flows/ and locales/ in it", data.unwrap().display()),
+        None if data.is_some() => bail!(
+            "{}: expected flows/ and locales/ in it",
+            data.unwrap().display()
+        ),
         None => Sources::embedded(),
     };
-    Catalog::load(&sources).map_err(|errors| anyhow::anyhow!("the data files have errors:\n{}", errors.join("\n")))
+    Catalog::load(&sources)
+        .map_err(|errors| anyhow::anyhow!("the data files have errors:\n{}", errors.join("\n")))
 }
 
 fn flows_check(data: Option<&Path>, dir: Option<&Path>) -> anyhow::Result<std::process::ExitCode> {
@@ -175,7 +224,11 @@ fn flows_check(data: Option<&Path>, dir: Option<&Path>) -> anyhow::Result<std::p
         .with_context(|| format!("reading {}", flows_dir.display()))?;
     match Catalog::load(&sources) {
         Ok(c) => {
-            println!("{} flows OK: {}", c.flows.len(), c.flows.keys().cloned().collect::<Vec<_>>().join(", "));
+            println!(
+                "{} flows OK: {}",
+                c.flows.len(),
+                c.flows.keys().cloned().collect::<Vec<_>>().join(", ")
+            );
             Ok(std::process::ExitCode::SUCCESS)
         }
         Err(errors) => {
@@ -210,8 +263,15 @@ fn parse_participants(args: &[String], catalog: &Catalog) -> anyhow::Result<Vec<
             bail!("--participant {a}: a name is one word without a colon");
         }
         let Some(p) = catalog.roles.profession(prof) else {
-            let known: Vec<String> = catalog.roles.professions().map(|p| p.id.0.clone()).collect();
-            bail!("--participant {a}: unknown profession `{prof}`; known: {}", known.join(", "));
+            let known: Vec<String> = catalog
+                .roles
+                .professions()
+                .map(|p| p.id.0.clone())
+                .collect();
+            bail!(
+                "--participant {a}: unknown profession `{prof}`; known: {}",
+                known.join(", ")
+            );
         };
         if out.iter().any(|(n, _)| n == name) {
             bail!("--participant {a}: {name} is given twice");
@@ -221,7 +281,12 @@ fn parse_participants(args: &[String], catalog: &Catalog) -> anyhow::Result<Vec<
     Ok(out)
 }
 
-fn run_try<S: Store>(store: S, catalog: Arc<Catalog>, defaults: Defaults, s: &TrySettings) -> anyhow::Result<std::process::ExitCode> {
+fn run_try<S: Store>(
+    store: S,
+    catalog: Arc<Catalog>,
+    defaults: Defaults,
+    s: &TrySettings,
+) -> anyhow::Result<std::process::ExitCode> {
     let engine = Engine::open(store, catalog.clone(), defaults)?;
     let stdout = std::io::stdout();
     let console = Console::new(stdout.lock(), catalog);
@@ -229,8 +294,16 @@ fn run_try<S: Store>(store: S, catalog: Arc<Catalog>, defaults: Defaults, s: &Tr
     if interactive {
         eprintln!("brug try — type `NAME: text` to write in the thread, `NAME (dm): text` to write to the bot privately,");
         eprintln!("`~ 2d` to let two days pass, `NAME: !brug help` for commands. Ctrl-D ends.");
-        let names: Vec<String> = s.participants.iter().map(|(n, p)| format!("{n} ({p})")).collect();
-        eprintln!("Participants: {} — {} coordinates.", names.join(", "), s.participants[0].0);
+        let names: Vec<String> = s
+            .participants
+            .iter()
+            .map(|(n, p)| format!("{n} ({p})"))
+            .collect();
+        eprintln!(
+            "Participants: {} — {} coordinates.",
+            names.join(", "),
+            s.participants[0].0
+        );
     }
     let mut session = Session::begin(engine, console, s)?;
     report(&mut session.console.errors);
@@ -255,4 +328,3 @@ fn report(errors: &mut Vec<String>) {
         eprintln!("brug: render problem: {e}");
     }
 }
-

@@ -102,7 +102,8 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
             if args.is_empty() {
                 return Err(missing("extend"));
             }
-            let by = Span::parse(args).ok_or_else(|| CommandError::BadDuration(args.to_string()))?;
+            let by =
+                Span::parse(args).ok_or_else(|| CommandError::BadDuration(args.to_string()))?;
             Command::Extend { by }
         }
         "pause" | "pauze" => Command::Pause,
@@ -118,7 +119,8 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
             if args.is_empty() {
                 return Err(missing("lang"));
             }
-            let lang = Locale::parse(args).ok_or_else(|| CommandError::BadLang(args.to_string()))?;
+            let lang =
+                Locale::parse(args).ok_or_else(|| CommandError::BadLang(args.to_string()))?;
             Command::Lang { lang }
         }
         other => return Err(CommandError::Unknown(other.to_string())),
@@ -141,32 +143,64 @@ mod tests {
     #[test]
     fn help() {
         assert_eq!(p("!brug"), Ok(Command::Help { topic: None }));
-        assert_eq!(p("!brug help start"), Ok(Command::Help { topic: Some("start".into()) }));
+        assert_eq!(
+            p("!brug help start"),
+            Ok(Command::Help {
+                topic: Some("start".into())
+            })
+        );
     }
     #[test]
     fn start_with_title() {
         assert_eq!(
             p("!brug start golden-circle Noor gaat weer werken"),
-            Ok(Command::Start { flow: "golden-circle".into(), title: "Noor gaat weer werken".into() })
+            Ok(Command::Start {
+                flow: "golden-circle".into(),
+                title: "Noor gaat weer werken".into()
+            })
         );
     }
     #[test]
     fn start_needs_flow() {
-        assert!(matches!(p("!brug start"), Err(CommandError::Missing { command: "start", .. })));
+        assert!(matches!(
+            p("!brug start"),
+            Err(CommandError::Missing {
+                command: "start",
+                ..
+            })
+        ));
     }
     #[test]
     fn join() {
-        assert_eq!(p("!brug join social-worker"), Ok(Command::Join { profession: Some("social-worker".into()) }));
+        assert_eq!(
+            p("!brug join social-worker"),
+            Ok(Command::Join {
+                profession: Some("social-worker".into())
+            })
+        );
         assert_eq!(p("!brug join"), Ok(Command::Join { profession: None }));
     }
     #[test]
     fn extend() {
-        assert_eq!(p("!brug extend 2d"), Ok(Command::Extend { by: Span(2 * 86_400) }));
-        assert_eq!(p("!brug extend soon"), Err(CommandError::BadDuration("soon".into())));
+        assert_eq!(
+            p("!brug extend 2d"),
+            Ok(Command::Extend {
+                by: Span(2 * 86_400)
+            })
+        );
+        assert_eq!(
+            p("!brug extend soon"),
+            Err(CommandError::BadDuration("soon".into()))
+        );
     }
     #[test]
     fn owner_strips_at() {
-        assert_eq!(p("!brug owner @Bram"), Ok(Command::Owner { user: "Bram".into() }));
+        assert_eq!(
+            p("!brug owner @Bram"),
+            Ok(Command::Owner {
+                user: "Bram".into()
+            })
+        );
     }
     #[test]
     fn lang() {
@@ -175,7 +209,10 @@ mod tests {
     }
     #[test]
     fn unknown() {
-        assert_eq!(p("!brug frobnicate"), Err(CommandError::Unknown("frobnicate".into())));
+        assert_eq!(
+            p("!brug frobnicate"),
+            Err(CommandError::Unknown("frobnicate".into()))
+        );
     }
     #[test]
     fn dutch_aliases() {

@@ -68,11 +68,11 @@ fn append(out: &mut BTreeMap<String, String>, id: &str, line: &str) {
     entry.push_str(line);
 }
 
+/// Scores 1–5 per field, and the words given with them.
+pub type Scored = (BTreeMap<String, u8>, BTreeMap<String, String>);
+
 /// Reads `4 good talk` per field into a score and the rest of the text.
-pub fn scores(
-    parsed: &BTreeMap<String, String>,
-    fields: &[Field],
-) -> Result<(BTreeMap<String, u8>, BTreeMap<String, String>), ParseError> {
+pub fn scores(parsed: &BTreeMap<String, String>, fields: &[Field]) -> Result<Scored, ParseError> {
     let mut scores = BTreeMap::new();
     let mut texts = BTreeMap::new();
     for (id, value) in parsed {

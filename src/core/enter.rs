@@ -69,8 +69,17 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
     if let Some(d) = r.timers.deadline {
         root.push(Block::Line(msg::FIRST_DEADLINE.msg().time("deadline", d)));
     }
-    fx.insert(0, Effect::Post { to: Target::Root, msg: root });
-    Transition { round: r, effects: fx }
+    fx.insert(
+        0,
+        Effect::Post {
+            to: Target::Root,
+            msg: root,
+        },
+    );
+    Transition {
+        round: r,
+        effects: fx,
+    }
 }
 
 /// Moves to the step after the current one.
@@ -151,12 +160,17 @@ fn waiting_step(
     let expected = r.expected(&step.who);
     match &step.kind {
         StepKind::Intake => match &r.owner {
-            Some(o) => post.push(Block::Line(msg::INTAKE_WAITING.msg().text("name", r.name_of(o)))),
+            Some(o) => post.push(Block::Line(
+                msg::INTAKE_WAITING.msg().text("name", r.name_of(o)),
+            )),
             None => post.push(Block::Line(msg::INTAKE_NO_OWNER.msg())),
         },
         StepKind::Prompt { blind: true, .. } => post.push(Block::Line(msg::HINT_BLIND.msg())),
         StepKind::Reflect { .. } => post.push(Block::Line(msg::HINT_REFLECT.msg())),
-        StepKind::Prompt { blind: false, fields } => {
+        StepKind::Prompt {
+            blind: false,
+            fields,
+        } => {
             post.push(Block::Line(msg::HINT_OPEN.msg()));
             field_hints(fields, &mut post);
         }
@@ -166,9 +180,18 @@ fn waiting_step(
             blind,
         } => {
             for (n, o) in record::options(r, flow, options).into_iter().enumerate() {
-                post.push(Block::Item(msg::CHOOSE_OPTION.msg().num("n", n as i64 + 1).arg("option", o)));
+                post.push(Block::Item(
+                    msg::CHOOSE_OPTION
+                        .msg()
+                        .num("n", n as i64 + 1)
+                        .arg("option", o),
+                ));
             }
-            post.push(Block::Line(if *multiple { msg::HINT_CHOOSE_MANY.msg() } else { msg::HINT_CHOOSE_ONE.msg() }));
+            post.push(Block::Line(if *multiple {
+                msg::HINT_CHOOSE_MANY.msg()
+            } else {
+                msg::HINT_CHOOSE_ONE.msg()
+            }));
             if *blind {
                 post.push(Block::Line(msg::HINT_BLIND.msg()));
             }
@@ -186,7 +209,9 @@ fn waiting_step(
         }
         StepKind::Discuss { owner_listens } => {
             if let (true, Some(o)) = (owner_listens, &r.owner) {
-                post.push(Block::Line(msg::DISCUSS_OWNER_LISTENS.msg().text("name", r.name_of(o))));
+                post.push(Block::Line(
+                    msg::DISCUSS_OWNER_LISTENS.msg().text("name", r.name_of(o)),
+                ));
             }
         }
         StepKind::Reveal { .. } | StepKind::AssignRoles { .. } | StepKind::Summary => {}
@@ -200,9 +225,15 @@ fn waiting_step(
             send_private_prompt(r, step, user, now, fx);
         }
     }
-    if let StepKind::Discuss { owner_listens: true } = step.kind {
+    if let StepKind::Discuss {
+        owner_listens: true,
+    } = step.kind
+    {
         if let Some(o) = r.owner.clone().filter(|o| r.participant(o).is_some()) {
-            fx.push(Effect::private(&o, Message::line(msg::LISTEN_ONLY_DM.msg())));
+            fx.push(Effect::private(
+                &o,
+                Message::line(msg::LISTEN_ONLY_DM.msg()),
+            ));
         }
     }
 }
@@ -211,13 +242,21 @@ fn field_hints(fields: &[super::flow::Field], post: &mut Message) {
     if fields.len() > 1 {
         post.push(Block::Line(msg::HINT_FIELDS.msg()));
         for f in fields {
-            post.push(Block::Item(msg::FIELD_TEMPLATE.msg().msg("label", f.label.clone())));
+            post.push(Block::Item(
+                msg::FIELD_TEMPLATE.msg().msg("label", f.label.clone()),
+            ));
         }
     }
 }
 
 /// The private question for a blind step (or the intake), to one person.
-pub fn send_private_prompt(r: &Round, step: &Step, user: &UserRef, _now: DateTime<Utc>, fx: &mut Vec<Effect>) {
+pub fn send_private_prompt(
+    r: &Round,
+    step: &Step,
+    user: &UserRef,
+    _now: DateTime<Utc>,
+    fx: &mut Vec<Effect>,
+) {
     let owner = r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default();
     let mut m = Message::default();
     m.push(Block::Heading(
@@ -227,13 +266,17 @@ pub fn send_private_prompt(r: &Round, step: &Step, user: &UserRef, _now: DateTim
             .text("title", r.title.clone())
             .msg("step", step.title.clone()),
     ));
-    m.push(Block::Line(super::message::MessageRef::new(step.prompt.clone()).text("owner", owner)));
+    m.push(Block::Line(
+        super::message::MessageRef::new(step.prompt.clone()).text("owner", owner),
+    ));
     match &step.kind {
         StepKind::Intake => m.push(Block::Line(msg::HINT_INTAKE.msg())),
         StepKind::Reflect { .. } => {
             m.push(Block::Line(msg::HINT_SCORES.msg()));
             for f in step.fields() {
-                m.push(Block::Item(msg::SCORE_TEMPLATE.msg().msg("label", f.label.clone())));
+                m.push(Block::Item(
+                    msg::SCORE_TEMPLATE.msg().msg("label", f.label.clone()),
+                ));
             }
         }
         StepKind::Prompt { fields, .. } => {
@@ -267,9 +310,15 @@ fn assign_roles(
     r.roles = roles::assign(&players, r.owner.as_ref(), client, &flow.roles, r.id.0);
     post.push(Block::Line(msg::ROLES_HANDED_OUT.msg()));
     for a in r.roles.clone() {
-        let role = flow.roles.get(&a.role).expect("roles come from the flow's role set");
+        let role = flow
+            .roles
+            .get(&a.role)
+            .expect("roles come from the flow's role set");
         post.push(Block::Item(
-            msg::ROLE_LINE.msg().text("name", r.name_of(&a.player)).msg("role", role.name.clone()),
+            msg::ROLE_LINE
+                .msg()
+                .text("name", r.name_of(&a.player))
+                .msg("role", role.name.clone()),
         ));
         let mut card = Message::default();
         card.push(Block::Heading(
@@ -282,16 +331,23 @@ fn assign_roles(
             Some(p) => msg::ROLE_PLAYS.msg().text("name", r.name_of(p)),
             None => msg::ROLE_PLAYS_CLIENT.msg(),
         }));
-        card.push(Block::Line(super::message::MessageRef::new(role.card.clone())));
+        card.push(Block::Line(super::message::MessageRef::new(
+            role.card.clone(),
+        )));
         if let (Some(from), Some(writer)) = (cards_from, &a.plays) {
             let src = &flow.steps[from];
-            card.push(Block::Heading(msg::CARD_FROM.msg().text("name", r.name_of(writer))));
+            card.push(Block::Heading(
+                msg::CARD_FROM.msg().text("name", r.name_of(writer)),
+            ));
             match r.answer_of(&src.id, writer) {
                 Some(ans) => {
                     for f in src.fields() {
                         if let Some(t) = ans.fields.get(&f.id) {
                             card.push(Block::Item(
-                                msg::FIELD_LINE.msg().msg("label", f.label.clone()).arg("text", Arg::Text(t.clone())),
+                                msg::FIELD_LINE
+                                    .msg()
+                                    .msg("label", f.label.clone())
+                                    .arg("text", Arg::Text(t.clone())),
                             ));
                         }
                     }
@@ -301,7 +357,9 @@ fn assign_roles(
                         }
                     }
                 }
-                None => card.push(Block::Line(msg::CARD_NONE.msg().text("name", r.name_of(writer)))),
+                None => card.push(Block::Line(
+                    msg::CARD_NONE.msg().text("name", r.name_of(writer)),
+                )),
             }
         }
         cards.push(Effect::private(&a.player, card));
@@ -314,7 +372,9 @@ fn assign_roles(
 pub fn set_timers(r: &mut Round, step: &Step, deadline: Option<DateTime<Utc>>, now: DateTime<Utc>) {
     r.timers.deadline = deadline;
     r.timers.reminder = match (deadline, step.remind) {
-        (Some(d), Some(before)) if step.collects() => reminder_time(d - before.delta(), d, now, r.tz),
+        (Some(d), Some(before)) if step.collects() => {
+            reminder_time(d - before.delta(), d, now, r.tz)
+        }
         _ => None,
     };
 }
@@ -335,18 +395,40 @@ pub fn reminder_time(
     let h = local.hour();
     let quiet = !(QUIET_UNTIL..QUIET_FROM).contains(&h);
     let at = if quiet {
-        let evening_day = if h >= QUIET_FROM { local.date_naive() } else { local.date_naive().pred_opt()? };
+        let evening_day = if h >= QUIET_FROM {
+            local.date_naive()
+        } else {
+            local.date_naive().pred_opt()?
+        };
         let evening = tz
-            .with_ymd_and_hms(evening_day.year(), evening_day.month(), evening_day.day(), QUIET_FROM - 1, 0, 0)
+            .with_ymd_and_hms(
+                evening_day.year(),
+                evening_day.month(),
+                evening_day.day(),
+                QUIET_FROM - 1,
+                0,
+                0,
+            )
             .earliest()?
             .with_timezone(&Utc);
         if evening > now {
             evening
         } else {
-            let morning_day = if h >= QUIET_FROM { local.date_naive().succ_opt()? } else { local.date_naive() };
-            tz.with_ymd_and_hms(morning_day.year(), morning_day.month(), morning_day.day(), QUIET_UNTIL, 0, 0)
-                .earliest()?
-                .with_timezone(&Utc)
+            let morning_day = if h >= QUIET_FROM {
+                local.date_naive().succ_opt()?
+            } else {
+                local.date_naive()
+            };
+            tz.with_ymd_and_hms(
+                morning_day.year(),
+                morning_day.month(),
+                morning_day.day(),
+                QUIET_UNTIL,
+                0,
+                0,
+            )
+            .earliest()?
+            .with_timezone(&Utc)
         }
     } else {
         at
@@ -359,7 +441,9 @@ pub fn close_round(r: &mut Round, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     r.status = Status::Closed;
     r.closed = Some(now);
     r.timers = Timers::default();
-    fx.push(Effect::thread(Message::line(msg::ROUND_CLOSED.msg().text("round", r.id.to_string()))));
+    fx.push(Effect::thread(Message::line(
+        msg::ROUND_CLOSED.msg().text("round", r.id.to_string()),
+    )));
 }
 
 #[cfg(test)]
@@ -374,25 +458,48 @@ mod tests {
     #[test]
     fn daytime_reminder_stays() {
         let at = t("2026-12-02T09:00:00Z");
-        assert_eq!(reminder_time(at, t("2026-12-03T09:00:00Z"), t("2026-12-01T09:00:00Z"), Amsterdam), Some(at));
+        assert_eq!(
+            reminder_time(
+                at,
+                t("2026-12-03T09:00:00Z"),
+                t("2026-12-01T09:00:00Z"),
+                Amsterdam
+            ),
+            Some(at)
+        );
     }
 
     #[test]
     fn night_reminder_moves_to_the_evening_before() {
         // 03:00 Amsterdam (02:00 UTC) -> 20:00 Amsterdam the evening before.
-        let got = reminder_time(t("2026-12-02T02:00:00Z"), t("2026-12-03T02:00:00Z"), t("2026-12-01T09:00:00Z"), Amsterdam);
+        let got = reminder_time(
+            t("2026-12-02T02:00:00Z"),
+            t("2026-12-03T02:00:00Z"),
+            t("2026-12-01T09:00:00Z"),
+            Amsterdam,
+        );
         assert_eq!(got, Some(t("2026-12-01T19:00:00Z")));
     }
 
     #[test]
     fn night_reminder_moves_to_morning_when_evening_has_passed() {
-        let got = reminder_time(t("2026-12-02T02:00:00Z"), t("2026-12-02T10:00:00Z"), t("2026-12-01T21:30:00Z"), Amsterdam);
+        let got = reminder_time(
+            t("2026-12-02T02:00:00Z"),
+            t("2026-12-02T10:00:00Z"),
+            t("2026-12-01T21:30:00Z"),
+            Amsterdam,
+        );
         assert_eq!(got, Some(t("2026-12-02T07:00:00Z")));
     }
 
     #[test]
     fn no_reminder_without_time_for_it() {
-        let got = reminder_time(t("2026-12-02T02:00:00Z"), t("2026-12-02T05:00:00Z"), t("2026-12-01T21:30:00Z"), Amsterdam);
+        let got = reminder_time(
+            t("2026-12-02T02:00:00Z"),
+            t("2026-12-02T05:00:00Z"),
+            t("2026-12-01T21:30:00Z"),
+            Amsterdam,
+        );
         assert_eq!(got, None);
     }
 }

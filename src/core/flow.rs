@@ -72,7 +72,10 @@ impl Step {
     pub fn anonymous_in(&self, flow: &Flow) -> bool {
         self.anonymous()
             || flow.steps.iter().any(|s| match &s.kind {
-                StepKind::Reveal { of, anonymous: true } => flow.steps.get(*of).is_some_and(|o| o.id == self.id),
+                StepKind::Reveal {
+                    of,
+                    anonymous: true,
+                } => flow.steps.get(*of).is_some_and(|o| o.id == self.id),
                 _ => false,
             })
     }
@@ -193,6 +196,7 @@ pub enum EndRule {
 pub struct Roles {
     pub roles: Vec<RoleInfo>,
     /// Symmetric distances; a missing pair counts as 1, a role to itself as 0.
+    #[serde(with = "pairs")]
     pub distance: BTreeMap<(RoleId, RoleId), u32>,
     /// The role of the person the case is about, when a flow uses it.
     pub client: Option<RoleId>,
@@ -229,12 +233,38 @@ impl Roles {
     /// Finds a profession by id or alias, case-insensitively.
     pub fn profession(&self, word: &str) -> Option<&RoleInfo> {
         let w = word.trim().to_lowercase();
-        self.roles.iter().filter(|r| r.profession).find(|r| {
-            r.id.as_str() == w || r.aliases.iter().any(|a| a.to_lowercase() == w)
-        })
+        self.roles
+            .iter()
+            .filter(|r| r.profession)
+            .find(|r| r.id.as_str() == w || r.aliases.iter().any(|a| a.to_lowercase() == w))
     }
 
     pub fn professions(&self) -> impl Iterator<Item = &RoleInfo> {
         self.roles.iter().filter(|r| r.profession)
+    }
+}
+
+/// Serialises the distance table as a list of `[a, b, d]` (JSON maps need
+/// string keys).
+mod pairs {
+    use super::RoleId;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<S: Serializer>(
+        m: &BTreeMap<(RoleId, RoleId), u32>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        m.iter()
+            .map(|((a, b), d)| (a, b, d))
+            .collect::<Vec<_>>()
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<(RoleId, RoleId), u32>, D::Error> {
+        let v: Vec<(RoleId, RoleId, u32)> = Vec::deserialize(d)?;
+        Ok(v.into_iter().map(|(a, b, d)| ((a, b), d)).collect())
     }
 }

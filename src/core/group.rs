@@ -29,7 +29,10 @@ impl GroupState {
     }
 
     pub fn lang_of(&self, user: &UserRef) -> Locale {
-        self.user_langs.get(&user_key(user)).copied().unwrap_or(self.lang)
+        self.user_langs
+            .get(&user_key(user))
+            .copied()
+            .unwrap_or(self.lang)
     }
 }
 

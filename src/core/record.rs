@@ -18,7 +18,10 @@ fn author(r: &Round, flow_roles: &super::flow::Roles, a: &Answer) -> MessageRef 
         .and_then(|p| flow_roles.get(&p.profession))
         .map(|i| i.name.clone())
         .unwrap_or_else(|| "profession-other".to_string());
-    msg::AUTHOR_LINE.msg().text("name", name).msg("profession", prof)
+    msg::AUTHOR_LINE
+        .msg()
+        .text("name", name)
+        .msg("profession", prof)
 }
 
 /// Answers in a stable order that does not follow who answered first — for
@@ -52,24 +55,38 @@ pub fn reveal(r: &Round, flow: &Flow, src: &Step, anonymous: bool, m: &mut Messa
     let fields: Vec<(String, Option<String>)> = if src.fields().is_empty() {
         vec![(TEXT.to_string(), None)]
     } else {
-        src.fields().iter().map(|f| (f.id.clone(), Some(f.label.clone()))).collect()
+        src.fields()
+            .iter()
+            .map(|f| (f.id.clone(), Some(f.label.clone())))
+            .collect()
     };
     for (id, label) in fields {
         if let Some(label) = label {
             m.push(Block::Heading(msg::REVEAL_FIELD.msg().msg("label", label)));
         }
         for a in &answers {
-            let Some(text) = a.fields.get(&id) else { continue };
+            let Some(text) = a.fields.get(&id) else {
+                continue;
+            };
             m.push(Block::Item(answer_line(r, roles, a, anonymous, text)));
         }
     }
 }
 
-fn answer_line(r: &Round, roles: &super::flow::Roles, a: &Answer, anonymous: bool, text: &str) -> MessageRef {
+fn answer_line(
+    r: &Round,
+    roles: &super::flow::Roles,
+    a: &Answer,
+    anonymous: bool,
+    text: &str,
+) -> MessageRef {
     if anonymous {
         msg::ANSWER_ANONYMOUS.msg().text("text", text)
     } else {
-        msg::ANSWER_NAMED.msg().text("text", text).with_author(author(r, roles, a))
+        msg::ANSWER_NAMED
+            .msg()
+            .text("text", text)
+            .with_author(author(r, roles, a))
     }
 }
 
@@ -93,7 +110,12 @@ pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
             let step = &flow.steps[*idx];
             in_roster(r, r.answers_to(&step.id))
                 .into_iter()
-                .flat_map(|a| a.fields.values().flat_map(|v| v.lines()).map(|l| l.trim().to_string()))
+                .flat_map(|a| {
+                    a.fields
+                        .values()
+                        .flat_map(|v| v.lines())
+                        .map(|l| l.trim().to_string())
+                })
                 .filter(|l| !l.is_empty())
                 .map(Arg::Text)
                 .collect()
@@ -138,12 +160,18 @@ pub fn status(r: &Round, flow: &Flow, now: DateTime<Utc>) -> Message {
                     .filter(|u| r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
                     .map(|u| Arg::Text(r.name_of(u)))
                     .collect();
-                let line = msg::STATUS_ANSWERED.msg().num("answered", done as i64).num("total", total as i64);
-                m.push(Block::Line(if step.anonymous_in(flow) || names.is_empty() {
-                    line
-                } else {
-                    line.arg("names", Arg::List(names)).with_id(msg::STATUS_ANSWERED_NAMES.id)
-                }));
+                let line = msg::STATUS_ANSWERED
+                    .msg()
+                    .num("answered", done as i64)
+                    .num("total", total as i64);
+                m.push(Block::Line(
+                    if step.anonymous_in(flow) || names.is_empty() {
+                        line
+                    } else {
+                        line.arg("names", Arg::List(names))
+                            .with_id(msg::STATUS_ANSWERED_NAMES.id)
+                    },
+                ));
             }
             if status == Status::Paused {
                 m.push(Block::Line(msg::STATUS_PAUSED.msg()));
@@ -169,21 +197,31 @@ impl WithId for MessageRef {
 /// The round's record: every step's answers side by side, by person and
 /// profession (anonymous steps without names), then the agreed actions.
 pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
-    m.push(Block::Line(msg::RECORD_INTRO.msg().text("title", r.title.clone())));
+    m.push(Block::Line(
+        msg::RECORD_INTRO.msg().text("title", r.title.clone()),
+    ));
     for step in flow.steps.iter().take(r.step) {
         if !step.collects() || matches!(step.kind, StepKind::Actions) {
             continue;
         }
         let answers: Vec<&Answer> = r.answers_to(&step.id).collect();
-        m.push(Block::Heading(msg::RECORD_STEP.msg().msg("step", step.title.clone())));
+        m.push(Block::Heading(
+            msg::RECORD_STEP.msg().msg("step", step.title.clone()),
+        ));
         if answers.is_empty() {
             m.push(Block::Line(msg::RECORD_NO_ANSWERS.msg()));
             continue;
         }
         match &step.kind {
-            StepKind::Reflect { questions, anonymous } => {
+            StepKind::Reflect {
+                questions,
+                anonymous,
+            } => {
                 for q in questions {
-                    let scores: Vec<u8> = answers.iter().filter_map(|a| a.scores.get(&q.id).copied()).collect();
+                    let scores: Vec<u8> = answers
+                        .iter()
+                        .filter_map(|a| a.scores.get(&q.id).copied())
+                        .collect();
                     if scores.is_empty() {
                         continue;
                     }
@@ -196,10 +234,20 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
                             .text("average", decimal(tenths, r.locale))
                             .num("count", scores.len() as i64),
                     ));
-                    let ordered = if *anonymous { shuffled(r, answers.iter().copied()) } else { in_roster(r, answers.iter().copied()) };
+                    let ordered = if *anonymous {
+                        shuffled(r, answers.iter().copied())
+                    } else {
+                        in_roster(r, answers.iter().copied())
+                    };
                     for a in ordered {
                         if let Some(t) = a.fields.get(&q.id) {
-                            m.push(Block::SubItem(answer_line(r, &flow.roles, a, *anonymous, t)));
+                            m.push(Block::SubItem(answer_line(
+                                r,
+                                &flow.roles,
+                                a,
+                                *anonymous,
+                                t,
+                            )));
                         }
                     }
                 }
@@ -207,15 +255,26 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
             StepKind::Choose { options: src, .. } => {
                 let opts = options(r, flow, src);
                 for a in in_roster(r, answers.into_iter()) {
-                    let picked: Vec<Arg> = a.picks.iter().filter_map(|&n| opts.get(n as usize - 1).cloned()).collect();
+                    let picked: Vec<Arg> = a
+                        .picks
+                        .iter()
+                        .filter_map(|&n| opts.get(n as usize - 1).cloned())
+                        .collect();
                     m.push(Block::Item(
-                        msg::CHOICE_LINE.msg().arg("options", Arg::List(picked)).with_author(author(r, &flow.roles, a)),
+                        msg::CHOICE_LINE
+                            .msg()
+                            .arg("options", Arg::List(picked))
+                            .with_author(author(r, &flow.roles, a)),
                     ));
                 }
             }
             _ => {
                 let anonymous = step.anonymous_in(flow);
-                let ordered = if anonymous { shuffled(r, answers.into_iter()) } else { in_roster(r, answers.into_iter()) };
+                let ordered = if anonymous {
+                    shuffled(r, answers.into_iter())
+                } else {
+                    in_roster(r, answers.into_iter())
+                };
                 for a in ordered {
                     if step.fields().is_empty() {
                         if let Some(t) = a.fields.get(TEXT) {
@@ -226,18 +285,29 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
                     m.push(Block::Item(if anonymous {
                         msg::ANONYMOUS_LINE.msg()
                     } else {
-                        msg::AUTHOR_LINE.msg().with_author(author(r, &flow.roles, a))
+                        msg::AUTHOR_LINE
+                            .msg()
+                            .with_author(author(r, &flow.roles, a))
                     }));
                     for f in step.fields() {
                         if let Some(t) = a.fields.get(&f.id) {
-                            m.push(Block::SubItem(msg::FIELD_LINE.msg().msg("label", f.label.clone()).text("text", t.clone())));
+                            m.push(Block::SubItem(
+                                msg::FIELD_LINE
+                                    .msg()
+                                    .msg("label", f.label.clone())
+                                    .text("text", t.clone()),
+                            ));
                         }
                     }
                 }
             }
         }
     }
-    if flow.steps.iter().any(|s| matches!(s.kind, StepKind::Actions)) {
+    if flow
+        .steps
+        .iter()
+        .any(|s| matches!(s.kind, StepKind::Actions))
+    {
         m.push(Block::Heading(msg::RECORD_ACTIONS.msg()));
         if r.actions.is_empty() {
             m.push(Block::Line(msg::RECORD_NO_ACTIONS.msg()));

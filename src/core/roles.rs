@@ -60,7 +60,11 @@ pub fn assign(
                         return FORBIDDEN;
                     }
                     let target = ps[j].profession;
-                    let same = if target == p.profession { SAME_PROFESSION } else { 0 };
+                    let same = if target == p.profession {
+                        SAME_PROFESSION
+                    } else {
+                        0
+                    };
                     same + max_d - roles.distance(p.profession, target) as i64
                 })
                 .collect()
@@ -78,7 +82,9 @@ pub fn assign(
             },
             None => RoleAssignment {
                 player: p.user.clone(),
-                role: client.expect("only the client column lies past the players").clone(),
+                role: client
+                    .expect("only the client column lies past the players")
+                    .clone(),
                 plays: None,
             },
         })
@@ -241,7 +247,12 @@ mod tests {
     fn client_is_never_the_owner_and_exactly_one() {
         for seed in 0..50 {
             let got = run(
-                &["social-worker", "client-manager-work", "social-worker", "client-manager-income"],
+                &[
+                    "social-worker",
+                    "client-manager-work",
+                    "social-worker",
+                    "client-manager-income",
+                ],
                 true,
                 seed,
             );
@@ -253,7 +264,13 @@ mod tests {
 
     #[test]
     fn deterministic_per_seed() {
-        let p = ["social-worker", "client-manager-work", "client-manager-income", "social-worker", "other"];
+        let p = [
+            "social-worker",
+            "client-manager-work",
+            "client-manager-income",
+            "social-worker",
+            "other",
+        ];
         assert_eq!(run(&p, true, 7), run(&p, true, 7));
     }
 

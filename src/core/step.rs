@@ -55,9 +55,10 @@ fn open(r: &Round) -> Result<()> {
     match r.status {
         Status::Running => Ok(()),
         Status::Paused => Err(msg::ERR_ROUND_PAUSED.msg().into()),
-        Status::Closed | Status::Cancelled => {
-            Err(msg::ERR_ROUND_CLOSED.msg().text("round", r.id.to_string()).into())
-        }
+        Status::Closed | Status::Cancelled => Err(msg::ERR_ROUND_CLOSED
+            .msg()
+            .text("round", r.id.to_string())
+            .into()),
     }
 }
 
@@ -71,7 +72,10 @@ fn joined(
     fx: &mut Vec<Effect>,
 ) -> Result<()> {
     if !r.status.is_open() {
-        return Err(msg::ERR_ROUND_CLOSED.msg().text("round", r.id.to_string()).into());
+        return Err(msg::ERR_ROUND_CLOSED
+            .msg()
+            .text("round", r.id.to_string())
+            .into());
     }
     let prof_name = flow
         .roles
@@ -99,7 +103,10 @@ fn joined(
         }),
     }
     fx.push(Effect::thread(Message::line(
-        msg::JOINED.msg().text("name", name).msg("profession", prof_name),
+        msg::JOINED
+            .msg()
+            .text("name", name)
+            .msg("profession", prof_name),
     )));
     // A latecomer to a private step gets its question too.
     if let Some(step) = r.current(flow) {
@@ -110,7 +117,13 @@ fn joined(
     Ok(())
 }
 
-fn left(r: &mut Round, user: &UserRef, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) -> Result<()> {
+fn left(
+    r: &mut Round,
+    user: &UserRef,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
     if r.participant(user).is_none() {
         return Err(msg::ERR_NOT_PARTICIPANT.msg().into());
     }
@@ -118,7 +131,9 @@ fn left(r: &mut Round, user: &UserRef, now: DateTime<Utc>, flow: &Flow, fx: &mut
     if let Some(p) = r.participants.iter_mut().find(|p| &p.user == user) {
         p.left = true;
     }
-    fx.push(Effect::thread(Message::line(msg::LEFT.msg().text("name", name))));
+    fx.push(Effect::thread(Message::line(
+        msg::LEFT.msg().text("name", name),
+    )));
     if r.status == Status::Running {
         maybe_complete(r, now, flow, fx);
     }
@@ -138,7 +153,10 @@ fn steered(
         return Err(msg::ERR_NOT_COORDINATOR.msg().into());
     }
     if !r.status.is_open() {
-        return Err(msg::ERR_ROUND_CLOSED.msg().text("round", r.id.to_string()).into());
+        return Err(msg::ERR_ROUND_CLOSED
+            .msg()
+            .text("round", r.id.to_string())
+            .into());
     }
     let by_name = r.name_of(by);
     match cmd {
@@ -187,7 +205,9 @@ fn steered(
             r.timers.reminder = r.timers.reminder.map(|d| d + shift);
             let mut m = Message::line(msg::ROUND_RESUMED.msg().text("name", by_name));
             if let Some(d) = r.timers.deadline {
-                m.push(super::message::Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
+                m.push(super::message::Block::Line(
+                    msg::STEP_DEADLINE.msg().time("deadline", d),
+                ));
             }
             fx.push(Effect::thread(m));
         }
@@ -201,11 +221,16 @@ fn steered(
         }
         Steer::Owner(user) => {
             let Some(p) = r.participant(&user) else {
-                return Err(msg::ERR_OWNER_NOT_PARTICIPANT.msg().text("name", user.id.clone()).into());
+                return Err(msg::ERR_OWNER_NOT_PARTICIPANT
+                    .msg()
+                    .text("name", user.id.clone())
+                    .into());
             };
             let name = p.name.clone();
             r.owner = Some(user.clone());
-            fx.push(Effect::thread(Message::line(msg::OWNER_SET.msg().text("name", name))));
+            fx.push(Effect::thread(Message::line(
+                msg::OWNER_SET.msg().text("name", name),
+            )));
             if let Some(step) = r.current(flow) {
                 if matches!(step.kind, StepKind::Intake) && r.status == Status::Running {
                     r.intake_draft = None;
@@ -236,14 +261,17 @@ fn said(
     if !step.collects() {
         return Err(msg::ERR_NOTHING_TO_ANSWER.msg().into());
     }
+    if matches!(
+        step.kind,
+        StepKind::Discuss {
+            owner_listens: true
+        }
+    ) && r.owner.as_ref() == Some(by)
+    {
+        return Err(msg::ERR_LISTEN_ONLY.msg().into());
+    }
     if !r.acts(&step.who, by) {
-        let listening = matches!(step.kind, StepKind::Discuss { owner_listens: true })
-            && r.owner.as_ref() == Some(by);
-        return Err(if listening {
-            msg::ERR_LISTEN_ONLY.msg().into()
-        } else {
-            msg::ERR_NOT_YOUR_TURN.msg().into()
-        });
+        return Err(msg::ERR_NOT_YOUR_TURN.msg().into());
     }
     if step.blind() && !private {
         return Err(msg::ERR_ANSWER_PRIVATELY.msg().into());
@@ -257,6 +285,15 @@ fn said(
     let step = step.clone();
     match &step.kind {
         StepKind::Intake => intake(r, &step, by, text, now, flow, fx),
+        // Open one-text answers are contributions: each message adds to them.
+        StepKind::Prompt {
+            fields,
+            blind: false,
+        } if fields.is_empty() => {
+            append(r, &step, by, text, now);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
         StepKind::Prompt { fields, .. } => {
             let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, &step))?;
             store(r, &step, by, now, |a| a.fields.extend(parsed));
@@ -265,13 +302,7 @@ fn said(
             Ok(())
         }
         StepKind::Discuss { .. } | StepKind::Review => {
-            store(r, &step, by, now, |a| {
-                let t = a.fields.entry(TEXT.to_string()).or_default();
-                if !t.is_empty() {
-                    t.push('\n');
-                }
-                t.push_str(text.trim());
-            });
+            append(r, &step, by, text, now);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -279,7 +310,8 @@ fn said(
             options, multiple, ..
         } => {
             let count = record::options(r, flow, options).len();
-            let picks = answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, &step))?;
+            let picks =
+                answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, &step))?;
             store(r, &step, by, now, |a| a.picks = picks);
             acknowledge(r, &step, by, fx);
             maybe_complete(r, now, flow, fx);
@@ -298,7 +330,8 @@ fn said(
         }
         StepKind::Reflect { questions, .. } => {
             let parsed = answer::fields(text, questions).map_err(|e| parse_rejection(e, &step))?;
-            let (scores, texts) = answer::scores(&parsed, questions).map_err(|e| parse_rejection(e, &step))?;
+            let (scores, texts) =
+                answer::scores(&parsed, questions).map_err(|e| parse_rejection(e, &step))?;
             store(r, &step, by, now, |a| {
                 a.scores.extend(scores);
                 for k in a.scores.keys() {
@@ -331,7 +364,9 @@ fn intake(
         Some(draft) if answer::is_yes(text) => {
             let owner = r.name_of(by);
             let mut m = Message::default();
-            m.push(super::message::Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
+            m.push(super::message::Block::Heading(
+                msg::CASE_HEADING.msg().text("name", owner),
+            ));
             m.push(super::message::Block::Quote(draft.clone()));
             fx.push(Effect::thread(m));
             fx.push(Effect::private(by, Message::line(msg::INTAKE_POSTED.msg())));
@@ -351,9 +386,30 @@ fn intake(
     Ok(())
 }
 
+/// Adds a message to `by`'s running text for `step`.
+fn append(r: &mut Round, step: &Step, by: &UserRef, text: &str, now: DateTime<Utc>) {
+    store(r, step, by, now, |a| {
+        let t = a.fields.entry(TEXT.to_string()).or_default();
+        if !t.is_empty() {
+            t.push('\n');
+        }
+        t.push_str(text.trim());
+    });
+}
+
 /// Creates or updates `by`'s answer to `step`.
-fn store(r: &mut Round, step: &Step, by: &UserRef, now: DateTime<Utc>, f: impl FnOnce(&mut Answer)) {
-    let idx = match r.answers.iter().position(|a| a.step == step.id && &a.by == by) {
+fn store(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    now: DateTime<Utc>,
+    f: impl FnOnce(&mut Answer),
+) {
+    let idx = match r
+        .answers
+        .iter()
+        .position(|a| a.step == step.id && &a.by == by)
+    {
         Some(i) => i,
         None => {
             r.answers.push(Answer {
@@ -378,7 +434,9 @@ pub fn complete(step: &Step, a: &Answer) -> bool {
         StepKind::Prompt { fields, .. } if !fields.is_empty() => {
             fields.iter().all(|f| a.fields.contains_key(&f.id))
         }
-        StepKind::Reflect { questions, .. } => questions.iter().all(|q| a.scores.contains_key(&q.id)),
+        StepKind::Reflect { questions, .. } => {
+            questions.iter().all(|q| a.scores.contains_key(&q.id))
+        }
         StepKind::Choose { .. } => !a.picks.is_empty(),
         _ => true,
     }
@@ -390,7 +448,11 @@ fn acknowledge(r: &Round, step: &Step, by: &UserRef, fx: &mut Vec<Effect>) {
         return;
     }
     let a = r.answer_of(&step.id, by).expect("just stored");
-    let receipt = if step.anonymous() { msg::RECEIPT_ANONYMOUS } else { msg::RECEIPT };
+    let receipt = if step.anonymous() {
+        msg::RECEIPT_ANONYMOUS
+    } else {
+        msg::RECEIPT
+    };
     let mut m = Message::line(receipt.msg().msg("step", step.title.clone()));
     let missing: Vec<Arg> = step
         .fields()
@@ -406,7 +468,10 @@ fn acknowledge(r: &Round, step: &Step, by: &UserRef, fx: &mut Vec<Effect>) {
     fx.push(Effect::private(by, m));
     let (done, total) = progress(r, step);
     fx.push(Effect::thread(Message::line(
-        msg::PROGRESS.msg().num("answered", done as i64).num("total", total as i64),
+        msg::PROGRESS
+            .msg()
+            .num("answered", done as i64)
+            .num("total", total as i64),
     )));
 }
 
@@ -438,12 +503,16 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
     if r.status != Status::Running {
         return;
     }
-    let Some(step) = r.current(flow).cloned() else { return };
+    let Some(step) = r.current(flow).cloned() else {
+        return;
+    };
     if r.timers.reminder.is_some_and(|at| at <= now) {
         r.timers.reminder = None;
         let deadline = r.timers.deadline.unwrap_or(now);
         for user in r.expected(&step.who) {
-            let done = r.answer_of(&step.id, &user).is_some_and(|a| complete(&step, a));
+            let done = r
+                .answer_of(&step.id, &user)
+                .is_some_and(|a| complete(&step, a));
             if !done {
                 fx.push(Effect::private(
                     &user,
@@ -484,13 +553,26 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
 }
 
 fn parse_rejection(e: ParseError, step: &Step) -> Rejection {
-    let labels = || Arg::List(step.fields().iter().map(|f| Arg::Msg(f.label.clone())).collect());
+    let labels = || {
+        Arg::List(
+            step.fields()
+                .iter()
+                .map(|f| Arg::Msg(f.label.clone()))
+                .collect(),
+        )
+    };
     match e {
         ParseError::Empty => msg::ERR_EMPTY.msg().into(),
         ParseError::NeedLabels => msg::ERR_NEED_LABELS.msg().arg("fields", labels()).into(),
         ParseError::BadScore(label) => msg::ERR_BAD_SCORE.msg().msg("field", label).into(),
         ParseError::BadChoice => {
-            let one = matches!(step.kind, StepKind::Choose { multiple: false, .. });
+            let one = matches!(
+                step.kind,
+                StepKind::Choose {
+                    multiple: false,
+                    ..
+                }
+            );
             if one {
                 msg::ERR_BAD_CHOICE_ONE.msg().into()
             } else {

@@ -163,7 +163,8 @@ impl Catalog {
     /// Loads and checks everything; returns every error found.
     pub fn load(src: &Sources) -> Result<Catalog, Vec<String>> {
         let mut errors: Vec<String> = Vec::new();
-        let strings = Strings::load(&src.locales).map_err(|e| e.into_iter().map(|e| e.0).collect::<Vec<_>>());
+        let strings =
+            Strings::load(&src.locales).map_err(|e| e.into_iter().map(|e| e.0).collect::<Vec<_>>());
         let strings = match strings {
             Ok(s) => Some(s),
             Err(e) => {
@@ -195,7 +196,11 @@ impl Catalog {
                     refs.extend(parsed.refs);
                     if let Some(flow) = parsed.flow {
                         if let Some(other) = places.insert(flow.id.clone(), file.path.clone()) {
-                            rd.errors.push(FlowError::at(file, 0, format!("flow id `{}` is also used by {other}", flow.id)));
+                            rd.errors.push(FlowError::at(
+                                file,
+                                0,
+                                format!("flow id `{}` is also used by {other}", flow.id),
+                            ));
                         }
                         flows.insert(flow.id.clone(), Arc::new(flow));
                     }
@@ -209,7 +214,11 @@ impl Catalog {
             errors.extend(check_field_labels(strings, &flows));
         }
         match (strings, errors.is_empty()) {
-            (Some(strings), true) => Ok(Catalog { flows, roles, strings }),
+            (Some(strings), true) => Ok(Catalog {
+                flows,
+                roles,
+                strings,
+            }),
             _ => Err(errors),
         }
     }
@@ -229,15 +238,24 @@ fn check_refs(strings: &Strings, refs: &[FluentRef], src: &Sources) -> Vec<Strin
         .collect();
     for r in refs {
         for problem in strings.check_id(&r.id, r.vars, false) {
-            let (line, col) = files.get(r.file.as_str()).map(|f| line_col(&f.text, r.at.start)).unwrap_or((1, 1));
+            let (line, col) = files
+                .get(r.file.as_str())
+                .map(|f| line_col(&f.text, r.at.start))
+                .unwrap_or((1, 1));
             out.push(format!("{}:{line}:{col}: {problem}", r.file));
         }
         let nl = strings.vars(Locale::Nl, &r.id);
         let en = strings.vars(Locale::En, &r.id);
         if let (Some(nl), Some(en)) = (nl, en) {
             if nl != en {
-                let (line, col) = files.get(r.file.as_str()).map(|f| line_col(&f.text, r.at.start)).unwrap_or((1, 1));
-                out.push(format!("{}:{line}:{col}: message `{}` takes {nl:?} in nl but {en:?} in en", r.file, r.id));
+                let (line, col) = files
+                    .get(r.file.as_str())
+                    .map(|f| line_col(&f.text, r.at.start))
+                    .unwrap_or((1, 1));
+                out.push(format!(
+                    "{}:{line}:{col}: message `{}` takes {nl:?} in nl but {en:?} in en",
+                    r.file, r.id
+                ));
             }
         }
     }

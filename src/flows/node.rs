@@ -81,8 +81,14 @@ fn item_node(item: &Item) -> Option<Node> {
         Item::Value(v) => Some(value_node(v)),
         Item::Table(t) => Some(table_node(t, 0..0)),
         Item::ArrayOfTables(a) => {
-            let items: Vec<Node> = a.iter().map(|t| table_node(t, a.span().unwrap_or(0..0))).collect();
-            let span = a.span().or_else(|| items.first().map(|n| n.span.clone())).unwrap_or(0..0);
+            let items: Vec<Node> = a
+                .iter()
+                .map(|t| table_node(t, a.span().unwrap_or(0..0)))
+                .collect();
+            let span = a
+                .span()
+                .or_else(|| items.first().map(|n| n.span.clone()))
+                .unwrap_or(0..0);
             Some(Node {
                 span,
                 kind: Kind::Array(items),
@@ -100,7 +106,9 @@ fn value_node(v: &Value) -> Node {
         Value::Float(_) => Kind::Other("a decimal number"),
         Value::Datetime(_) => Kind::Other("a date"),
         Value::Array(a) => Kind::Array(a.iter().map(value_node).collect()),
-        Value::InlineTable(t) => Kind::Table(table_entries(t.iter().filter_map(|(k, _)| t.get_key_value(k)))),
+        Value::InlineTable(t) => Kind::Table(table_entries(
+            t.iter().filter_map(|(k, _)| t.get_key_value(k)),
+        )),
     };
     Node { span, kind }
 }
@@ -147,7 +155,8 @@ impl<'f> Reader<'f> {
     }
 
     pub fn error(&mut self, span: &Range<usize>, msg: impl Into<String>) {
-        self.errors.push(FlowError::at(self.file, span.start, msg.into()));
+        self.errors
+            .push(FlowError::at(self.file, span.start, msg.into()));
     }
 
     /// Reports keys of `t` that were not read, naming the keys that would be.
@@ -155,7 +164,11 @@ impl<'f> Reader<'f> {
         let used = t.used.borrow();
         for e in t.entries {
             if !used.contains(e.key.as_str()) {
-                let msg = format!("unknown key `{}` in {what} (known keys: {})", e.key, allowed.join(", "));
+                let msg = format!(
+                    "unknown key `{}` in {what} (known keys: {})",
+                    e.key,
+                    allowed.join(", ")
+                );
                 self.error(&e.key_span, msg);
             }
         }
@@ -190,7 +203,10 @@ impl<'f> Reader<'f> {
 
     pub fn bool(&mut self, t: &Table, key: &str, default: bool) -> bool {
         match t.get(key) {
-            Some(Node { kind: Kind::Bool(b), .. }) => *b,
+            Some(Node {
+                kind: Kind::Bool(b),
+                ..
+            }) => *b,
             Some(n) => {
                 self.wrong(key, n, "true or false");
                 default
@@ -201,7 +217,9 @@ impl<'f> Reader<'f> {
 
     pub fn int(&mut self, t: &Table, key: &str) -> Option<i64> {
         match t.get(key) {
-            Some(Node { kind: Kind::Int(i), .. }) => Some(*i),
+            Some(Node {
+                kind: Kind::Int(i), ..
+            }) => Some(*i),
             Some(n) => {
                 self.wrong(key, n, "a whole number");
                 None
@@ -217,14 +235,20 @@ impl<'f> Reader<'f> {
         let (s, at) = self.str(t, key, false)?;
         let parsed = Span::parse(&s);
         if parsed.is_none() {
-            self.error(&at, format!("`{key}` = \"{s}\" is not a duration (try 30m, 12h, 3d or 1w)"));
+            self.error(
+                &at,
+                format!("`{key}` = \"{s}\" is not a duration (try 30m, 12h, 3d or 1w)"),
+            );
         }
         parsed
     }
 
     pub fn list<'n>(&mut self, t: &Table<'n>, key: &str) -> Option<&'n [Node]> {
         match t.get(key) {
-            Some(Node { kind: Kind::Array(items), .. }) => Some(items),
+            Some(Node {
+                kind: Kind::Array(items),
+                ..
+            }) => Some(items),
             Some(n) => {
                 self.wrong(key, n, "a list");
                 None
@@ -234,7 +258,9 @@ impl<'f> Reader<'f> {
     }
 
     pub fn strings(&mut self, t: &Table, key: &str) -> Vec<(String, Range<usize>)> {
-        let Some(items) = self.list(t, key) else { return Vec::new() };
+        let Some(items) = self.list(t, key) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for n in items {
             match &n.kind {

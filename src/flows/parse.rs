@@ -8,8 +8,18 @@ use crate::core::span::Span;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-const TOP_KEYS: &[&str] = &["id", "version", "name", "description", "deadline", "remind", "step"];
-const COMMON: &[&str] = &["id", "kind", "title", "prompt", "who", "end", "deadline", "remind"];
+const TOP_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "name",
+    "description",
+    "deadline",
+    "remind",
+    "step",
+];
+const COMMON: &[&str] = &[
+    "id", "kind", "title", "prompt", "who", "end", "deadline", "remind",
+];
 /// Variables a step prompt may use.
 pub const PROMPT_VARS: &[&str] = &["owner"];
 
@@ -30,7 +40,13 @@ impl Refs<'_> {
     }
 
     /// Reads a required message id from `t[key]`.
-    pub fn read(&mut self, rd: &mut Reader, t: &Table, key: &str, vars: &'static [&'static str]) -> Option<String> {
+    pub fn read(
+        &mut self,
+        rd: &mut Reader,
+        t: &Table,
+        key: &str,
+        vars: &'static [&'static str],
+    ) -> Option<String> {
         let (id, at) = rd.str(t, key, true)?;
         self.add(&id, &at, vars);
         Some(id)
@@ -51,12 +67,20 @@ pub fn flow(file: &SourceFile, root: &Node, roles: &Roles, rd: &mut Reader) -> P
     };
     let id = rd.str(&top, "id", true);
     if let Some((id, at)) = &id {
-        if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
             rd.error(at, format!("flow id `{id}` may only use a-z, 0-9 and -"));
         }
     }
-    let version = rd.int(&top, "version").filter(|v| (1..=u32::MAX as i64).contains(v));
-    let mut fluent = Refs { file, list: &mut refs };
+    let version = rd
+        .int(&top, "version")
+        .filter(|v| (1..=u32::MAX as i64).contains(v));
+    let mut fluent = Refs {
+        file,
+        list: &mut refs,
+    };
     let name = fluent.read(rd, &top, "name", &[]);
     let description = fluent.read(rd, &top, "description", &[]);
     let default_deadline = rd.span(&top, "deadline");
@@ -76,10 +100,23 @@ pub fn flow(file: &SourceFile, root: &Node, roles: &Roles, rd: &mut Reader) -> P
             continue;
         };
         let before = rd.errors.len();
-        let step = one_step(&t, i, &index, &steps, roles, default_deadline, default_remind, rd, &mut fluent);
+        let step = one_step(
+            &t,
+            i,
+            &index,
+            &steps,
+            roles,
+            default_deadline,
+            default_remind,
+            rd,
+            &mut fluent,
+        );
         if let Some(step) = step.filter(|_| rd.errors.len() == before) {
             if index.insert(step.id.clone(), steps.len()).is_some() {
-                let at = t.get("id").map(|n| n.span.clone()).unwrap_or(node.span.clone());
+                let at = t
+                    .get("id")
+                    .map(|n| n.span.clone())
+                    .unwrap_or(node.span.clone());
                 rd.error(&at, format!("step id `{}` is used twice", step.id));
             }
             steps.push(step);
@@ -113,7 +150,10 @@ fn one_step(
     rd: &mut Reader,
     fluent: &mut Refs,
 ) -> Option<Step> {
-    let id = rd.str(t, "id", true).map(|(s, _)| s).unwrap_or_else(|| format!("step-{}", i + 1));
+    let id = rd
+        .str(t, "id", true)
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| format!("step-{}", i + 1));
     let kind_word = rd.str(t, "kind", true);
     let title = fluent.read(rd, t, "title", &[]);
     let prompt = fluent.read(rd, t, "prompt", PROMPT_VARS);
@@ -121,17 +161,21 @@ fn one_step(
     let remind = rd.span(t, "remind").or(default_remind);
     let (kind_word, kind_at) = kind_word?;
     // Reads a reference to an earlier step by id.
-    let earlier_step = |rd: &mut Reader, key: &str, required: bool| -> Option<(usize, Range<usize>)> {
-        let (name, at) = rd.str(t, key, required)?;
-        match index.get(&name) {
-            Some(&i) => Some((i, at)),
-            None => {
-                let later = "it must name a step that comes before this one";
-                rd.error(&at, format!("`{key}` = \"{name}\" is not an earlier step: {later}"));
-                None
+    let earlier_step =
+        |rd: &mut Reader, key: &str, required: bool| -> Option<(usize, Range<usize>)> {
+            let (name, at) = rd.str(t, key, required)?;
+            match index.get(&name) {
+                Some(&i) => Some((i, at)),
+                None => {
+                    let later = "it must name a step that comes before this one";
+                    rd.error(
+                        &at,
+                        format!("`{key}` = \"{name}\" is not an earlier step: {later}"),
+                    );
+                    None
+                }
             }
-        }
-    };
+        };
     let (kind, extra): (StepKind, &[&str]) = match kind_word.as_str() {
         "intake" => (StepKind::Intake, &[]),
         "prompt" => {
@@ -144,23 +188,50 @@ fn one_step(
             let of = earlier_step(rd, "of", true);
             if let Some((of, at)) = &of {
                 if !earlier[*of].blind() || !matches!(earlier[*of].kind, StepKind::Prompt { .. }) {
-                    rd.error(at, format!("`of` must name a blind prompt step; `{}` is not one", earlier[*of].id));
+                    rd.error(
+                        at,
+                        format!(
+                            "`of` must name a blind prompt step; `{}` is not one",
+                            earlier[*of].id
+                        ),
+                    );
                 }
             }
-            (StepKind::Reveal { of: of.map(|o| o.0).unwrap_or(0), anonymous }, &["of", "anonymous"])
+            (
+                StepKind::Reveal {
+                    of: of.map(|o| o.0).unwrap_or(0),
+                    anonymous,
+                },
+                &["of", "anonymous"],
+            )
         }
         "assign-roles" => {
             let client = rd.bool(t, "client", false);
             if client && roles.client.is_none() {
-                rd.error(&t.node.span, "`client = true` needs a [client] role in professions.toml");
+                rd.error(
+                    &t.node.span,
+                    "`client = true` needs a [client] role in professions.toml",
+                );
             }
             let cards = earlier_step(rd, "cards", false);
             if let Some((c, at)) = &cards {
                 if !matches!(earlier[*c].kind, StepKind::Prompt { blind: true, .. }) {
-                    rd.error(at, format!("`cards` must name a blind prompt step; `{}` is not one", earlier[*c].id));
+                    rd.error(
+                        at,
+                        format!(
+                            "`cards` must name a blind prompt step; `{}` is not one",
+                            earlier[*c].id
+                        ),
+                    );
                 }
             }
-            (StepKind::AssignRoles { client, hand_cards_from: cards.map(|c| c.0) }, &["client", "cards"])
+            (
+                StepKind::AssignRoles {
+                    client,
+                    hand_cards_from: cards.map(|c| c.0),
+                },
+                &["client", "cards"],
+            )
         }
         "discuss" => {
             let listen = rd.str(t, "listen_only", false);
@@ -168,7 +239,12 @@ fn one_step(
                 None => false,
                 Some((w, _)) if w == "owner" => true,
                 Some((w, at)) => {
-                    rd.error(at, format!("`listen_only` = \"{w}\": only \"owner\" can be set to listen only"));
+                    rd.error(
+                        at,
+                        format!(
+                            "`listen_only` = \"{w}\": only \"owner\" can be set to listen only"
+                        ),
+                    );
                     false
                 }
             };
@@ -189,21 +265,40 @@ fn one_step(
             let options = match (from, fixed.is_empty()) {
                 (Some((i, at)), true) => {
                     if !earlier[i].collects() {
-                        rd.error(&at, format!("`from` must name a step that collects answers; `{}` does not", earlier[i].id));
+                        rd.error(
+                            &at,
+                            format!(
+                                "`from` must name a step that collects answers; `{}` does not",
+                                earlier[i].id
+                            ),
+                        );
                     }
                     ChoiceSource::AnswersOf(i)
                 }
                 (None, false) => ChoiceSource::Fixed(fixed),
                 (Some(_), false) => {
-                    rd.error(&t.node.span, "a choose step takes `options` or `from`, not both");
+                    rd.error(
+                        &t.node.span,
+                        "a choose step takes `options` or `from`, not both",
+                    );
                     ChoiceSource::Fixed(fixed)
                 }
                 (None, true) => {
-                    rd.error(&t.node.span, "a choose step needs `options` (message ids) or `from` (an earlier step)");
+                    rd.error(
+                        &t.node.span,
+                        "a choose step needs `options` (message ids) or `from` (an earlier step)",
+                    );
                     ChoiceSource::Fixed(fixed)
                 }
             };
-            (StepKind::Choose { options, multiple, blind }, &["options", "from", "multiple", "blind"])
+            (
+                StepKind::Choose {
+                    options,
+                    multiple,
+                    blind,
+                },
+                &["options", "from", "multiple", "blind"],
+            )
         }
         "actions" => (StepKind::Actions, &[]),
         "review" => (StepKind::Review, &[]),
@@ -213,7 +308,13 @@ fn one_step(
             if questions.is_empty() {
                 rd.error(&t.node.span, "a reflect step needs `questions`");
             }
-            (StepKind::Reflect { questions, anonymous }, &["questions", "anonymous"])
+            (
+                StepKind::Reflect {
+                    questions,
+                    anonymous,
+                },
+                &["questions", "anonymous"],
+            )
         }
         "summary" => (StepKind::Summary, &[]),
         other => {
@@ -228,14 +329,25 @@ fn one_step(
         None if matches!(kind, StepKind::Intake) => Who::Owner,
         None => Who::All,
         Some((w, at)) => who(&w).unwrap_or_else(|| {
-            rd.error(&at, format!("`who` = \"{w}\" is not one of: all, owner, others, coordinator, role:<role>"));
+            rd.error(
+                &at,
+                format!(
+                    "`who` = \"{w}\" is not one of: all, owner, others, coordinator, role:<role>"
+                ),
+            );
             Who::All
         }),
     };
     if let Who::Role(r) = &who {
         if roles.get(r).is_none() {
-            let at = t.get("who").map(|n| n.span.clone()).unwrap_or(t.node.span.clone());
-            rd.error(&at, format!("`who` names role `{r}`, which professions.toml does not define"));
+            let at = t
+                .get("who")
+                .map(|n| n.span.clone())
+                .unwrap_or(t.node.span.clone());
+            rd.error(
+                &at,
+                format!("`who` names role `{r}`, which professions.toml does not define"),
+            );
         }
     }
     let end_default = match kind {
@@ -249,13 +361,19 @@ fn one_step(
             "all" | "all-answered" => EndRule::AllAnswered,
             "deadline" => {
                 if deadline.is_none() {
-                    rd.error(&at, "`end = \"deadline\"` needs a `deadline` (on the step or the flow)");
+                    rd.error(
+                        &at,
+                        "`end = \"deadline\"` needs a `deadline` (on the step or the flow)",
+                    );
                 }
                 EndRule::Deadline
             }
             "coordinator" => EndRule::Coordinator,
             _ => {
-                rd.error(&at, format!("`end` = \"{e}\" is not one of: all, deadline, coordinator"));
+                rd.error(
+                    &at,
+                    format!("`end` = \"{e}\" is not one of: all, deadline, coordinator"),
+                );
                 EndRule::AllAnswered
             }
         },
@@ -285,25 +403,32 @@ fn who(w: &str) -> Option<Who> {
     })
 }
 
-fn fields(
-    rd: &mut Reader,
-    t: &Table,
-    key: &str,
-    fluent: &mut Refs,
-) -> Vec<Field> {
-    let Some(items) = rd.list(t, key) else { return Vec::new() };
+fn fields(rd: &mut Reader, t: &Table, key: &str, fluent: &mut Refs) -> Vec<Field> {
+    let Some(items) = rd.list(t, key) else {
+        return Vec::new();
+    };
     let mut out: Vec<Field> = Vec::new();
     for n in items {
-        let Some(ft) = rd.table(n, "a field") else { continue };
+        let Some(ft) = rd.table(n, "a field") else {
+            continue;
+        };
         let id = rd.str(&ft, "id", true);
         let label = fluent.read(rd, &ft, "label", &[]);
-        let aliases = rd.strings(&ft, "aliases").into_iter().map(|(a, _)| a.to_lowercase()).collect();
+        let aliases = rd
+            .strings(&ft, "aliases")
+            .into_iter()
+            .map(|(a, _)| a.to_lowercase())
+            .collect();
         rd.unknown_keys(&ft, "a field", &["id", "label", "aliases"]);
         if let (Some((id, at)), Some(label)) = (id, label) {
             if out.iter().any(|f| f.id == id) {
                 rd.error(&at, format!("field id `{id}` is used twice"));
             }
-            out.push(Field { id: id.to_lowercase(), label, aliases });
+            out.push(Field {
+                id: id.to_lowercase(),
+                label,
+                aliases,
+            });
         }
     }
     out

@@ -18,13 +18,24 @@ pub fn load(file: &SourceFile) -> (Roles, Vec<FlowError>, Vec<FluentRef>) {
     let Some(top) = rd.table(&root, "professions.toml") else {
         return (roles, rd.errors, refs);
     };
-    let mut fluent = Refs { file, list: &mut refs };
-    let read_role = |rd: &mut Reader, n: &node::Node, profession: bool, fluent: &mut Refs| -> Option<RoleInfo> {
+    let mut fluent = Refs {
+        file,
+        list: &mut refs,
+    };
+    let read_role = |rd: &mut Reader,
+                     n: &node::Node,
+                     profession: bool,
+                     fluent: &mut Refs|
+     -> Option<RoleInfo> {
         let t = rd.table(n, "a role")?;
         let id = rd.str(&t, "id", true);
         let name = fluent.read(rd, &t, "name", &[]);
         let card = fluent.read(rd, &t, "card", &[]);
-        let aliases = rd.strings(&t, "aliases").into_iter().map(|(a, _)| a.to_lowercase()).collect();
+        let aliases = rd
+            .strings(&t, "aliases")
+            .into_iter()
+            .map(|(a, _)| a.to_lowercase())
+            .collect();
         rd.unknown_keys(&t, "a role", &["id", "name", "card", "aliases"]);
         Some(RoleInfo {
             id: RoleId::new(id?.0),
@@ -40,7 +51,10 @@ pub fn load(file: &SourceFile) -> (Roles, Vec<FlowError>, Vec<FluentRef>) {
         }
     }
     if roles.roles.is_empty() {
-        rd.error(&top.node.span, "professions.toml needs at least one [[profession]]");
+        rd.error(
+            &top.node.span,
+            "professions.toml needs at least one [[profession]]",
+        );
     }
     if let Some(n) = top.get("client") {
         if let Some(r) = read_role(&mut rd, n, false, &mut fluent) {
@@ -54,31 +68,51 @@ pub fn load(file: &SourceFile) -> (Roles, Vec<FlowError>, Vec<FluentRef>) {
                 for e in entries {
                     let a = RoleId::new(e.key.clone());
                     if roles.get(&a).is_none() {
-                        rd.error(&e.key_span, format!("distance from unknown role `{}`", e.key));
+                        rd.error(
+                            &e.key_span,
+                            format!("distance from unknown role `{}`", e.key),
+                        );
                         continue;
                     }
                     let Kind::Table(row) = &e.node.kind else {
-                        rd.error(&e.node.span, "each distance row must be a table: { other-role = 3, … }");
+                        rd.error(
+                            &e.node.span,
+                            "each distance row must be a table: { other-role = 3, … }",
+                        );
                         continue;
                     };
                     for cell in row {
                         let b = RoleId::new(cell.key.clone());
                         if roles.get(&b).is_none() {
-                            rd.error(&cell.key_span, format!("distance to unknown role `{}`", cell.key));
+                            rd.error(
+                                &cell.key_span,
+                                format!("distance to unknown role `{}`", cell.key),
+                            );
                             continue;
                         }
                         match cell.node.kind {
                             Kind::Int(d) if (0..=100).contains(&d) => {
-                                let key = if a <= b { (a.clone(), b) } else { (b, a.clone()) };
+                                let key = if a <= b {
+                                    (a.clone(), b)
+                                } else {
+                                    (b, a.clone())
+                                };
                                 roles.distance.insert(key, d as u32);
                             }
-                            _ => rd.error(&cell.node.span, "a distance is a whole number from 0 to 100"),
+                            _ => rd.error(
+                                &cell.node.span,
+                                "a distance is a whole number from 0 to 100",
+                            ),
                         }
                     }
                 }
             }
         }
     }
-    rd.unknown_keys(&top, "professions.toml", &["profession", "client", "distance"]);
+    rd.unknown_keys(
+        &top,
+        "professions.toml",
+        &["profession", "client", "distance"],
+    );
     (roles, rd.errors, refs)
 }

@@ -26,7 +26,11 @@ pub fn user(name: &str) -> UserRef {
 /// One line of console input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line {
-    Say { name: String, private: bool, text: String },
+    Say {
+        name: String,
+        private: bool,
+        text: String,
+    },
     Wait(Span),
     Blank,
 }
@@ -42,9 +46,13 @@ pub fn parse_line(line: &str) -> Result<Line, LineError> {
         return Ok(Line::Blank);
     }
     if let Some(rest) = t.strip_prefix('~') {
-        return Span::parse(rest.trim()).map(Line::Wait).ok_or_else(|| LineError(line.to_string()));
+        return Span::parse(rest.trim())
+            .map(Line::Wait)
+            .ok_or_else(|| LineError(line.to_string()));
     }
-    let (who, text) = t.split_once(':').ok_or_else(|| LineError(line.to_string()))?;
+    let (who, text) = t
+        .split_once(':')
+        .ok_or_else(|| LineError(line.to_string()))?;
     let who = who.trim();
     let (name, private) = match who.strip_suffix("(dm)") {
         Some(n) => (n.trim(), true),
@@ -71,7 +79,11 @@ pub struct Console<W: Write> {
 
 impl<W: Write> Console<W> {
     pub fn new(out: W, catalog: Arc<Catalog>) -> Self {
-        Self { out, catalog, errors: Vec::new() }
+        Self {
+            out,
+            catalog,
+            errors: Vec::new(),
+        }
     }
 
     pub fn into_inner(self) -> W {
@@ -86,12 +98,19 @@ impl<W: Write> Messenger for Console<W> {
         let r = self.catalog.strings.render(&o.msg, o.locale, o.tz);
         self.errors.extend(r.errors);
         let prefix = match &o.to {
-            Destination::Root(..) | Destination::Thread(..) | Destination::Group(..) => "[thread]".to_string(),
+            Destination::Root(..) | Destination::Thread(..) | Destination::Group(..) => {
+                "[thread]".to_string()
+            }
             Destination::Private(u) => format!("[dm {}]", u.id),
         };
         let mut text = r.text;
         if !o.msg.mentions.is_empty() {
-            let names: Vec<String> = o.msg.mentions.iter().map(|u| format!("@{}", u.id)).collect();
+            let names: Vec<String> = o
+                .msg
+                .mentions
+                .iter()
+                .map(|u| format!("@{}", u.id))
+                .collect();
             text.push('\n');
             text.push_str(&names.join(" "));
         }
@@ -110,10 +129,11 @@ pub struct TrySettings {
     pub start_at: DateTime<Utc>,
 }
 
-/// Runs a console session over `input` lines, writing the transcript to `out`.
-pub struct Session<S: Store, W: Write> {
+/// A console session: input lines in, delivered messages out through `M`
+/// (the terminal's `Console`, or a recorder in tests).
+pub struct Session<S: Store, M: Messenger> {
     pub engine: Engine<S>,
-    pub console: Console<W>,
+    pub console: M,
     pub now: DateTime<Utc>,
     coordinator: String,
 }
@@ -121,19 +141,30 @@ pub struct Session<S: Store, W: Write> {
 const CLOCK: &str = "console_clock_ms";
 const COORDINATOR: &str = "console_coordinator";
 
-impl<S: Store, W: Write> Session<S, W> {
+impl<S: Store, M: Messenger> Session<S, M> {
     /// Continues the round in the store, or starts one. Replays undelivered
     /// messages first.
-    pub fn begin(engine: Engine<S>, console: Console<W>, s: &TrySettings) -> anyhow::Result<Self> {
+    pub fn begin(engine: Engine<S>, console: M, s: &TrySettings) -> anyhow::Result<Self> {
         let now = engine
             .store()
             .meta(CLOCK)?
             .and_then(|ms| DateTime::from_timestamp_millis(ms as i64))
             .unwrap_or(s.start_at);
-        let coordinator = s.participants.first().map(|p| p.0.clone()).unwrap_or_default();
-        let mut me = Self { engine, console, now, coordinator };
+        let coordinator = s
+            .participants
+            .first()
+            .map(|p| p.0.clone())
+            .unwrap_or_default();
+        let mut me = Self {
+            engine,
+            console,
+            now,
+            coordinator,
+        };
         me.deliver(me.engine.pending()?)?;
-        if me.engine.open_rounds().next().is_none() && me.engine.store().meta(COORDINATOR)?.is_none() {
+        if me.engine.open_rounds().next().is_none()
+            && me.engine.store().meta(COORDINATOR)?.is_none()
+        {
             let participants = s
                 .participants
                 .iter()
@@ -144,7 +175,10 @@ impl<S: Store, W: Write> Session<S, W> {
                     left: false,
                 })
                 .collect();
-            let owner = s.owner.clone().or_else(|| s.participants.get(1).map(|p| p.0.clone()));
+            let owner = s
+                .owner
+                .clone()
+                .or_else(|| s.participants.get(1).map(|p| p.0.clone()));
             let req = StartRequest {
                 group: group(),
                 coordinator: user(&me.coordinator),
@@ -183,7 +217,11 @@ impl<S: Store, W: Write> Session<S, W> {
         match line {
             Line::Blank => Ok(()),
             Line::Wait(span) => self.wait(*span),
-            Line::Say { name, private, text } => {
+            Line::Say {
+                name,
+                private,
+                text,
+            } => {
                 let place = match (private, self.engine.open_rounds().next()) {
                     (true, _) => Place::Private,
                     (false, Some(r)) => Place::Thread(r.id),
@@ -221,9 +259,12 @@ impl<S: Store, W: Write> Session<S, W> {
 
     fn deliver(&mut self, out: Vec<Outgoing>) -> anyhow::Result<()> {
         crate::platform::fault::after_commit();
-        for o in out {
-            self.console.deliver(&o)?;
-            self.engine.delivered(o.id)?;
+        for o in &out {
+            self.console.deliver(o)?;
+        }
+        if !out.is_empty() {
+            let ids: Vec<u64> = out.iter().map(|o| o.id).collect();
+            self.engine.delivered(&ids)?;
         }
         Ok(())
     }

@@ -21,8 +21,12 @@ pub mod fault {
     static COMMITS: AtomicU64 = AtomicU64::new(0);
 
     pub fn after_commit() {
-        let Ok(limit) = std::env::var("BRUG_FAULT_ABORT_AFTER") else { return };
-        let Ok(limit) = limit.parse::<u64>() else { return };
+        let Ok(limit) = std::env::var("BRUG_FAULT_ABORT_AFTER") else {
+            return;
+        };
+        let Ok(limit) = limit.parse::<u64>() else {
+            return;
+        };
         if COMMITS.fetch_add(1, Ordering::SeqCst) + 1 == limit {
             std::process::abort();
         }

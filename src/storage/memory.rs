@@ -39,6 +39,17 @@ impl MemoryStore {
 
 impl Store for MemoryStore {
     fn commit(&self, c: &Commit) -> Result<()> {
+        // Serialise like the sled store does, so a type that cannot be stored
+        // fails here too, not only in production.
+        for r in &c.rounds {
+            super::encode("round", r)?;
+        }
+        for f in &c.flows {
+            super::encode("flow", f)?;
+        }
+        for o in &c.outbox {
+            super::encode("outbox entry", o)?;
+        }
         let mut s = self.lock();
         for r in &c.rounds {
             if let Some(old) = s.timer_of.remove(&r.id) {
@@ -70,7 +81,13 @@ impl Store for MemoryStore {
     }
 
     fn open_rounds(&self) -> Result<Vec<Round>> {
-        Ok(self.lock().rounds.values().filter(|r| r.status.is_open()).cloned().collect())
+        Ok(self
+            .lock()
+            .rounds
+            .values()
+            .filter(|r| r.status.is_open())
+            .cloned()
+            .collect())
     }
 
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
@@ -81,8 +98,11 @@ impl Store for MemoryStore {
         Ok(self.lock().outbox.values().cloned().collect())
     }
 
-    fn delivered(&self, id: u64) -> Result<()> {
-        self.lock().outbox.remove(&id);
+    fn delivered(&self, ids: &[u64]) -> Result<()> {
+        let mut s = self.lock();
+        for id in ids {
+            s.outbox.remove(id);
+        }
         Ok(())
     }
 

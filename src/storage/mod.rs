@@ -2,11 +2,11 @@
 //! store for real use. One commit writes the new round state, its outbox entries
 //! and its timer together, so a crash between deciding and sending loses nothing.
 
+#[cfg(test)]
+mod conformance;
 mod keys;
 mod memory;
 mod sled_store;
-#[cfg(test)]
-mod conformance;
 
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
@@ -25,13 +25,15 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub enum StoreError {
     #[error("storage: {0}")]
     Backend(String),
-    #[error("stored data could not be read ({what}): {source}")]
+    #[error("stored data could not be read or written ({what}): {source}")]
     Corrupt {
         what: String,
         #[source]
         source: serde_json::Error,
     },
-    #[error("the store was written by a newer brug (schema {found}, this one reads {SCHEMA_VERSION})")]
+    #[error(
+        "the store was written by a newer brug (schema {found}, this one reads {SCHEMA_VERSION})"
+    )]
     Schema { found: u32 },
 }
 
@@ -76,8 +78,8 @@ pub trait Store: Send + Sync {
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>>;
     /// Committed messages not yet delivered, oldest first.
     fn outbox(&self) -> Result<Vec<Outgoing>>;
-    /// Marks a message delivered (removes it from the outbox).
-    fn delivered(&self, id: u64) -> Result<()>;
+    /// Marks messages delivered: removes them from the outbox, durably.
+    fn delivered(&self, ids: &[u64]) -> Result<()>;
     /// Rounds with a timer due at or before `now`, earliest first.
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>>;
     /// The earliest timer of all rounds.
@@ -94,6 +96,9 @@ fn decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T>
     })
 }
 
-fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
-    serde_json::to_vec(value).expect("state types always serialise")
+fn encode<T: serde::Serialize>(what: &str, value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|source| StoreError::Corrupt {
+        what: what.to_string(),
+        source,
+    })
 }

@@ -30,7 +30,9 @@ const TIMERS: usize = 4;
 const TIMER_OF: usize = 5;
 const FLOWS: usize = 6;
 const META: usize = 7;
-const NAMES: [&str; 8] = ["rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta"];
+const NAMES: [&str; 8] = [
+    "rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta",
+];
 
 impl SledStore {
     pub fn open(dir: &Path) -> Result<Self> {
@@ -39,10 +41,15 @@ impl SledStore {
             .cache_capacity(CACHE_BYTES)
             .flush_every_ms(Some(1000))
             .open()?;
-        let trees = NAMES.iter().map(|n| db.open_tree(n)).collect::<sled::Result<Vec<_>>>()?;
+        let trees = NAMES
+            .iter()
+            .map(|n| db.open_tree(n))
+            .collect::<sled::Result<Vec<_>>>()?;
         let store = Self { db, trees };
         match store.meta("schema")? {
-            Some(v) if v as u32 > SCHEMA_VERSION => return Err(StoreError::Schema { found: v as u32 }),
+            Some(v) if v as u32 > SCHEMA_VERSION => {
+                return Err(StoreError::Schema { found: v as u32 })
+            }
             Some(_) => {}
             None => {
                 store.trees[META].insert("schema", &u64::from(SCHEMA_VERSION).to_be_bytes())?;
@@ -57,7 +64,14 @@ impl SledStore {
     }
 }
 
-fn apply(t: &[TransactionalTree], c: &Commit) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
+    ConflictableTransactionError::Abort(e)
+}
+
+fn apply(
+    t: &[TransactionalTree],
+    c: &Commit,
+) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
     for r in &c.rounds {
         let id = keys::round(r.id);
         if let Some(old) = t[TIMER_OF].remove(&id)? {
@@ -73,16 +87,22 @@ fn apply(t: &[TransactionalTree], c: &Commit) -> std::result::Result<(), Conflic
         } else {
             t[OPEN].remove(&id)?;
         }
-        t[ROUNDS].insert(&id, encode(r))?;
+        t[ROUNDS].insert(&id, encode("round", r).map_err(abort)?)?;
     }
     for g in &c.groups {
-        t[GROUPS].insert(keys::group(&g.id), encode(g))?;
+        t[GROUPS].insert(keys::group(&g.id), encode("group", g).map_err(abort)?)?;
     }
     for o in &c.outbox {
-        t[OUTBOX].insert(&keys::outbox(o.id), encode(o))?;
+        t[OUTBOX].insert(
+            &keys::outbox(o.id),
+            encode("outbox entry", o).map_err(abort)?,
+        )?;
     }
     for f in &c.flows {
-        t[FLOWS].insert(keys::flow(&f.id, f.version), encode(f))?;
+        t[FLOWS].insert(
+            keys::flow(&f.id, f.version),
+            encode("flow", f).map_err(abort)?,
+        )?;
     }
     for (k, v) in &c.meta {
         t[META].insert(k.as_bytes(), &v.to_be_bytes())?;
@@ -137,10 +157,13 @@ impl Store for SledStore {
             .collect()
     }
 
-    fn delivered(&self, id: u64) -> Result<()> {
-        // Not flushed here: if this removal is lost in a crash the message is sent
-        // again with the same id, which platforms de-duplicate.
-        self.tree(OUTBOX).remove(keys::outbox(id))?;
+    fn delivered(&self, ids: &[u64]) -> Result<()> {
+        // Flushed, once per batch: a removal lost in a crash would send the
+        // message again (platforms de-duplicate by id; a terminal cannot).
+        for id in ids {
+            self.tree(OUTBOX).remove(keys::outbox(*id))?;
+        }
+        self.db.flush()?;
         Ok(())
     }
 

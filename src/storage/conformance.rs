@@ -1,0 +1,176 @@
+//! One suite every `Store` must pass, run against the memory and sled stores.
+
+use super::{Commit, MemoryStore, SledStore, Store, SCHEMA_VERSION};
+use crate::core::effect::{Destination, Outgoing};
+use crate::core::group::GroupState;
+use crate::core::ids::{GroupId, Locale, Platform, RoundId, UserRef};
+use crate::core::message::{Message, MessageRef};
+use crate::core::round::{Round, Status, Timers};
+use chrono::{DateTime, TimeDelta, Utc};
+
+fn t0() -> DateTime<Utc> {
+    "2026-12-01T08:00:00Z".parse().unwrap()
+}
+
+fn group() -> GroupId {
+    GroupId::new(Platform::Console, "g")
+}
+
+fn round(id: u64, deadline: Option<DateTime<Utc>>) -> Round {
+    let user = UserRef::new(Platform::Console, "Anna");
+    Round {
+        id: RoundId(id),
+        group: group(),
+        flow_id: "golden-circle".into(),
+        flow_version: 1,
+        title: format!("case {id}"),
+        locale: Locale::Nl,
+        coordinator: user.clone(),
+        coordinator_name: "Anna".into(),
+        owner: None,
+        participants: Vec::new(),
+        status: Status::Running,
+        step: 0,
+        step_started: t0(),
+        timers: Timers {
+            deadline,
+            reminder: None,
+            paused_at: None,
+        },
+        answers: Vec::new(),
+        roles: Vec::new(),
+        actions: Vec::new(),
+        previous_actions: Vec::new(),
+        intake_draft: None,
+        tz: chrono_tz::Europe::Amsterdam,
+        opened: t0(),
+        closed: None,
+    }
+}
+
+fn out(id: u64) -> Outgoing {
+    Outgoing {
+        id,
+        to: Destination::Thread(group(), RoundId(1)),
+        locale: Locale::En,
+        tz: chrono_tz::UTC,
+        msg: Message::line(MessageRef::new("progress").num("answered", id as i64)),
+    }
+}
+
+fn suite(s: &dyn Store) {
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    assert!(s.round(RoundId(1)).unwrap().is_none());
+    assert!(s.next_due().unwrap().is_none());
+
+    // One commit: two rounds, outbox entries, a group, meta.
+    let d1 = t0() + TimeDelta::days(2);
+    let d2 = t0() + TimeDelta::days(1);
+    let c = Commit {
+        rounds: vec![round(1, Some(d1)), round(2, Some(d2))],
+        groups: vec![GroupState::new(group(), Locale::En, chrono_tz::UTC)],
+        outbox: vec![out(3), out(1), out(2)],
+        meta: vec![("next_msg".into(), 4)],
+        ..Commit::default()
+    };
+    s.commit(&c).unwrap();
+    assert_eq!(s.round(RoundId(1)).unwrap().unwrap(), round(1, Some(d1)));
+    assert_eq!(s.group(&group()).unwrap().unwrap().lang, Locale::En);
+    assert_eq!(s.meta("next_msg").unwrap(), Some(4));
+    assert_eq!(s.meta("absent").unwrap(), None);
+
+    // The outbox comes back oldest first; delivered entries leave it.
+    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id).collect();
+    assert_eq!(ids, vec![1, 2, 3]);
+    s.delivered(&[2]).unwrap();
+    s.delivered(&[99]).unwrap();
+    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id).collect();
+    assert_eq!(ids, vec![1, 3]);
+
+    // Timers in due order; moving a round's timer replaces the old one.
+    assert_eq!(s.next_due().unwrap(), Some(d2));
+    assert_eq!(s.due(t0()).unwrap(), Vec::<RoundId>::new());
+    assert_eq!(s.due(d1).unwrap(), vec![RoundId(2), RoundId(1)]);
+    let later = d1 + TimeDelta::days(5);
+    s.commit(&Commit {
+        rounds: vec![round(2, Some(later))],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert_eq!(s.due(d1).unwrap(), vec![RoundId(1)]);
+    assert_eq!(s.next_due().unwrap(), Some(d1));
+
+    // A closed round leaves the open list and its timer goes.
+    let mut closed = round(1, None);
+    closed.status = Status::Closed;
+    s.commit(&Commit {
+        rounds: vec![closed],
+        ..Commit::default()
+    })
+    .unwrap();
+    let open: Vec<RoundId> = s.open_rounds().unwrap().iter().map(|r| r.id).collect();
+    assert_eq!(open, vec![RoundId(2)]);
+    assert_eq!(s.next_due().unwrap(), Some(later));
+    assert_eq!(s.round(RoundId(1)).unwrap().unwrap().status, Status::Closed);
+
+    // A paused round has no timer.
+    let mut paused = round(2, Some(later));
+    paused.status = Status::Paused;
+    s.commit(&Commit {
+        rounds: vec![paused],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert_eq!(s.next_due().unwrap(), None);
+    assert_eq!(s.open_rounds().unwrap().len(), 1);
+}
+
+#[test]
+fn memory_store_conforms() {
+    suite(&MemoryStore::new());
+}
+
+#[test]
+fn sled_store_conforms() {
+    let dir = tempfile::tempdir().unwrap();
+    suite(&SledStore::open(dir.path()).unwrap());
+}
+
+#[test]
+fn sled_store_keeps_everything_across_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = t0() + TimeDelta::days(1);
+    {
+        let s = SledStore::open(dir.path()).unwrap();
+        let c = Commit {
+            rounds: vec![round(7, Some(d))],
+            outbox: vec![out(5)],
+            meta: vec![("next_round".into(), 8)],
+            ..Commit::default()
+        };
+        s.commit(&c).unwrap();
+    }
+    let s = SledStore::open(dir.path()).unwrap();
+    assert_eq!(s.round(RoundId(7)).unwrap().unwrap().title, "case 7");
+    assert_eq!(s.outbox().unwrap().len(), 1);
+    assert_eq!(s.next_due().unwrap(), Some(d));
+    assert_eq!(s.meta("next_round").unwrap(), Some(8));
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn sled_store_refuses_a_newer_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = SledStore::open(dir.path()).unwrap();
+        s.commit(&Commit {
+            meta: vec![("schema".into(), 99)],
+            ..Commit::default()
+        })
+        .unwrap();
+    }
+    assert!(matches!(
+        SledStore::open(dir.path()),
+        Err(super::StoreError::Schema { found: 99 })
+    ));
+}

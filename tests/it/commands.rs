@@ -1,0 +1,113 @@
+//! Commands through the console: each wrong one gets a one-line, translated
+//! answer that says what would work; steering is for coordinators only.
+
+use super::privacy::final_round;
+use super::support::{default_people, Run};
+use brug::core::ids::Locale;
+use brug::core::round::Status;
+
+fn last_reply(run: &mut Run, line: &str) -> String {
+    let before = run.seen().len();
+    run.feed(line);
+    let new = run.since(before);
+    assert_eq!(
+        new.len(),
+        1,
+        "one answer to `{line}`, got {:?}",
+        new.iter().map(|s| s.line()).collect::<Vec<_>>()
+    );
+    new[0].line()
+}
+
+#[test]
+fn wrong_commands_get_a_helpful_line_in_english() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    let cases = [
+        ("Anna: !brug frobnicate", "[thread] There is no command `frobnicate`; `!brug help` lists them."),
+        ("Anna: !brug extend", "[thread] `extend` needs more: `!brug extend <30m|12h|3d|1w>`."),
+        ("Anna: !brug extend soon", "[thread] `soon` is not a duration; use for example 30m, 12h, 3d or 1w."),
+        ("Anna: !brug lang fr", "[thread] `fr` is not a language I speak; use nl or en."),
+        ("Bram: !brug next", "[thread] Only a coordinator can do that."),
+        ("Chris: !brug cancel", "[thread] Only a coordinator can do that."),
+        ("Anna: !brug start nonsense", "[thread] There is no method `nonsense`; `!brug flows` lists them."),
+        ("Anna: !brug owner Zoe", "[thread] Zoe is not a participant of this round."),
+        ("Anna: !brug join", "[thread] You already take part, as social worker."),
+        ("Anna: !brug resume", "[thread] The round is not paused."),
+        ("Chris: a message in the thread", "[thread] This step is not for you; you will be mentioned when it is your turn."),
+        ("Eva: hello", "[thread] You are not taking part in this round yet: write `!brug join` with your profession."),
+        ("Eva: !brug join plumber", "[thread] `plumber` is not a profession here; choose one of: social-worker, client-manager-work, client-manager-income, other."),
+    ];
+    for (input, want) in cases {
+        assert_eq!(last_reply(&mut run, input), want, "for {input}");
+    }
+    assert_eq!(final_round(&run).status, Status::Running);
+}
+
+#[test]
+fn wrong_commands_are_answered_in_dutch_too() {
+    let mut run = Run::new("golden-circle", Locale::Nl, default_people());
+    assert_eq!(
+        last_reply(&mut run, "Anna: !brug frobnicate"),
+        "[thread] Er is geen commando `frobnicate`; `!brug help` toont ze."
+    );
+    assert_eq!(
+        last_reply(&mut run, "Bram: !brug next"),
+        "[thread] Alleen een gespreksleider kan dat."
+    );
+    assert_eq!(
+        last_reply(&mut run, "Anna: Antwoord in de thread"),
+        "[thread] Deze stap is niet voor jou; je wordt genoemd als je aan de beurt bent."
+    );
+}
+
+#[test]
+fn blind_answer_in_the_thread_is_refused_and_not_kept() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed("Bram (dm): A case.\nBram (dm): yes\nAnna: !brug next");
+    let reply = last_reply(&mut run, "Anna: Why: my secret");
+    assert!(reply.contains("This step is blind"), "{reply}");
+    assert!(final_round(&run).answers.iter().all(|a| a.step != "circle"));
+}
+
+#[test]
+fn joining_late_gets_the_private_question() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed("Bram (dm): A case.\nBram (dm): yes\nAnna: !brug next");
+    let before = run.seen().len();
+    run.feed("Eva: !brug join sw");
+    let new = run.since(before);
+    assert_eq!(new[0].line(), "[thread] Eva takes part as social worker.");
+    assert_eq!(new[1].dm_to(), Some("Eva"));
+    assert!(new[1].text.contains("Your circle"));
+}
+
+#[test]
+fn help_and_flows_in_both_languages() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    assert!(last_reply(&mut run, "Dewi: !brug help").contains("!brug start <flow> [title]"));
+    assert!(last_reply(&mut run, "Dewi: !brug help extend")
+        .contains("moves the current deadline later"));
+    let flows = last_reply(&mut run, "Dewi: !brug flows");
+    assert!(flows.contains("7 methods are available"), "{flows}");
+    assert!(flows.contains("`role-swap` — Role swap"));
+    assert_eq!(
+        last_reply(&mut run, "Dewi: !brug lang nl"),
+        "[thread] Vanaf nu schrijf ik je in het Nederlands."
+    );
+    let mut nl = Run::new("golden-circle", Locale::Nl, default_people());
+    assert!(last_reply(&mut nl, "Dewi: !brug help").contains("!brug start <flow> [titel]"));
+}
+
+#[test]
+fn cancel_closes_the_round_for_good() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    assert_eq!(
+        last_reply(&mut run, "Anna: !brug cancel"),
+        "[thread] Anna cancelled this round."
+    );
+    assert_eq!(final_round(&run).status, Status::Cancelled);
+    assert_eq!(
+        last_reply(&mut run, "Anna: !brug next"),
+        "[thread] There is no open round here; a coordinator starts one with `!brug start`."
+    );
+}

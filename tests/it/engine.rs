@@ -1,0 +1,171 @@
+//! The engine as a chat platform drives it: `start` in a room, people `join`
+//! in the thread, answers in DMs; a second round reviews the first one's actions.
+
+use super::support::{catalog, start};
+use brug::core::effect::{Destination, Outgoing};
+use brug::core::ids::{GroupId, Locale, Platform, RoundId, UserRef};
+use brug::engine::{Defaults, Engine, Inbound, Place};
+use brug::storage::MemoryStore;
+use chrono::{DateTime, TimeDelta, Utc};
+
+struct Chat {
+    engine: Engine<MemoryStore>,
+    now: DateTime<Utc>,
+    log: Vec<(Outgoing, String)>,
+}
+
+fn room() -> GroupId {
+    GroupId::new(Platform::Matrix, "!room:example.org")
+}
+
+fn user(n: &str) -> UserRef {
+    UserRef::new(
+        Platform::Matrix,
+        format!("@{}:example.org", n.to_lowercase()),
+    )
+}
+
+impl Chat {
+    fn new() -> Self {
+        let defaults = Defaults {
+            lang: Locale::En,
+            ..Defaults::default()
+        };
+        Self {
+            engine: Engine::open(MemoryStore::new(), catalog(), defaults).unwrap(),
+            now: start(),
+            log: Vec::new(),
+        }
+    }
+
+    fn say(&mut self, who: &str, place: Place, text: &str) -> Vec<String> {
+        let m = Inbound {
+            group: Some(room()),
+            sender: user(who),
+            sender_name: who.to_string(),
+            coordinator: who == "Anna",
+            place,
+            text: text.to_string(),
+        };
+        let out = self.engine.receive(m, self.now).unwrap();
+        self.deliver(out)
+    }
+
+    fn deliver(&mut self, out: Vec<Outgoing>) -> Vec<String> {
+        let c = catalog();
+        let ids: Vec<u64> = out.iter().map(|o| o.id).collect();
+        self.engine.delivered(&ids).unwrap();
+        out.into_iter()
+            .map(|o| {
+                let text = c.strings.render(&o.msg, o.locale, o.tz).text;
+                self.log.push((o, text.clone()));
+                text
+            })
+            .collect()
+    }
+
+    fn wait(&mut self, days: i64) {
+        self.now += TimeDelta::days(days);
+        let out = self.engine.tick(self.now).unwrap();
+        self.deliver(out);
+    }
+}
+
+#[test]
+fn a_round_started_in_a_room_and_joined_in_its_thread() {
+    let mut chat = Chat::new();
+    let refused = chat.say("Bram", Place::Group, "!brug start action-cycle");
+    assert_eq!(refused, vec!["Only a coordinator can do that."]);
+    chat.say("Anna", Place::Group, "!brug start action-cycle Mr de Wit");
+    let (root, _) = &chat.log[1];
+    assert!(matches!(root.to, Destination::Root(_, RoundId(1))));
+    let thread = Place::Thread(RoundId(1));
+    let asked = chat.say("Bram", thread.clone(), "!brug join");
+    assert!(
+        asked[0].starts_with("With which profession do you take part?"),
+        "{asked:?}"
+    );
+    for (who, prof) in [
+        ("Anna", "sw"),
+        ("Bram", "km-werk"),
+        ("Chris", "client-manager-income"),
+    ] {
+        let joined = chat.say(who, thread.clone(), &format!("!brug join {prof}"));
+        assert!(joined[0].contains("takes part as"), "{joined:?}");
+    }
+    // The intake waits for an owner.
+    chat.say("Anna", thread.clone(), "!brug owner Bram");
+    chat.wait(1); // the look-back step ends at its deadline
+    let sent = chat.say(
+        "Bram",
+        Place::Private,
+        "Father of three, exemption ends next month.",
+    );
+    assert!(sent[0].starts_with("This is what I received."));
+    chat.say("Bram", Place::Private, "yes");
+    chat.wait(2);
+    // Blind analysis: answered privately; the DM finds its round by itself.
+    let got = chat.say(
+        "Chris",
+        Place::Private,
+        "Problem: income drops\nCause: rules\nJudgement: fair\nSolution: check rights",
+    );
+    assert!(got[0].starts_with("Received"), "{got:?}");
+    assert_eq!(got[1], "1 of 3 answered.");
+    assert!(matches!(
+        chat.log.last().unwrap().0.to,
+        Destination::Thread(_, RoundId(1))
+    ));
+}
+
+#[test]
+fn the_next_round_reviews_the_actions_of_the_last_one() {
+    let mut chat = Chat::new();
+    chat.say("Anna", Place::Group, "!brug start gossip First");
+    let t1 = Place::Thread(RoundId(1));
+    chat.say("Anna", t1.clone(), "!brug join sw");
+    chat.say("Bram", t1.clone(), "!brug join km-werk");
+    chat.say("Anna", t1.clone(), "!brug owner Bram");
+    // Skip to the actions step, agree one action, finish.
+    while !chat.log.last().unwrap().1.contains("Agreed actions") {
+        chat.say("Anna", t1.clone(), "!brug next");
+    }
+    chat.say(
+        "Bram",
+        t1.clone(),
+        "Home visit; Bram and Chris; within two weeks",
+    );
+    chat.say("Anna", t1.clone(), "!brug next");
+    chat.say("Anna", t1.clone(), "!brug next");
+    assert!(chat.log.last().unwrap().1.contains("Round #1 is closed"));
+
+    let out = chat.say("Anna", Place::Group, "!brug start gossip Second");
+    let review = out
+        .iter()
+        .find(|t| t.starts_with("Step 1 of 11: Looking back"))
+        .expect("the look-back step");
+    assert!(
+        review
+            .contains("Actions agreed last time:\n• Home visit — Bram and Chris, within two weeks"),
+        "{review}"
+    );
+}
+
+#[test]
+fn a_dm_with_several_open_rounds_asks_which_one() {
+    let mut chat = Chat::new();
+    chat.say("Anna", Place::Group, "!brug start golden-circle One");
+    chat.say("Anna", Place::Group, "!brug start golden-circle Two");
+    for r in [1, 2] {
+        chat.say("Bram", Place::Thread(RoundId(r)), "!brug join km-werk");
+        chat.say("Anna", Place::Thread(RoundId(r)), "!brug owner Bram");
+    }
+    let out = chat.say("Bram", Place::Private, "My case");
+    assert_eq!(
+        out,
+        vec!["You are in several rounds: #1 «One», #2 «Two». Write in that round's thread, or start your message with the round number, e.g. `#12`."]
+    );
+    let out = chat.say("Bram", Place::Private, "#2 My case");
+    assert!(out[0].starts_with("This is what I received."));
+    assert!(chat.log.last().unwrap().1.contains("> My case"));
+}

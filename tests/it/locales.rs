@@ -1,0 +1,84 @@
+//! Every message id used by code or by a flow exists in both locales with the
+//! same variables; chat output has no Unicode isolation marks.
+
+use super::support::{catalog, repo};
+use brug::core::ids::Locale;
+use brug::core::message::MessageRef;
+use brug::flows::{check_code_ids, Catalog, Sources};
+
+#[test]
+fn the_built_in_data_loads_without_errors() {
+    // Catalog::load checks code ids, flow ids and field labels in both locales.
+    Catalog::load(&Sources::embedded()).unwrap();
+    let on_disk = Sources::from_dirs(&repo().join("flows"), Some(&repo().join("locales"))).unwrap();
+    Catalog::load(&on_disk).unwrap();
+}
+
+#[test]
+fn both_locales_define_the_same_messages_with_the_same_variables() {
+    let c = catalog();
+    let nl: Vec<&str> = c.strings.ids(Locale::Nl).collect();
+    let en: Vec<&str> = c.strings.ids(Locale::En).collect();
+    assert_eq!(nl, en, "the locales define different message ids");
+    for id in nl {
+        assert_eq!(
+            c.strings.vars(Locale::Nl, id),
+            c.strings.vars(Locale::En, id),
+            "variables of `{id}` differ"
+        );
+    }
+}
+
+#[test]
+fn a_missing_or_mismatched_string_is_reported() {
+    let mut src = Sources::embedded();
+    for f in src.locales.get_mut(&Locale::En).unwrap() {
+        f.text = f.text.replace(
+            "progress = { $answered } of { $total } answered.",
+            "progress = { $done } answered.",
+        );
+        f.text = f.text.replace("err-empty = That answer is empty.\n", "");
+    }
+    let errors = Catalog::load(&src).err().expect("errors");
+    let all = errors.join("\n");
+    assert!(
+        all.contains("message `err-empty` is missing in locale en"),
+        "{all}"
+    );
+    assert!(
+        all.contains("message `progress` in locale en uses $done, which is not given to it"),
+        "{all}"
+    );
+    assert!(
+        all.contains("message `progress` in locale en does not use $answered"),
+        "{all}"
+    );
+    let strings = &catalog().strings;
+    assert!(check_code_ids(strings).is_empty());
+}
+
+#[test]
+fn no_isolation_marks_and_numbers_pick_plurals() {
+    let c = catalog();
+    let mut errs = Vec::new();
+    let one = MessageRef::new("flows-heading").num("count", 1);
+    let text = c
+        .strings
+        .render_ref(&one, Locale::Nl, chrono_tz::UTC, &mut errs);
+    assert_eq!(text, "Er is één methode beschikbaar:");
+    let many = MessageRef::new("flows-heading").num("count", 7);
+    assert_eq!(
+        c.strings
+            .render_ref(&many, Locale::Nl, chrono_tz::UTC, &mut errs),
+        "Er zijn 7 methodes beschikbaar:"
+    );
+    let named = MessageRef::new("joined")
+        .text("name", "Anna")
+        .msg("profession", "profession-social-worker");
+    let text = c
+        .strings
+        .render_ref(&named, Locale::En, chrono_tz::UTC, &mut errs);
+    assert_eq!(text, "Anna takes part as social worker.");
+    assert!(!text.contains(['\u{2068}', '\u{2069}']));
+    assert!(errs.is_empty(), "{errs:?}");
+}

@@ -1,0 +1,15 @@
+//! The integration tests: whole rounds through the console session, privacy
+//! properties, crash recovery of the real binary, flow validation, and the
+//! architecture rules. Shared helpers live in `support`.
+
+mod architecture;
+mod commands;
+mod crash;
+mod engine;
+mod flows_check;
+mod locales;
+mod privacy;
+mod property;
+mod reminders;
+mod scenarios;
+mod support;

@@ -1,0 +1,162 @@
+//! What people must not see: blind answers before their reveal, role cards
+//! anywhere but the right person's DM, names next to anonymous answers.
+
+use super::support::{Run, Seen};
+use brug::core::flow::{Flow, StepKind};
+use brug::core::ids::RoundId;
+use brug::core::message::{Arg, Block};
+use brug::core::msg;
+use brug::core::round::Round;
+use brug::storage::Store;
+
+/// The step number a post opens with (`Step n of m`), if it opens a step.
+fn step_number(s: &Seen) -> Option<usize> {
+    match s.out.msg.blocks.first() {
+        Some(Block::Heading(m)) if m.id == msg::STEP_HEADER.id => {
+            m.args.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                ("n", Arg::Num(n)) => Some(*n as usize - 1),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn has_id(s: &Seen, id: &str) -> bool {
+    s.out.msg.ids().contains(&id)
+}
+
+/// Pieces of someone's answer long enough not to occur by chance.
+fn fragments(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.chars().count() >= 12)
+}
+
+pub fn final_round(run: &Run) -> Round {
+    run.session
+        .engine
+        .store()
+        .round(RoundId(1))
+        .unwrap()
+        .expect("round 1 exists")
+}
+
+/// Checks every privacy rule over a finished run.
+pub fn check(run: &Run, flow: &Flow) {
+    let round = final_round(run);
+    let seen = run.seen();
+    for a in &round.answers {
+        let Some(idx) = flow.steps.iter().position(|s| s.id == a.step) else {
+            continue;
+        };
+        let step = &flow.steps[idx];
+        if !step.blind() {
+            continue;
+        }
+        let reveals: Vec<(usize, bool)> = flow
+            .steps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| match s.kind {
+                StepKind::Reveal { of, anonymous } if of == idx => Some((i, anonymous)),
+                _ => None,
+            })
+            .collect();
+        let anonymous = step.anonymous_in(flow);
+        let author = round.name_of(&a.by);
+        for text in a.fields.values() {
+            for frag in fragments(text) {
+                for s in seen
+                    .iter()
+                    .filter(|s| s.in_thread() && s.text.contains(frag))
+                {
+                    let n = step_number(s);
+                    let allowed = reveals.iter().any(|(r, _)| n == Some(*r))
+                        || has_id(s, msg::RECORD_INTRO.id)
+                        || (matches!(step.kind, StepKind::Intake)
+                            && has_id(s, msg::CASE_HEADING.id));
+                    assert!(
+                        allowed,
+                        "blind answer of {author} to `{}` shown outside its reveal:\n{}",
+                        step.id, s.text
+                    );
+                    if anonymous {
+                        for line in s.text.lines().filter(|l| l.contains(frag)) {
+                            assert!(
+                                !line.contains(&author),
+                                "anonymous answer shown with its author: {line}"
+                            );
+                        }
+                    }
+                }
+                for (r, _) in &reveals {
+                    if round.step > *r {
+                        let post = seen
+                            .iter()
+                            .find(|s| s.in_thread() && step_number(s) == Some(*r));
+                        let post = post.unwrap_or_else(|| panic!("reveal step {r} was posted"));
+                        assert!(
+                            post.text.contains(frag),
+                            "reveal of `{}` is missing «{frag}»",
+                            step.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+    check_role_cards(seen, &round, flow);
+}
+
+/// Role cards go to their player only, and never to the thread: each card
+/// matches the role named in its heading, and every player's last card is the
+/// card of the role they play now.
+pub fn check_role_cards(seen: &[Seen], round: &Round, flow: &Flow) {
+    let cards: Vec<&str> = flow.roles.roles.iter().map(|r| r.card.as_str()).collect();
+    let mut last: std::collections::BTreeMap<&str, &str> = Default::default();
+    for s in seen {
+        let ids = s.out.msg.ids();
+        let card_ids: Vec<&str> = ids.iter().copied().filter(|i| cards.contains(i)).collect();
+        if card_ids.is_empty() {
+            continue;
+        }
+        let to = s
+            .dm_to()
+            .unwrap_or_else(|| panic!("a role card was posted in the thread:\n{}", s.text));
+        let role_name = match s.out.msg.blocks.first() {
+            Some(Block::Heading(m)) if m.id == msg::ROLE_CARD_HEADING.id => {
+                m.args.iter().find_map(|(k, v)| match (k.as_str(), v) {
+                    ("role", Arg::Msg(name)) => Some(name.as_str()),
+                    _ => None,
+                })
+            }
+            _ => None,
+        };
+        let role = flow
+            .roles
+            .roles
+            .iter()
+            .find(|r| Some(r.name.as_str()) == role_name)
+            .expect("a card names its role");
+        assert_eq!(
+            card_ids,
+            vec![role.card.as_str()],
+            "{to} got a card that is not the one of their role"
+        );
+        assert!(
+            round.participants.iter().any(|p| p.user.id == to),
+            "a card went to a non-participant"
+        );
+        last.insert(to, role.card.as_str());
+    }
+    for a in &round.roles {
+        let info = flow.roles.get(&a.role).unwrap();
+        assert_eq!(
+            last.get(a.player.id.as_str()),
+            Some(&info.card.as_str()),
+            "{} did not get their card",
+            a.player.id
+        );
+    }
+}

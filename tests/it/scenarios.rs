@@ -1,0 +1,65 @@
+//! Every shipped flow, run to its end from a script in Dutch and in English.
+//! The transcript is snapshotted; privacy is checked on the way.
+
+use super::privacy;
+use super::support::{catalog, default_people, five_people, script, Run};
+use brug::core::ids::Locale;
+use brug::core::round::Status;
+
+fn run_flow(flow: &str, locale: Locale) {
+    let people = if flow == "action-cycle" {
+        five_people()
+    } else {
+        default_people()
+    };
+    let mut run = Run::new(flow, locale, people);
+    run.feed(&script(&format!("{flow}.{locale}.txt")));
+    assert!(
+        run.errors().is_empty(),
+        "render problems: {:?}",
+        run.errors()
+    );
+    let round = privacy::final_round(&run);
+    assert_eq!(
+        round.status,
+        Status::Closed,
+        "{flow} ({locale}) did not run to its end:\n{}",
+        run.transcript()
+    );
+    let f = catalog().flow(flow).unwrap().clone();
+    privacy::check(&run, &f);
+    insta::assert_snapshot!(format!("{flow}.{locale}"), run.transcript());
+}
+
+macro_rules! scenario {
+    ($($name:ident: $flow:literal,)*) => {
+        mod nl {
+            use super::*;
+            $(#[test] fn $name() { run_flow($flow, Locale::Nl) })*
+        }
+        mod en {
+            use super::*;
+            $(#[test] fn $name() { run_flow($flow, Locale::En) })*
+        }
+    };
+}
+
+scenario! {
+    golden_circle: "golden-circle",
+    role_swap: "role-swap",
+    gossip: "gossip",
+    four_windows: "four-windows",
+    action_cycle: "action-cycle",
+    joint_interview: "joint-interview",
+    bridging_game: "bridging-game",
+}
+
+#[test]
+fn every_shipped_flow_has_a_script_in_both_languages() {
+    for id in catalog().flows.keys() {
+        for l in ["nl", "en"] {
+            let p = super::support::repo().join(format!("tests/scripts/{id}.{l}.txt"));
+            assert!(p.exists(), "missing {}", p.display());
+        }
+    }
+}

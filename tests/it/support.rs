@@ -1,0 +1,189 @@
+//! Test helpers: run a console script in-process and keep both what the bot
+//! committed (structured) and what people see (rendered).
+
+use brug::core::effect::{Destination, Outgoing};
+use brug::core::ids::{Locale, RoleId};
+use brug::engine::{Defaults, Engine};
+use brug::flows::{Catalog, Sources};
+use brug::platform::console::{parse_line, Session, TrySettings};
+use brug::platform::Messenger;
+use brug::storage::MemoryStore;
+use chrono::{DateTime, Utc};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+pub fn catalog() -> Arc<Catalog> {
+    static C: OnceLock<Arc<Catalog>> = OnceLock::new();
+    C.get_or_init(|| Arc::new(Catalog::load(&Sources::embedded()).expect("built-in data is valid")))
+        .clone()
+}
+
+pub fn start() -> DateTime<Utc> {
+    "2026-12-01T08:00:00Z".parse().unwrap()
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn script(name: &str) -> String {
+    std::fs::read_to_string(repo().join("tests/scripts").join(name)).unwrap()
+}
+
+/// One delivered message: where it went and what it said.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub out: Outgoing,
+    pub text: String,
+}
+
+impl Seen {
+    pub fn in_thread(&self) -> bool {
+        !matches!(self.out.to, Destination::Private(_))
+    }
+
+    pub fn dm_to(&self) -> Option<&str> {
+        match &self.out.to {
+            Destination::Private(u) => Some(&u.id),
+            _ => None,
+        }
+    }
+
+    /// The line as `brug try` prints it.
+    pub fn line(&self) -> String {
+        match self.dm_to() {
+            Some(n) => format!("[dm {n}] {}", self.text),
+            None => format!("[thread] {}", self.text),
+        }
+    }
+}
+
+/// Renders and keeps every delivered message.
+pub struct Recorder {
+    catalog: Arc<Catalog>,
+    pub seen: Vec<Seen>,
+    pub errors: Vec<String>,
+}
+
+impl Messenger for Recorder {
+    type Error = std::io::Error;
+    fn deliver(&mut self, out: &Outgoing) -> std::io::Result<()> {
+        let r = self.catalog.strings.render(&out.msg, out.locale, out.tz);
+        self.errors.extend(r.errors);
+        let mut text = r.text;
+        if !out.msg.mentions.is_empty() {
+            let names: Vec<String> = out
+                .msg
+                .mentions
+                .iter()
+                .map(|u| format!("@{}", u.id))
+                .collect();
+            text.push('\n');
+            text.push_str(&names.join(" "));
+        }
+        self.seen.push(Seen {
+            out: out.clone(),
+            text,
+        });
+        Ok(())
+    }
+}
+
+/// The four example participants of `brug try`.
+pub fn default_people() -> Vec<(String, RoleId)> {
+    [
+        ("Anna", "social-worker"),
+        ("Bram", "client-manager-work"),
+        ("Chris", "social-worker"),
+        ("Dewi", "client-manager-income"),
+    ]
+    .iter()
+    .map(|(n, p)| (n.to_string(), RoleId::new(*p)))
+    .collect()
+}
+
+/// The five participants of the action-cycle scripts (three professions).
+pub fn five_people() -> Vec<(String, RoleId)> {
+    [
+        ("Anna", "social-worker"),
+        ("Bram", "client-manager-work"),
+        ("Chris", "client-manager-income"),
+        ("Dewi", "client-manager-income"),
+        ("Eva", "social-worker"),
+    ]
+    .iter()
+    .map(|(n, p)| (n.to_string(), RoleId::new(*p)))
+    .collect()
+}
+
+pub struct Run {
+    pub session: Session<MemoryStore, Recorder>,
+}
+
+impl Run {
+    pub fn new(flow: &str, locale: Locale, people: Vec<(String, RoleId)>) -> Self {
+        Self::with_catalog(catalog(), flow, locale, people)
+    }
+
+    pub fn with_catalog(
+        catalog: Arc<Catalog>,
+        flow: &str,
+        locale: Locale,
+        people: Vec<(String, RoleId)>,
+    ) -> Self {
+        let engine = Engine::open(
+            MemoryStore::new(),
+            catalog.clone(),
+            Defaults {
+                lang: locale,
+                ..Defaults::default()
+            },
+        )
+        .unwrap();
+        let rec = Recorder {
+            catalog,
+            seen: Vec::new(),
+            errors: Vec::new(),
+        };
+        let settings = TrySettings {
+            flow: flow.to_string(),
+            title: String::new(),
+            participants: people,
+            owner: None,
+            start_at: start(),
+        };
+        Self {
+            session: Session::begin(engine, rec, &settings).unwrap(),
+        }
+    }
+
+    pub fn feed(&mut self, lines: &str) -> &mut Self {
+        for l in lines.lines() {
+            let parsed = parse_line(l).unwrap_or_else(|e| panic!("{e}"));
+            self.session.line(&parsed).unwrap();
+        }
+        self
+    }
+
+    pub fn seen(&self) -> &[Seen] {
+        &self.session.console.seen
+    }
+
+    pub fn transcript(&self) -> String {
+        let mut s = String::new();
+        for m in self.seen() {
+            s.push_str(&m.line());
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Lines delivered since message index `from`.
+    pub fn since(&self, from: usize) -> &[Seen] {
+        &self.seen()[from..]
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.session.console.errors
+    }
+}
