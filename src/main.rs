@@ -2,6 +2,8 @@
 
 use anyhow::{bail, Context};
 use brug::core::ids::{Locale, RoleId};
+use brug::core::message::Arg;
+use brug::core::msg;
 use brug::engine::{Defaults, Engine};
 use brug::flows::{Catalog, Sources};
 use brug::platform::console::{self, Console, Session, TrySettings};
@@ -287,23 +289,30 @@ fn run_try<S: Store>(
     defaults: Defaults,
     s: &TrySettings,
 ) -> anyhow::Result<std::process::ExitCode> {
+    let locale = defaults.lang;
     let engine = Engine::open(store, catalog.clone(), defaults)?;
     let stdout = std::io::stdout();
-    let console = Console::new(stdout.lock(), catalog);
+    let console = Console::new(stdout.lock(), catalog.clone());
     let interactive = std::io::stdin().is_terminal();
     if interactive {
-        eprintln!("brug try — type `NAME: text` to write in the thread, `NAME (dm): text` to write to the bot privately,");
-        eprintln!("`~ 2d` to let two days pass, `NAME: !brug help` for commands. Ctrl-D ends.");
-        let names: Vec<String> = s
+        let people: Vec<Arg> = s
             .participants
             .iter()
-            .map(|(n, p)| format!("{n} ({p})"))
+            .map(|(n, p)| {
+                let prof = catalog
+                    .roles
+                    .get(p)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_else(|| p.0.clone());
+                let prof = say(&catalog, brug::core::message::MessageRef::new(prof), locale);
+                Arg::Text(format!("{n} ({prof})"))
+            })
             .collect();
-        eprintln!(
-            "Participants: {} — {} coordinates.",
-            names.join(", "),
-            s.participants[0].0
-        );
+        let legend = msg::TRY_LEGEND
+            .msg()
+            .arg("participants", Arg::List(people))
+            .text("coordinator", s.participants[0].0.clone());
+        eprintln!("{}", say(&catalog, legend, locale));
     }
     let mut session = Session::begin(engine, console, s)?;
     report(&mut session.console.errors);
@@ -316,11 +325,18 @@ fn run_try<S: Store>(
         }
         report(&mut session.console.errors);
         if interactive && !session.round_open() {
-            eprintln!("(the round is closed; Ctrl-D ends)");
+            eprintln!("{}", say(&catalog, msg::TRY_CLOSED.msg(), locale));
         }
     }
     std::io::stdout().flush()?;
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// One translated line for the terminal.
+fn say(catalog: &Catalog, m: brug::core::message::MessageRef, locale: Locale) -> String {
+    catalog
+        .strings
+        .render_ref(&m, locale, chrono_tz::UTC, &mut Vec::new())
 }
 
 fn report(errors: &mut Vec<String>) {

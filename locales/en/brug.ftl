@@ -164,3 +164,10 @@ err-which-round = You are in several rounds: { $rounds }. Write in that round's 
 err-unknown-user = { $name } is not a participant of this round.
 err-internal = Something went wrong on my side; nothing you sent was lost. Please try again in a moment.
 not-a-command-here = That does not work here; write it in the room, or `{ $prefix } help` for the commands.
+
+## The terminal (brug try)
+
+try-legend =
+    brug try — write `NAME: text` in the thread, `NAME (dm): text` privately to the bot, `~ 2d` to let two days pass; `NAME: !brug help` lists the commands. Ctrl-D ends.
+    Taking part: { $participants } — { $coordinator } coordinates.
+try-closed = (The round is closed; Ctrl-D ends.)

@@ -164,3 +164,10 @@ err-which-round = Je zit in meerdere rondes: { $rounds }. Schrijf in de thread v
 err-unknown-user = { $name } doet niet mee aan deze ronde.
 err-internal = Er ging bij mij iets mis; niets van wat je stuurde is verloren. Probeer het zo nog eens.
 not-a-command-here = Dat werkt hier niet; schrijf het in de ruimte, of `{ $prefix } help` voor de commando's.
+
+## De terminal (brug try)
+
+try-legend =
+    brug try — schrijf `NAAM: tekst` in de thread, `NAAM (dm): tekst` privé aan de bot, `~ 2d` om twee dagen te laten verstrijken; `NAAM: !brug help` toont de commando's. Ctrl-D stopt.
+    Deelnemers: { $participants } — { $coordinator } is gespreksleider.
+try-closed = (De ronde is afgesloten; Ctrl-D stopt.)

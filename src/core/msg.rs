@@ -139,4 +139,7 @@ messages! {
     ERR_UNKNOWN_USER = "err-unknown-user" [name];
     ERR_INTERNAL = "err-internal" [];
     NOT_A_COMMAND_HERE = "not-a-command-here" [prefix];
+    // The terminal (`brug try`).
+    TRY_LEGEND = "try-legend" [participants, coordinator];
+    TRY_CLOSED = "try-closed" [];
 }
