@@ -245,15 +245,7 @@ fn flows_check(data: Option<&Path>, dir: Option<&Path>) -> anyhow::Result<std::p
 
 fn parse_participants(args: &[String], catalog: &Catalog) -> anyhow::Result<Vec<(String, RoleId)>> {
     if args.is_empty() {
-        return Ok([
-            ("Anna", "social-worker"),
-            ("Bram", "client-manager-work"),
-            ("Chris", "social-worker"),
-            ("Dewi", "client-manager-income"),
-        ]
-        .iter()
-        .map(|(n, p)| (n.to_string(), RoleId::new(*p)))
-        .collect());
+        return Ok(console::example_participants());
     }
     let mut out: Vec<(String, RoleId)> = Vec::new();
     for a in args {

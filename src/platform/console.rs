@@ -69,6 +69,37 @@ pub fn parse_line(line: &str) -> Result<Line, LineError> {
     })
 }
 
+/// Renders a message as the terminal shows it: its text, then `@Name` for
+/// everyone it mentions.
+pub fn render(catalog: &Catalog, o: &Outgoing) -> crate::i18n::Rendered {
+    let mut r = catalog.strings.render(&o.msg, o.locale, o.tz);
+    if !o.msg.mentions.is_empty() {
+        let names: Vec<String> = o
+            .msg
+            .mentions
+            .iter()
+            .map(|u| format!("@{}", u.id))
+            .collect();
+        r.text.push('\n');
+        r.text.push_str(&names.join(" "));
+    }
+    r
+}
+
+/// The four example participants of `brug try` (two professions); the first
+/// coordinates, the second owns the case.
+pub fn example_participants() -> Vec<(String, RoleId)> {
+    [
+        ("Anna", "social-worker"),
+        ("Bram", "client-manager-work"),
+        ("Chris", "social-worker"),
+        ("Dewi", "client-manager-income"),
+    ]
+    .iter()
+    .map(|(n, p)| (n.to_string(), RoleId::new(*p)))
+    .collect()
+}
+
 /// Writes the transcript: `[thread] …` and `[dm NAME] …`.
 pub struct Console<W: Write> {
     out: W,
@@ -95,7 +126,7 @@ impl<W: Write> Messenger for Console<W> {
     type Error = std::io::Error;
 
     fn deliver(&mut self, o: &Outgoing) -> std::io::Result<()> {
-        let r = self.catalog.strings.render(&o.msg, o.locale, o.tz);
+        let r = render(&self.catalog, o);
         self.errors.extend(r.errors);
         let prefix = match &o.to {
             Destination::Root(..) | Destination::Thread(..) | Destination::Group(..) => {
@@ -103,17 +134,7 @@ impl<W: Write> Messenger for Console<W> {
             }
             Destination::Private(u) => format!("[dm {}]", u.id),
         };
-        let mut text = r.text;
-        if !o.msg.mentions.is_empty() {
-            let names: Vec<String> = o
-                .msg
-                .mentions
-                .iter()
-                .map(|u| format!("@{}", u.id))
-                .collect();
-            text.push('\n');
-            text.push_str(&names.join(" "));
-        }
+        let text = r.text;
         writeln!(self.out, "{prefix} {text}")?;
         self.out.flush()
     }
