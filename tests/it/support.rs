@@ -5,7 +5,7 @@ use brug::core::effect::{Destination, Outgoing};
 use brug::core::ids::{Locale, RoleId};
 use brug::engine::{Defaults, Engine};
 use brug::flows::{Catalog, Sources};
-use brug::platform::console::{parse_line, Session, TrySettings};
+use brug::platform::console::{self, parse_line, Session, TrySettings};
 use brug::platform::Messenger;
 use brug::storage::MemoryStore;
 use chrono::{DateTime, Utc};
@@ -68,19 +68,9 @@ pub struct Recorder {
 impl Messenger for Recorder {
     type Error = std::io::Error;
     fn deliver(&mut self, out: &Outgoing) -> std::io::Result<()> {
-        let r = self.catalog.strings.render(&out.msg, out.locale, out.tz);
+        let r = console::render(&self.catalog, out);
         self.errors.extend(r.errors);
-        let mut text = r.text;
-        if !out.msg.mentions.is_empty() {
-            let names: Vec<String> = out
-                .msg
-                .mentions
-                .iter()
-                .map(|u| format!("@{}", u.id))
-                .collect();
-            text.push('\n');
-            text.push_str(&names.join(" "));
-        }
+        let text = r.text;
         self.seen.push(Seen {
             out: out.clone(),
             text,
@@ -91,15 +81,7 @@ impl Messenger for Recorder {
 
 /// The four example participants of `brug try`.
 pub fn default_people() -> Vec<(String, RoleId)> {
-    [
-        ("Anna", "social-worker"),
-        ("Bram", "client-manager-work"),
-        ("Chris", "social-worker"),
-        ("Dewi", "client-manager-income"),
-    ]
-    .iter()
-    .map(|(n, p)| (n.to_string(), RoleId::new(*p)))
-    .collect()
+    console::example_participants()
 }
 
 /// The five participants of the action-cycle scripts (three professions).
