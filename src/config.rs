@@ -11,6 +11,35 @@ struct Raw {
     store: RawStore,
     #[serde(default)]
     defaults: RawDefaults,
+    matrix: Option<RawMatrix>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMatrix {
+    homeserver: String,
+    user: String,
+    password_env: Option<String>,
+    access_token_env: Option<String>,
+    device_id: Option<String>,
+    #[serde(default = "default_device_name")]
+    device_name: String,
+    data_dir: PathBuf,
+    #[serde(default)]
+    allowed_inviters: Vec<String>,
+    #[serde(default)]
+    coordinators: Vec<String>,
+    #[serde(default = "default_power")]
+    coordinator_power_level: i64,
+    store_passphrase_env: Option<String>,
+}
+
+fn default_device_name() -> String {
+    "brug".into()
+}
+
+fn default_power() -> i64 {
+    50
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,6 +67,51 @@ pub struct Config {
     pub prefix: String,
     /// A data directory with `flows/` and `locales/` (default: built in).
     pub data: Option<PathBuf>,
+    pub matrix: Option<MatrixConfig>,
+}
+
+/// How brug logs in to Matrix and whom it listens to.
+#[derive(Debug, Clone)]
+pub struct MatrixConfig {
+    pub homeserver: String,
+    pub user: String,
+    pub auth: MatrixAuth,
+    pub device_name: String,
+    /// The session, matrix-sdk's state and crypto stores live here.
+    pub data_dir: PathBuf,
+    /// Users (`@anna:example.org`) or servers (`:example.org`) whose invites
+    /// the bot accepts.
+    pub allowed_inviters: Vec<String>,
+    /// Users who coordinate in every room, whatever their power level.
+    pub coordinators: Vec<String>,
+    pub coordinator_power_level: i64,
+    /// Encrypts matrix-sdk's local stores when set.
+    pub store_passphrase: Option<String>,
+}
+
+/// A secret read from the environment at start-up.
+#[derive(Clone)]
+pub enum MatrixAuth {
+    Password(String),
+    AccessToken { token: String, device_id: String },
+}
+
+impl std::fmt::Debug for MatrixAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MatrixAuth::Password(_) => f.write_str("Password(…)"),
+            MatrixAuth::AccessToken { device_id, .. } => write!(f, "AccessToken(…, {device_id})"),
+        }
+    }
+}
+
+impl MatrixConfig {
+    /// Whether an invite from `user` is accepted.
+    pub fn may_invite(&self, user: &str) -> bool {
+        self.allowed_inviters
+            .iter()
+            .any(|a| a == user || (a.starts_with(':') && user.ends_with(a.as_str())))
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,6 +170,7 @@ impl Config {
                 "defaults.prefix = \"{prefix}\" must be one word, like \"!brug\""
             ));
         }
+        let matrix = raw.matrix.and_then(|m| matrix(m, &mut problems));
         if !problems.is_empty() {
             return Err(invalid(problems.join("; ")));
         }
@@ -105,8 +180,59 @@ impl Config {
             tz,
             prefix,
             data: raw.defaults.data,
+            matrix,
         })
     }
+}
+
+fn env(name: &str, problems: &mut Vec<String>) -> Option<String> {
+    match std::env::var(name) {
+        Ok(v) if !v.is_empty() => Some(v),
+        _ => {
+            problems.push(format!("the environment variable {name} is not set"));
+            None
+        }
+    }
+}
+
+fn matrix(m: RawMatrix, problems: &mut Vec<String>) -> Option<MatrixConfig> {
+    if !m.user.starts_with('@') || !m.user.contains(':') {
+        problems.push(format!("matrix.user = \"{}\" is not a Matrix user id like \"@brug:example.org\"", m.user));
+    }
+    if !(m.homeserver.starts_with("http://") || m.homeserver.starts_with("https://")) {
+        problems.push(format!("matrix.homeserver = \"{}\" must be an http(s) URL", m.homeserver));
+    }
+    for a in &m.allowed_inviters {
+        if !(a.starts_with('@') && a.contains(':') || a.starts_with(':')) {
+            problems.push(format!("matrix.allowed_inviters: \"{a}\" is neither a user (@name:server) nor a server (:server)"));
+        }
+    }
+    let auth = match (&m.password_env, &m.access_token_env) {
+        (Some(p), None) => env(p, problems).map(MatrixAuth::Password),
+        (None, Some(t)) => {
+            let device_id = m.device_id.clone();
+            if device_id.is_none() {
+                problems.push("matrix.access_token_env needs matrix.device_id (the token's device)".into());
+            }
+            env(t, problems).zip(device_id).map(|(token, device_id)| MatrixAuth::AccessToken { token, device_id })
+        }
+        _ => {
+            problems.push("set exactly one of matrix.password_env and matrix.access_token_env".into());
+            None
+        }
+    };
+    let store_passphrase = m.store_passphrase_env.as_deref().and_then(|e| env(e, problems));
+    Some(MatrixConfig {
+        homeserver: m.homeserver,
+        user: m.user,
+        auth: auth?,
+        device_name: m.device_name,
+        data_dir: m.data_dir,
+        allowed_inviters: m.allowed_inviters,
+        coordinators: m.coordinators,
+        coordinator_power_level: m.coordinator_power_level,
+        store_passphrase,
+    })
 }
 
 #[cfg(test)]
@@ -115,10 +241,14 @@ mod tests {
 
     #[test]
     fn the_example_config_parses() {
+        std::env::set_var("BRUG_MATRIX_PASSWORD", "example");
         let text = include_str!("../config.example.toml");
         let c = Config::parse(text, "config.example.toml").unwrap();
         assert_eq!(c.lang, Locale::Nl);
         assert_eq!(c.prefix, "!brug");
+        let m = c.matrix.unwrap();
+        assert!(m.may_invite("@anna:example.org"));
+        assert!(!m.may_invite("@mallory:evil.example"));
     }
 
     #[test]

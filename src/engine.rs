@@ -54,6 +54,9 @@ pub struct Inbound {
     pub coordinator: bool,
     pub place: Place,
     pub text: String,
+    /// The platform's id for this message, if it has one: a message seen twice
+    /// (a replayed sync, a catch-up after a crash) is handled once.
+    pub event: Option<String>,
 }
 
 /// Settings for groups brug has not seen before.
@@ -94,11 +97,14 @@ pub struct Engine<S: Store> {
     open: BTreeMap<RoundId, Round>,
     next_round: u64,
     next_msg: u64,
+    /// The platform event being handled; recorded by the commit it causes.
+    handling: Option<String>,
 }
 
 /// A message to commit, before it has an id.
 struct Draft {
     to: Destination,
+    round: Option<RoundId>,
     locale: Locale,
     tz: chrono_tz::Tz,
     msg: Message,
@@ -120,6 +126,7 @@ impl<S: Store> Engine<S> {
             open,
             next_round,
             next_msg,
+            handling: None,
         })
     }
 
@@ -166,12 +173,25 @@ impl<S: Store> Engine<S> {
 
     /// Handles one message: a command, an answer, or chat to ignore.
     pub fn receive(&mut self, m: Inbound, now: DateTime<Utc>) -> Result<Vec<Outgoing>> {
+        if let Some(e) = &m.event {
+            if self.store.inbox_has(e)? {
+                return Ok(Vec::new());
+            }
+        }
+        self.handling = m.event.clone();
         let prefix = self.defaults.prefix.clone();
-        match command::parse(&m.text, &prefix) {
+        let out = match command::parse(&m.text, &prefix) {
             Some(Ok(cmd)) => self.command(&m, cmd, now),
             Some(Err(e)) => self.reply(&m, command_error(e, &prefix)),
             None => self.answer(&m, now),
-        }
+        };
+        self.handling = None;
+        out
+    }
+
+    /// Whether a platform event was handled already.
+    pub fn handled(&self, event: &str) -> Result<bool> {
+        Ok(self.store.inbox_has(event)?)
     }
 
     /// Opens a round with its participants already joined.
@@ -504,6 +524,7 @@ impl<S: Store> Engine<S> {
                 };
                 Draft {
                     to,
+                    round: Some(round.id),
                     locale,
                     tz: round.tz,
                     msg,
@@ -527,6 +548,7 @@ impl<S: Store> Engine<S> {
             .map(|(i, d)| Outgoing {
                 id: first + i as u64,
                 to: d.to,
+                round: d.round,
                 locale: d.locale,
                 tz: d.tz,
                 msg: d.msg,
@@ -542,6 +564,7 @@ impl<S: Store> Engine<S> {
                 ("next_round".into(), self.next_round),
                 ("next_msg".into(), next_msg),
             ],
+            inbox: self.handling.take().into_iter().collect(),
         };
         self.store.commit(&c)?;
         self.next_msg = next_msg;
@@ -562,11 +585,16 @@ impl<S: Store> Engine<S> {
 
     fn reply_msg(&mut self, m: &Inbound, msg: Message) -> Result<Vec<Outgoing>> {
         let (to, locale, tz) = self.reply_place(m)?;
+        let round = match &m.place {
+            Place::Thread(id) => Some(*id),
+            _ => None,
+        };
         self.commit(
             None,
             Vec::new(),
             vec![Draft {
                 to,
+                round,
                 locale,
                 tz,
                 msg,
@@ -643,6 +671,7 @@ impl<S: Store> Engine<S> {
         let (to, _, tz) = self.reply_place(m)?;
         let draft = Draft {
             to,
+            round: None,
             locale: lang,
             tz,
             msg: Message::line(line),
@@ -699,5 +728,6 @@ fn reply_stub(group: &GroupId, user: &UserRef, place: &Place) -> Inbound {
         coordinator: true,
         place: place.clone(),
         text: String::new(),
+        event: None,
     }
 }

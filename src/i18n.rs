@@ -120,27 +120,39 @@ impl Strings {
 
     /// Renders a message to plain text lines.
     pub fn render(&self, msg: &Message, locale: Locale, tz: chrono_tz::Tz) -> Rendered {
-        let mut r = Rendered::default();
+        let (blocks, errors) = self.render_blocks(msg, locale, tz);
         let mut lines = Vec::new();
-        for b in &msg.blocks {
-            match b {
-                Block::Line(m) | Block::Heading(m) => {
-                    lines.push(self.render_ref(m, locale, tz, &mut r.errors))
-                }
+        for (kind, text) in blocks {
+            match kind {
+                Kind::Line | Kind::Heading => lines.push(text),
                 // Continuation lines of someone's answer stay under their item.
-                Block::Item(m) => lines.push(format!(
-                    "• {}",
-                    indent(&self.render_ref(m, locale, tz, &mut r.errors), "  ")
-                )),
-                Block::SubItem(m) => lines.push(format!(
-                    "    {}",
-                    indent(&self.render_ref(m, locale, tz, &mut r.errors), "    ")
-                )),
-                Block::Quote(t) => lines.extend(t.lines().map(|l| format!("> {l}"))),
+                Kind::Item => lines.push(format!("• {}", indent(&text, "  "))),
+                Kind::SubItem => lines.push(format!("    {}", indent(&text, "    "))),
+                Kind::Quote => lines.extend(text.lines().map(|l| format!("> {l}"))),
             }
         }
-        r.text = lines.join("\n");
-        r
+        Rendered {
+            text: lines.join("\n"),
+            errors,
+        }
+    }
+
+    /// Renders each block of a message to text, for platforms that lay blocks
+    /// out themselves (Matrix HTML, Discord markdown).
+    pub fn render_blocks(&self, msg: &Message, locale: Locale, tz: chrono_tz::Tz) -> (Vec<(Kind, String)>, Vec<String>) {
+        let mut errors = Vec::new();
+        let blocks = msg
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Line(m) => (Kind::Line, self.render_ref(m, locale, tz, &mut errors)),
+                Block::Heading(m) => (Kind::Heading, self.render_ref(m, locale, tz, &mut errors)),
+                Block::Item(m) => (Kind::Item, self.render_ref(m, locale, tz, &mut errors)),
+                Block::SubItem(m) => (Kind::SubItem, self.render_ref(m, locale, tz, &mut errors)),
+                Block::Quote(t) => (Kind::Quote, t.clone()),
+            })
+            .collect();
+        (blocks, errors)
     }
 
     /// Renders one message reference; problems go to `errors` and the id shows.
@@ -196,6 +208,16 @@ impl Strings {
                 .join(", "),
         }
     }
+}
+
+/// The layout of a rendered block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Line,
+    Heading,
+    Item,
+    SubItem,
+    Quote,
 }
 
 fn indent(text: &str, by: &str) -> String {

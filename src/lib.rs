@@ -10,7 +10,8 @@
 //! - [`i18n`]: Fluent bundles for Dutch and English; renders messages to text.
 //! - [`storage`]: the `Store` trait, its memory and sled implementations.
 //! - [`engine`]: one writer: inbound -> step -> commit (state + outbox + timers) -> deliver.
-//! - [`platform`]: thin adapters; `console` for `brug try`.
+//! - [`runtime`]: the running bot: the engine task, timers, delivery workers.
+//! - [`platform`]: thin adapters; `console` for `brug try`, `matrix`.
 
 pub mod assets;
 pub mod command;
@@ -20,4 +21,5 @@ pub mod engine;
 pub mod flows;
 pub mod i18n;
 pub mod platform;
+pub mod runtime;
 pub mod storage;

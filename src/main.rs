@@ -7,6 +7,7 @@ use brug::core::msg;
 use brug::engine::{Defaults, Engine};
 use brug::flows::{Catalog, Sources};
 use brug::platform::console::{self, Console, Session, TrySettings};
+use brug::platform::matrix::{Matrix, MatrixOut};
 use brug::storage::{MemoryStore, SledStore, Store};
 use chrono::{DateTime, Timelike, Utc};
 use clap::{Parser, Subcommand};
@@ -168,27 +169,50 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
                 None => run_try(MemoryStore::new(), catalog, defaults, &settings),
             }
         }
-        Cmd::Run { config } => {
-            let config = brug::config::Config::load(&config)?;
-            let catalog = load(cli.data.as_deref().or(config.data.as_deref()))?;
-            let store = SledStore::open(&config.store)
-                .with_context(|| format!("opening the store in {}", config.store.display()))?;
-            let engine = Engine::open(
-                store,
-                Arc::new(catalog),
-                Defaults {
-                    lang: config.lang,
-                    tz: config.tz,
-                    prefix: config.prefix,
-                },
-            )?;
-            let open = engine.open_rounds().count();
-            bail!(
-                "the configuration is valid and the store holds {open} open round(s), but no chat platform is configured: \
-                 this version of brug has no Matrix or Discord adapter yet (use `brug try` to run a round in the terminal)"
-            )
-        }
+        Cmd::Run { config } => run(cli.data.as_deref(), &config),
     }
+}
+
+/// `brug run`: the engine, the runtime and every configured platform, until
+/// Ctrl-C or SIGTERM.
+fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitCode> {
+    let config = brug::config::Config::load(config)?;
+    let catalog = Arc::new(load(data.or(config.data.as_deref()))?);
+    let Some(matrix) = config.matrix.clone() else {
+        bail!("no chat platform is configured: add a [matrix] section (see config.example.toml)");
+    };
+    let store = Arc::new(
+        SledStore::open(&config.store).with_context(|| format!("opening the store in {}", config.store.display()))?,
+    );
+    let instance = store.meta("instance")?.unwrap_or(0);
+    let defaults = Defaults {
+        lang: config.lang,
+        tz: config.tz,
+        prefix: config.prefix.clone(),
+    };
+    let engine = Engine::open(store.clone(), catalog.clone(), defaults)?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async move {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let mx = Matrix::connect(matrix, store.clone(), catalog, config.prefix.clone()).await?;
+        let out = Arc::new(MatrixOut { mx: mx.clone(), instance });
+        let (handle, engine_task) = brug::runtime::start(engine, store.clone(), out, stopped.clone());
+        let sync = tokio::spawn(mx.run(handle, stopped));
+        tracing::info!("brug is running");
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+            r = sync => match r {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => return Err(e),
+                Err(e) => return Err(e.into()),
+            },
+        }
+        let _ = stop.send(true);
+        let _ = engine_task.await;
+        Ok(std::process::ExitCode::SUCCESS)
+    })
 }
 
 fn data_dirs(data: Option<&Path>) -> Option<(PathBuf, PathBuf)> {

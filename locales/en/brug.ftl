@@ -171,3 +171,7 @@ try-legend =
     brug try — write `NAME: text` in the thread, `NAME (dm): text` privately to the bot, `~ 2d` to let two days pass; `NAME: !brug help` lists the commands. Ctrl-D ends.
     Taking part: { $participants } — { $coordinator } coordinates.
 try-closed = (The round is closed; Ctrl-D ends.)
+
+## Matrix
+
+mx-undecryptable = I could not decrypt a message from { $name }. Please send it again; if that does not help, verify my session or write to me in an unencrypted room.

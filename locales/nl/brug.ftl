@@ -171,3 +171,7 @@ try-legend =
     brug try — schrijf `NAAM: tekst` in de thread, `NAAM (dm): tekst` privé aan de bot, `~ 2d` om twee dagen te laten verstrijken; `NAAM: !brug help` toont de commando's. Ctrl-D stopt.
     Deelnemers: { $participants } — { $coordinator } is gespreksleider.
 try-closed = (De ronde is afgesloten; Ctrl-D stopt.)
+
+## Matrix
+
+mx-undecryptable = Ik kon een bericht van { $name } niet ontsleutelen. Stuur het alsjeblieft opnieuw; helpt dat niet, verifieer dan mijn sessie of schrijf me in een onversleutelde ruimte.

@@ -71,6 +71,8 @@ pub struct Outgoing {
     /// Unique per store, increasing; platforms derive idempotency keys from it.
     pub id: u64,
     pub to: Destination,
+    /// The round this message is about, if any (a reply to it finds the round).
+    pub round: Option<super::ids::RoundId>,
     pub locale: super::ids::Locale,
     pub tz: chrono_tz::Tz,
     pub msg: Message,

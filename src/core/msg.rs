@@ -142,4 +142,6 @@ messages! {
     // The terminal (`brug try`).
     TRY_LEGEND = "try-legend" [participants, coordinator];
     TRY_CLOSED = "try-closed" [];
+    // Matrix.
+    MX_UNDECRYPTABLE = "mx-undecryptable" [name];
 }

@@ -255,6 +255,7 @@ impl<S: Store, M: Messenger> Session<S, M> {
                     coordinator: name == &self.coordinator,
                     place,
                     text: text.clone(),
+                    event: None,
                 };
                 let out = self.engine.receive(m, self.now)?;
                 self.deliver(out)

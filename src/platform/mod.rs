@@ -2,6 +2,7 @@
 //! deliver `Outgoing` messages, nothing more. `console` is the terminal.
 
 pub mod console;
+pub mod matrix;
 
 use crate::core::effect::Outgoing;
 

@@ -52,6 +52,7 @@ fn out(id: u64) -> Outgoing {
     Outgoing {
         id,
         to: Destination::Thread(group(), RoundId(1)),
+        round: Some(RoundId(1)),
         locale: Locale::En,
         tz: chrono_tz::UTC,
         msg: Message::line(MessageRef::new("progress").num("answered", id as i64)),
@@ -112,6 +113,15 @@ fn suite(s: &dyn Store) {
     assert_eq!(open, vec![RoundId(2)]);
     assert_eq!(s.next_due().unwrap(), Some(later));
     assert_eq!(s.round(RoundId(1)).unwrap().unwrap().status, Status::Closed);
+
+    // Handled platform events are remembered; links are kept.
+    assert!(!s.inbox_has("$ev1").unwrap());
+    s.commit(&Commit { inbox: vec!["$ev1".into()], ..Commit::default() }).unwrap();
+    assert!(s.inbox_has("$ev1").unwrap());
+    assert_eq!(s.link("root/1").unwrap(), None);
+    s.set_link("root/1", "$root").unwrap();
+    s.set_link("root/1", "$root2").unwrap();
+    assert_eq!(s.link("root/1").unwrap().as_deref(), Some("$root2"));
 
     // A paused round has no timer.
     let mut paused = round(2, Some(later));

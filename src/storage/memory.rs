@@ -18,6 +18,8 @@ struct Inner {
     timer_of: BTreeMap<RoundId, DateTime<Utc>>,
     flows: BTreeMap<(String, u32), Flow>,
     meta: BTreeMap<String, u64>,
+    inbox: BTreeSet<String>,
+    links: BTreeMap<String, String>,
 }
 
 #[derive(Default)]
@@ -73,6 +75,7 @@ impl Store for MemoryStore {
         for (k, v) in &c.meta {
             s.meta.insert(k.clone(), *v);
         }
+        s.inbox.extend(c.inbox.iter().cloned());
         Ok(())
     }
 
@@ -130,5 +133,18 @@ impl Store for MemoryStore {
 
     fn schema_version(&self) -> Result<u32> {
         Ok(SCHEMA_VERSION)
+    }
+
+    fn inbox_has(&self, event: &str) -> Result<bool> {
+        Ok(self.lock().inbox.contains(event))
+    }
+
+    fn link(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.lock().links.get(key).cloned())
+    }
+
+    fn set_link(&self, key: &str, value: &str) -> Result<()> {
+        self.lock().links.insert(key.to_string(), value.to_string());
+        Ok(())
     }
 }

@@ -56,6 +56,9 @@ pub struct Commit {
     pub flows: Vec<Flow>,
     /// Small named values: counters, the console's clock.
     pub meta: Vec<(String, u64)>,
+    /// Platform events handled by this commit (e.g. Matrix event ids), so that
+    /// one delivered twice is recognised and handled once.
+    pub inbox: Vec<String>,
 }
 
 impl Commit {
@@ -65,6 +68,7 @@ impl Commit {
             && self.outbox.is_empty()
             && self.flows.is_empty()
             && self.meta.is_empty()
+            && self.inbox.is_empty()
     }
 }
 
@@ -87,6 +91,58 @@ pub trait Store: Send + Sync {
     fn flow(&self, id: &str, version: u32) -> Result<Option<Flow>>;
     fn meta(&self, key: &str) -> Result<Option<u64>>;
     fn schema_version(&self) -> Result<u32>;
+    /// Whether a platform event was already handled.
+    fn inbox_has(&self, event: &str) -> Result<bool>;
+    /// Adapters' own small records (room of a round's thread, a person's DM
+    /// room), keyed by string.
+    fn link(&self, key: &str) -> Result<Option<String>>;
+    /// Writes an adapter record durably.
+    fn set_link(&self, key: &str, value: &str) -> Result<()>;
+}
+
+impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
+    fn commit(&self, c: &Commit) -> Result<()> {
+        (**self).commit(c)
+    }
+    fn round(&self, id: RoundId) -> Result<Option<Round>> {
+        (**self).round(id)
+    }
+    fn open_rounds(&self) -> Result<Vec<Round>> {
+        (**self).open_rounds()
+    }
+    fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
+        (**self).group(id)
+    }
+    fn outbox(&self) -> Result<Vec<Outgoing>> {
+        (**self).outbox()
+    }
+    fn delivered(&self, ids: &[u64]) -> Result<()> {
+        (**self).delivered(ids)
+    }
+    fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
+        (**self).due(now)
+    }
+    fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
+        (**self).next_due()
+    }
+    fn flow(&self, id: &str, version: u32) -> Result<Option<Flow>> {
+        (**self).flow(id, version)
+    }
+    fn meta(&self, key: &str) -> Result<Option<u64>> {
+        (**self).meta(key)
+    }
+    fn schema_version(&self) -> Result<u32> {
+        (**self).schema_version()
+    }
+    fn inbox_has(&self, event: &str) -> Result<bool> {
+        (**self).inbox_has(event)
+    }
+    fn link(&self, key: &str) -> Result<Option<String>> {
+        (**self).link(key)
+    }
+    fn set_link(&self, key: &str, value: &str) -> Result<()> {
+        (**self).set_link(key, value)
+    }
 }
 
 fn decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T> {

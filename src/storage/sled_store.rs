@@ -18,7 +18,8 @@ const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
 pub struct SledStore {
     db: sled::Db,
-    /// rounds, open, groups, outbox, timers, timer_of, flows, meta — in this order.
+    /// rounds, open, groups, outbox, timers, timer_of, flows, meta, inbox, links
+    /// — in this order.
     trees: Vec<Tree>,
 }
 
@@ -30,8 +31,10 @@ const TIMERS: usize = 4;
 const TIMER_OF: usize = 5;
 const FLOWS: usize = 6;
 const META: usize = 7;
-const NAMES: [&str; 8] = [
-    "rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta",
+const INBOX: usize = 8;
+const LINKS: usize = 9;
+const NAMES: [&str; 10] = [
+    "rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta", "inbox", "links",
 ];
 
 impl SledStore {
@@ -55,6 +58,17 @@ impl SledStore {
                 store.trees[META].insert("schema", &u64::from(SCHEMA_VERSION).to_be_bytes())?;
                 store.db.flush()?;
             }
+        }
+        if store.meta("instance")?.is_none() {
+            // A number that differs between stores, so ids derived from outbox
+            // ids never repeat across a wiped and recreated store.
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(0);
+            let instance = nanos ^ (u64::from(std::process::id()) << 32);
+            store.trees[META].insert("instance", &instance.to_be_bytes())?;
+            store.db.flush()?;
         }
         Ok(store)
     }
@@ -106,6 +120,9 @@ fn apply(
     }
     for (k, v) in &c.meta {
         t[META].insert(k.as_bytes(), &v.to_be_bytes())?;
+    }
+    for e in &c.inbox {
+        t[INBOX].insert(e.as_bytes(), &[])?;
     }
     Ok(())
 }
@@ -203,6 +220,23 @@ impl Store for SledStore {
 
     fn schema_version(&self) -> Result<u32> {
         Ok(self.meta("schema")?.unwrap_or(0) as u32)
+    }
+
+    fn inbox_has(&self, event: &str) -> Result<bool> {
+        Ok(self.tree(INBOX).contains_key(event.as_bytes())?)
+    }
+
+    fn link(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .tree(LINKS)
+            .get(key.as_bytes())?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    fn set_link(&self, key: &str, value: &str) -> Result<()> {
+        self.tree(LINKS).insert(key.as_bytes(), value.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
     }
 }
 

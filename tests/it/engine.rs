@@ -46,6 +46,7 @@ impl Chat {
             coordinator: who == "Anna",
             place,
             text: text.to_string(),
+            event: None,
         };
         let out = self.engine.receive(m, self.now).unwrap();
         self.deliver(out)

@@ -8,6 +8,7 @@ mod crash;
 mod engine;
 mod flows_check;
 mod locales;
+mod matrix;
 mod privacy;
 mod property;
 mod reminders;

@@ -1,0 +1,173 @@
+//! The Matrix adapter: it turns Matrix events into `engine::Inbound`s and
+//! committed messages into Matrix messages, nothing more.
+//!
+//! - Login once, then restore the saved session on every start (a new login
+//!   would be a new device and break decryption); matrix-sdk's state and crypto
+//!   stores live in the data directory.
+//! - The very first start syncs once before any handler exists, so old history
+//!   is never acted on.
+//! - matrix-sdk saves the sync position before handlers run, so a crash can
+//!   lose events: every handled event id is committed with its effects (the
+//!   engine's inbox), and at start-up each open round's thread and the DMs are
+//!   read back to the last handled event (`catch_up`).
+//! - Rounds live in threads under a root message; blind answers, role cards
+//!   and receipts go to one direct room per person.
+
+mod html;
+mod inbound;
+mod outbound;
+
+pub use html::{escape, inline};
+
+use crate::config::{MatrixAuth, MatrixConfig};
+use crate::flows::Catalog;
+use crate::runtime::Handle;
+use crate::storage::Store;
+use anyhow::Context;
+use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::{Client, SessionMeta, SessionTokens};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use outbound::MatrixOut;
+
+/// Keys of the adapter's records in the store's link table.
+pub(crate) mod link {
+    use crate::core::ids::RoundId;
+
+    pub fn round_root(r: RoundId) -> String {
+        format!("mx/round-root/{}", r.0)
+    }
+    pub fn root_round(event: &str) -> String {
+        format!("mx/root-round/{event}")
+    }
+    pub fn event_round(event: &str) -> String {
+        format!("mx/event-round/{event}")
+    }
+    pub fn dm_room(user: &str) -> String {
+        format!("mx/dm/{user}")
+    }
+    pub fn dm_user(room: &str) -> String {
+        format!("mx/dm-user/{room}")
+    }
+}
+
+/// Everything the Matrix side shares.
+pub struct Matrix<S: Store> {
+    pub client: Client,
+    pub config: MatrixConfig,
+    pub store: S,
+    pub catalog: Arc<Catalog>,
+    pub prefix: String,
+}
+
+impl<S: Store + Clone + 'static> Matrix<S> {
+    /// Logs in (or restores the session) and prepares the client.
+    pub async fn connect(config: MatrixConfig, store: S, catalog: Arc<Catalog>, prefix: String) -> anyhow::Result<Arc<Self>> {
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating {}", config.data_dir.display()))?;
+        let client = Client::builder()
+            .homeserver_url(&config.homeserver)
+            .sqlite_store(config.data_dir.join("sdk"), config.store_passphrase.as_deref())
+            .build()
+            .await
+            .context("setting up the Matrix client")?;
+        let session_file = config.data_dir.join("session.json");
+        if session_file.exists() {
+            let text = std::fs::read_to_string(&session_file)?;
+            let session: MatrixSession = serde_json::from_str(&text).context("reading the saved Matrix session")?;
+            client.restore_session(session).await.context("restoring the Matrix session")?;
+        } else {
+            match &config.auth {
+                MatrixAuth::Password(pw) => {
+                    client
+                        .matrix_auth()
+                        .login_username(&config.user, pw)
+                        .initial_device_display_name(&config.device_name)
+                        .send()
+                        .await
+                        .context("logging in to Matrix")?;
+                }
+                MatrixAuth::AccessToken { token, device_id } => {
+                    let session = MatrixSession {
+                        meta: SessionMeta {
+                            user_id: config.user.as_str().try_into()?,
+                            device_id: device_id.as_str().into(),
+                        },
+                        tokens: SessionTokens {
+                            access_token: token.clone(),
+                            refresh_token: None,
+                        },
+                    };
+                    client.restore_session(session).await.context("using the Matrix access token")?;
+                }
+            }
+            let session = client.matrix_auth().session().context("no session after login")?;
+            write_private(&session_file, &serde_json::to_string(&session)?)?;
+        }
+        Ok(Arc::new(Self {
+            client,
+            config,
+            store,
+            catalog,
+            prefix,
+        }))
+    }
+
+    /// Runs the sync loop until `shutdown`; handlers feed `handle`.
+    pub async fn run(self: Arc<Self>, handle: Handle, mut shutdown: tokio::sync::watch::Receiver<bool>) -> anyhow::Result<()> {
+        let marker = self.config.data_dir.join("first-sync-done");
+        if !marker.exists() {
+            // Join nothing and handle nothing from before the bot existed.
+            self.client
+                .sync_once(SyncSettings::default())
+                .await
+                .context("the first sync with the homeserver")?;
+            std::fs::write(&marker, b"")?;
+        }
+        inbound::register(self.clone(), handle.clone());
+        let mut delay = Duration::from_millis(500);
+        let mut caught_up = false;
+        loop {
+            let settings = SyncSettings::default().timeout(Duration::from_secs(30));
+            tokio::select! {
+                r = self.client.sync_once(settings) => match r {
+                    Ok(_) => {
+                        delay = Duration::from_millis(500);
+                        if !caught_up {
+                            inbound::catch_up(&self, &handle).await;
+                            caught_up = true;
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!("sync failed, retrying in {delay:?}: {e}");
+                        tokio::time::sleep(delay).await;
+                        delay = (delay * 2).min(Duration::from_secs(30));
+                    }
+                },
+                _ = shutdown.changed() => {
+                    if *shutdown.borrow() {
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Writes a file only its owner can read (it holds an access token).
+fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()
+}

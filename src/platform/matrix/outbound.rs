@@ -1,0 +1,161 @@
+//! Committed messages out to Matrix: notices (bots must not trigger bots) with
+//! a plain and an HTML body, intentional mentions only, in the round's thread
+//! or the person's direct room, each with a transaction id derived from its
+//! outbox id so that a resend after a crash is de-duplicated by the homeserver.
+
+use super::{html, link, Matrix};
+use crate::core::effect::{Destination, Outgoing};
+use crate::runtime::{BoxFuture, Deliver};
+use crate::storage::Store;
+use matrix_sdk::ruma::events::relation::Thread;
+use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+use matrix_sdk::ruma::events::Mentions;
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId};
+use matrix_sdk::Room;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// The Matrix side of delivery.
+pub struct MatrixOut<S: Store> {
+    pub mx: Arc<Matrix<S>>,
+    /// Distinguishes this store's outbox ids from another store's that used
+    /// the same device (transaction ids must never repeat).
+    pub instance: u64,
+}
+
+impl<S: Store + Clone + 'static> Deliver for MatrixOut<S> {
+    fn deliver<'a>(&'a self, out: &'a Outgoing) -> BoxFuture<'a, Result<(), String>> {
+        Box::pin(self.send(out))
+    }
+}
+
+impl<S: Store + Clone + 'static> MatrixOut<S> {
+    async fn send(&self, o: &Outgoing) -> Result<(), String> {
+        let rendered = html::render(&self.mx.catalog.strings, o);
+        for e in &rendered.errors {
+            tracing::error!("render problem: {e}");
+        }
+        let (room, thread_root) = match &o.to {
+            Destination::Root(g, _) | Destination::Group(g) => (self.room(&g.id)?, None),
+            Destination::Thread(g, r) => {
+                let root = self
+                    .mx
+                    .store
+                    .link(&link::round_root(*r))
+                    .map_err(|e| e.to_string())?
+                    .and_then(|e| OwnedEventId::try_from(e).ok());
+                (self.room(&g.id)?, root)
+            }
+            Destination::Private(u) => (self.dm_room(&u.id).await?, None),
+        };
+        let mut content = RoomMessageEventContent::notice_html(rendered.body, rendered.html);
+        if let Some(root) = thread_root {
+            content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root)));
+        }
+        let mentioned: Vec<OwnedUserId> = o
+            .msg
+            .mentions
+            .iter()
+            .filter_map(|u| OwnedUserId::try_from(u.id.as_str()).ok())
+            .collect();
+        // Always set: clients then never treat text like "@room" as a mention.
+        content.mentions = Some(Mentions::with_user_ids(mentioned));
+        let txn: OwnedTransactionId = format!("brug-{:x}-{}", self.instance, o.id).into();
+        let mut delay = Duration::from_millis(500);
+        let event_id = loop {
+            match room.send(content.clone()).with_transaction_id(txn.clone()).await {
+                Ok(r) => break r.response.event_id,
+                Err(e) => {
+                    if let Some(after) = retry_after(&e) {
+                        tokio::time::sleep(after).await;
+                        continue;
+                    }
+                    if is_permanent(&e) {
+                        return Err(e.to_string());
+                    }
+                    tracing::warn!(id = o.id, "sending failed, retrying in {delay:?}: {e}");
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(30));
+                }
+            }
+        };
+        let store = &self.mx.store;
+        let remember = |k: String, v: String| store.set_link(&k, &v).map_err(|e| e.to_string());
+        match &o.to {
+            Destination::Root(_, r) => {
+                remember(link::round_root(*r), event_id.to_string())?;
+                remember(link::root_round(event_id.as_str()), r.0.to_string())?;
+            }
+            Destination::Private(_) => {
+                if let Some(r) = o.round {
+                    remember(link::event_round(event_id.as_str()), r.0.to_string())?;
+                }
+            }
+            Destination::Thread(..) | Destination::Group(_) => {}
+        }
+        Ok(())
+    }
+
+    fn room(&self, id: &str) -> Result<Room, String> {
+        let id: &RoomId = id.try_into().map_err(|e| format!("bad room id {id}: {e}"))?;
+        self.mx.client.get_room(id).ok_or_else(|| format!("not in room {id}"))
+    }
+
+    /// The person's direct room with the bot: the one on record, an existing
+    /// one, or a new one (marked direct, so clients show it as a DM).
+    async fn dm_room(&self, user: &str) -> Result<Room, String> {
+        let store = &self.mx.store;
+        if let Some(id) = store.link(&link::dm_room(user)).map_err(|e| e.to_string())? {
+            if let Some(room) = OwnedRoomId::try_from(id).ok().and_then(|id| self.mx.client.get_room(&id)) {
+                return Ok(room);
+            }
+        }
+        let uid: &UserId = user.try_into().map_err(|e| format!("bad user id {user}: {e}"))?;
+        let room = match self.mx.client.get_dm_room(uid) {
+            Some(r) => r,
+            None => {
+                let mut delay = Duration::from_millis(500);
+                loop {
+                    match self.mx.client.create_dm(uid).await {
+                        Ok(r) => break r,
+                        Err(e) if is_permanent(&e) => return Err(e.to_string()),
+                        Err(e) => {
+                            tracing::warn!("creating a DM failed, retrying: {e}");
+                            tokio::time::sleep(retry_after(&e).unwrap_or(delay)).await;
+                            delay = (delay * 2).min(Duration::from_secs(30));
+                        }
+                    }
+                }
+            }
+        };
+        let id = room.room_id().to_string();
+        store.set_link(&link::dm_room(user), &id).map_err(|e| e.to_string())?;
+        store.set_link(&link::dm_user(&id), user).map_err(|e| e.to_string())?;
+        Ok(room)
+    }
+}
+
+fn retry_after(e: &matrix_sdk::Error) -> Option<Duration> {
+    use matrix_sdk::ruma::api::error::ErrorKind;
+    match e.client_api_error_kind()? {
+        ErrorKind::LimitExceeded(l) => Some(
+            l.retry_after
+                .as_ref()
+                .and_then(|r| match r {
+                    matrix_sdk::ruma::api::error::RetryAfter::Delay(d) => Some(*d),
+                    _ => None,
+                })
+                .unwrap_or(Duration::from_secs(1)),
+        ),
+        _ => None,
+    }
+}
+
+/// Errors that will not go away by trying again (no access, no such room).
+fn is_permanent(e: &matrix_sdk::Error) -> bool {
+    use matrix_sdk::ruma::api::error::ErrorKind;
+    matches!(
+        e.client_api_error_kind(),
+        Some(ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::BadJson | ErrorKind::NotJson)
+    )
+}

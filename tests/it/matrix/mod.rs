@@ -1,0 +1,4 @@
+//! brug in real Matrix rooms: everything through a real Synapse on loopback.
+
+mod harness;
+mod rounds;

@@ -1,0 +1,243 @@
+//! Whole rounds through Synapse, as people would run them: start in the room,
+//! join in the thread, private answers in DMs, reveal in the thread.
+
+use super::harness::{homeserver, wait, Bot, Seen, User};
+use matrix_sdk::room::MessagesOptions;
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, UInt};
+use matrix_sdk::Room;
+use std::time::Duration;
+
+/// One language's phrases the test waits for.
+struct Words {
+    lang: &'static str,
+    opened: &'static str,
+    joined: &'static str,
+    received_case: &'static str,
+    yes: &'static str,
+    case_posted: &'static str,
+    step: &'static str,
+    receipt: &'static str,
+    closed: &'static str,
+    labels: [&'static str; 5],
+    trust: [&'static str; 3],
+}
+
+const EN: Words = Words {
+    lang: "en",
+    opened: "Round #1: Golden Circle",
+    joined: "takes part as",
+    received_case: "This is what I received.",
+    yes: "yes",
+    case_posted: "The case, brought in by Bram",
+    step: "Step",
+    receipt: "Received",
+    closed: "Round #1 is closed.",
+    labels: ["Problem", "Client", "Why", "How", "What"],
+    trust: ["Trust", "Openness", "Roles"],
+};
+
+const NL: Words = Words {
+    lang: "nl",
+    opened: "Ronde #1: Gouden Cirkel",
+    joined: "doet mee als",
+    received_case: "Dit heb ik ontvangen.",
+    yes: "ja",
+    case_posted: "De casus, ingebracht door Bram",
+    step: "Stap",
+    receipt: "Ontvangen",
+    closed: "Ronde #1 is afgesloten.",
+    labels: ["Probleem", "Cliënt", "Waarom", "Hoe", "Wat"],
+    trust: ["Vertrouwen", "Openheid", "Rollen"],
+};
+
+pub struct Group {
+    pub bot: Bot,
+    pub people: Vec<User>,
+    pub room: OwnedRoomId,
+}
+
+impl Group {
+    pub async fn new(lang: &str, encrypted: bool) -> Group {
+        homeserver();
+        let bot = Bot::new(lang).await;
+        let mut people = Vec::new();
+        for n in ["Anna", "Bram", "Chris", "Dewi"] {
+            people.push(User::new(n).await);
+        }
+        let ids: Vec<_> = std::iter::once(&bot.id).chain(people[1..].iter().map(|p| &p.id)).collect();
+        let room = people[0].create_room(&ids, encrypted).await;
+        let room_id = room.room_id().to_owned();
+        for p in &people[1..] {
+            p.joined(&room_id).await;
+        }
+        let anna_room = people[0].room(&room_id);
+        let joined = wait(Duration::from_secs(60), || {
+            let r = anna_room.clone();
+            let bot = bot.id.clone();
+            futures_lite_member(&r, &bot)
+        })
+        .await;
+        assert!(joined.is_some(), "the bot never joined; its log:\n{}", bot.log());
+        Group { bot, people, room: room_id }
+    }
+
+    pub fn person(&self, name: &str) -> &User {
+        self.people.iter().find(|p| p.name == name).unwrap()
+    }
+
+    pub fn room_of(&self, name: &str) -> Room {
+        self.person(name).room(&self.room)
+    }
+
+    /// The DM room the bot opened with `name` (waits for its first notice there).
+    pub async fn dm(&self, name: &str) -> Room {
+        let u = self.person(name);
+        let s = u
+            .expect("a DM from the bot", |s| s.sender == self.bot.id && s.room != self.room)
+            .await;
+        u.joined(&s.room).await
+    }
+
+    pub async fn thread(&self, name: &str, root: &OwnedEventId, text: &str) {
+        let u = self.person(name);
+        u.say_in_thread(&self.room_of(name), root, text).await;
+    }
+
+    pub async fn private(&self, name: &str, text: &str) {
+        let room = self.dm(name).await;
+        self.person(name).say(&room, text).await;
+    }
+
+    /// Everything a participant can read in the group room, via `/messages`.
+    pub async fn timeline(&self, name: &str) -> Vec<String> {
+        let room = self.room_of(name);
+        let mut opts = MessagesOptions::backward();
+        opts.limit = UInt::from(200u32);
+        let page = room.messages(opts).await.unwrap();
+        page.chunk
+            .iter()
+            .filter_map(|e| e.raw().get_field::<serde_json::Value>("content").ok().flatten())
+            .filter_map(|c| c.get("body").and_then(|b| b.as_str()).map(str::to_string))
+            .collect()
+    }
+}
+
+fn futures_lite_member(room: &Room, bot: &matrix_sdk::ruma::OwnedUserId) -> Option<()> {
+    // Membership as Anna's client last synced it.
+    let members = futures_block(room.members_no_sync(matrix_sdk::RoomMemberships::JOIN))?;
+    members.iter().any(|m| m.user_id() == bot).then_some(())
+}
+
+fn futures_block<T>(f: impl std::future::Future<Output = matrix_sdk::Result<T>>) -> Option<T> {
+    tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(f)).ok()
+}
+
+async fn bot_notice(g: &Group, who: &str, text: &str) -> Seen {
+    g.person(who).expect_notice(&g.bot.id, text).await
+}
+
+/// A whole Golden Circle round; returns the group for further checks.
+async fn golden_circle(w: &Words, encrypted: bool) -> Group {
+    let g = Group::new(w.lang, encrypted).await;
+    let anna = g.person("Anna");
+    anna.say(&g.room_of("Anna"), "!brug start golden-circle Noor").await;
+    let root = bot_notice(&g, "Anna", w.opened).await;
+    assert!(root.notice, "bots post notices");
+    assert!(root.thread_root.is_none(), "the root opens the thread");
+    let root = root.event;
+    for (n, p) in [("Anna", "social-worker"), ("Bram", "km-werk"), ("Chris", "sw"), ("Dewi", "client-manager-income")] {
+        g.thread(n, &root, &format!("!brug join {p}")).await;
+        bot_notice(&g, "Anna", &format!("{n} {}", w.joined)).await;
+    }
+    g.thread("Anna", &root, "!brug owner Bram").await;
+    g.private("Bram", "A mother, two children; debt-free, works 30 hours; the school worries.").await;
+    bot_notice(&g, "Bram", w.received_case).await;
+    g.private("Bram", w.yes).await;
+    let posted = bot_notice(&g, "Anna", w.case_posted).await;
+    assert_eq!(posted.thread_root.as_ref(), Some(&root), "the case goes into the thread");
+    g.thread("Chris", &root, "Does she have a network?").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    g.thread("Anna", &root, "!brug next").await;
+    bot_notice(&g, "Anna", &format!("{} 3 ", w.step)).await;
+
+    let [p, c, why, how, what] = w.labels;
+    let answers: Vec<(&str, String)> = ["Anna", "Bram", "Chris", "Dewi"]
+        .iter()
+        .map(|n| {
+            (
+                *n,
+                format!("{p}: problem seen by {n}\n{c}: image of {n}\n{why}: belief of {n}\n{how}: way of {n}\n{what}: result of {n}"),
+            )
+        })
+        .collect();
+    for (i, (n, a)) in answers.iter().enumerate() {
+        g.private(n, a).await;
+        g.person(n)
+            .expect(w.receipt, |s| s.sender == g.bot.id && s.room != g.room && s.body.starts_with(w.receipt))
+            .await;
+        if i < 3 {
+            // Not one blind answer is readable in the room before the reveal.
+            let timeline = g.timeline("Chris").await;
+            for (m, _) in &answers {
+                assert!(
+                    timeline.iter().all(|b| !b.contains(&format!("belief of {m}"))),
+                    "a blind answer of {m} is visible before the reveal"
+                );
+            }
+        }
+    }
+    let wall = bot_notice(&g, "Chris", &format!("{} 4 ", w.step)).await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        assert!(wall.body.contains(&format!("belief of {n}")), "the reveal shows {n}'s answer:\n{}", wall.body);
+    }
+    assert_eq!(wall.thread_root.as_ref(), Some(&root));
+    g.thread("Anna", &root, "!brug next").await;
+    bot_notice(&g, "Anna", &format!("{} 6 ", w.step)).await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        g.private(n, &format!("stance held by {n}")).await;
+    }
+    let stances = bot_notice(&g, "Dewi", &format!("{} 7 ", w.step)).await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        let line = stances.body.lines().find(|l| l.contains(&format!("stance held by {n}"))).unwrap();
+        assert!(!line.contains(&format!("{n} (")), "anonymous: {line}");
+    }
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        g.thread(n, &root, &format!("take-away of {n}")).await;
+    }
+    bot_notice(&g, "Anna", &format!("{} 9 ", w.step)).await;
+    let [t, o, r] = w.trust;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        g.private(n, &format!("{t}: 4\n{o}: 3\n{r}: 5")).await;
+    }
+    let record = bot_notice(&g, "Bram", &format!("{} 10 ", w.step)).await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        assert!(record.body.contains(&format!("take-away of {n}")));
+        assert!(record.body.contains(&format!("result of {n}")));
+    }
+    bot_notice(&g, "Anna", w.closed).await;
+    g
+}
+
+/// Checks that hold for every round: all bot messages are notices with an HTML
+/// body, none mentions the whole room, and the thread holds the round.
+fn check_bot_messages(g: &Group) {
+    for u in &g.people {
+        for s in u.seen().iter().filter(|s| s.sender == g.bot.id) {
+            assert!(s.notice, "not a notice: {}", s.body);
+            assert!(s.html.is_some(), "no HTML body: {}", s.body);
+            assert!(!s.body.contains("@room"));
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn golden_circle_round_in_english() {
+    let g = golden_circle(&EN, false).await;
+    check_bot_messages(&g);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn golden_circle_round_in_dutch() {
+    let g = golden_circle(&NL, false).await;
+    check_bot_messages(&g);
+}
