@@ -197,10 +197,16 @@ fn env(name: &str, problems: &mut Vec<String>) -> Option<String> {
 
 fn matrix(m: RawMatrix, problems: &mut Vec<String>) -> Option<MatrixConfig> {
     if !m.user.starts_with('@') || !m.user.contains(':') {
-        problems.push(format!("matrix.user = \"{}\" is not a Matrix user id like \"@brug:example.org\"", m.user));
+        problems.push(format!(
+            "matrix.user = \"{}\" is not a Matrix user id like \"@brug:example.org\"",
+            m.user
+        ));
     }
     if !(m.homeserver.starts_with("http://") || m.homeserver.starts_with("https://")) {
-        problems.push(format!("matrix.homeserver = \"{}\" must be an http(s) URL", m.homeserver));
+        problems.push(format!(
+            "matrix.homeserver = \"{}\" must be an http(s) URL",
+            m.homeserver
+        ));
     }
     for a in &m.allowed_inviters {
         if !(a.starts_with('@') && a.contains(':') || a.starts_with(':')) {
@@ -212,16 +218,24 @@ fn matrix(m: RawMatrix, problems: &mut Vec<String>) -> Option<MatrixConfig> {
         (None, Some(t)) => {
             let device_id = m.device_id.clone();
             if device_id.is_none() {
-                problems.push("matrix.access_token_env needs matrix.device_id (the token's device)".into());
+                problems.push(
+                    "matrix.access_token_env needs matrix.device_id (the token's device)".into(),
+                );
             }
-            env(t, problems).zip(device_id).map(|(token, device_id)| MatrixAuth::AccessToken { token, device_id })
+            env(t, problems)
+                .zip(device_id)
+                .map(|(token, device_id)| MatrixAuth::AccessToken { token, device_id })
         }
         _ => {
-            problems.push("set exactly one of matrix.password_env and matrix.access_token_env".into());
+            problems
+                .push("set exactly one of matrix.password_env and matrix.access_token_env".into());
             None
         }
     };
-    let store_passphrase = m.store_passphrase_env.as_deref().and_then(|e| env(e, problems));
+    let store_passphrase = m
+        .store_passphrase_env
+        .as_deref()
+        .and_then(|e| env(e, problems));
     Some(MatrixConfig {
         homeserver: m.homeserver,
         user: m.user,

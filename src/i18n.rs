@@ -139,7 +139,12 @@ impl Strings {
 
     /// Renders each block of a message to text, for platforms that lay blocks
     /// out themselves (Matrix HTML, Discord markdown).
-    pub fn render_blocks(&self, msg: &Message, locale: Locale, tz: chrono_tz::Tz) -> (Vec<(Kind, String)>, Vec<String>) {
+    pub fn render_blocks(
+        &self,
+        msg: &Message,
+        locale: Locale,
+        tz: chrono_tz::Tz,
+    ) -> (Vec<(Kind, String)>, Vec<String>) {
         let mut errors = Vec::new();
         let blocks = msg
             .blocks

@@ -182,7 +182,8 @@ fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitC
         bail!("no chat platform is configured: add a [matrix] section (see config.example.toml)");
     };
     let store = Arc::new(
-        SledStore::open(&config.store).with_context(|| format!("opening the store in {}", config.store.display()))?,
+        SledStore::open(&config.store)
+            .with_context(|| format!("opening the store in {}", config.store.display()))?,
     );
     let instance = store.meta("instance")?.unwrap_or(0);
     let defaults = Defaults {
@@ -191,12 +192,18 @@ fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitC
         prefix: config.prefix.clone(),
     };
     let engine = Engine::open(store.clone(), catalog.clone(), defaults)?;
-    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     rt.block_on(async move {
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let mx = Matrix::connect(matrix, store.clone(), catalog, config.prefix.clone()).await?;
-        let out = Arc::new(MatrixOut { mx: mx.clone(), instance });
-        let (handle, engine_task) = brug::runtime::start(engine, store.clone(), out, stopped.clone());
+        let out = Arc::new(MatrixOut {
+            mx: mx.clone(),
+            instance,
+        });
+        let (handle, engine_task) =
+            brug::runtime::start(engine, store.clone(), out, stopped.clone());
         let sync = tokio::spawn(mx.run(handle, stopped));
         tracing::info!("brug is running");
         let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;

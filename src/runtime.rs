@@ -83,7 +83,10 @@ pub fn start<S: Store + 'static>(
         }
         loop {
             let wait = match engine.next_due() {
-                Ok(Some(due)) => (due - Utc::now()).to_std().unwrap_or(Duration::ZERO).min(MAX_SLEEP),
+                Ok(Some(due)) => (due - Utc::now())
+                    .to_std()
+                    .unwrap_or(Duration::ZERO)
+                    .min(MAX_SLEEP),
                 Ok(None) => MAX_SLEEP,
                 Err(e) => {
                     tracing::error!("reading timers failed: {e}");
@@ -130,10 +133,17 @@ fn worker_for(to: &Destination) -> usize {
     (crate::core::roles::stable_hash(0, key.as_bytes()) % WORKERS as u64) as usize
 }
 
-async fn worker<S: Store>(mut rx: mpsc::UnboundedReceiver<Outgoing>, deliver: Arc<dyn Deliver>, store: Arc<S>) {
+async fn worker<S: Store>(
+    mut rx: mpsc::UnboundedReceiver<Outgoing>,
+    deliver: Arc<dyn Deliver>,
+    store: Arc<S>,
+) {
     while let Some(o) = rx.recv().await {
         if let Err(e) = deliver.deliver(&o).await {
-            tracing::error!(id = o.id, "a message could not be delivered and is dropped: {e}");
+            tracing::error!(
+                id = o.id,
+                "a message could not be delivered and is dropped: {e}"
+            );
         }
         if let Err(e) = store.delivered(&[o.id]) {
             tracing::error!(id = o.id, "marking a message delivered failed: {e}");

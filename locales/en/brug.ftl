@@ -17,6 +17,7 @@ deadline-passed = The deadline has passed; on to the next step.
 deadline-passed-coordinator = In round { $round }, the deadline for «{ $step }» has passed. Say `!brug next` in the thread when the group is ready.
 joined = { $name } takes part as { $profession }.
 left = { $name } has left the round; their answers so far stay.
+owner-unknown = the case owner
 owner-set = { $name } is the case owner.
 
 ## Step hints

@@ -17,6 +17,7 @@ deadline-passed = De deadline is verstreken; door naar de volgende stap.
 deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Zeg `!brug next` in de thread als de groep zover is.
 joined = { $name } doet mee als { $profession }.
 left = { $name } heeft de ronde verlaten; de antwoorden tot nu toe blijven staan.
+owner-unknown = de casusinbrenger
 owner-set = { $name } is de casusinbrenger.
 
 ## Aanwijzingen bij stappen

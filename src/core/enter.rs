@@ -138,13 +138,18 @@ fn header(r: &Round, step: &Step, idx: usize, flow: &Flow) -> Message {
             .num("total", flow.steps.len() as i64)
             .msg("title", step.title.clone()),
     ));
-    {
-        let owner = r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default();
-        m.push(Block::Line(
-            super::message::MessageRef::new(step.prompt.clone()).text("owner", owner),
-        ));
-    }
+    m.push(Block::Line(prompt(r, step)));
     m
+}
+
+/// A step's prompt, with the case owner's name (or "the case owner" while
+/// there is none).
+fn prompt(r: &Round, step: &Step) -> super::message::MessageRef {
+    let owner = match &r.owner {
+        Some(o) => Arg::Text(r.name_of(o)),
+        None => Arg::Msg(msg::OWNER_UNKNOWN.id.to_string()),
+    };
+    super::message::MessageRef::new(step.prompt.clone()).arg("owner", owner)
 }
 
 /// A step that waits for people: post the prompt, mention who acts, send
@@ -257,7 +262,6 @@ pub fn send_private_prompt(
     _now: DateTime<Utc>,
     fx: &mut Vec<Effect>,
 ) {
-    let owner = r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default();
     let mut m = Message::default();
     m.push(Block::Heading(
         msg::PRIVATE_PROMPT
@@ -266,9 +270,7 @@ pub fn send_private_prompt(
             .text("title", r.title.clone())
             .msg("step", step.title.clone()),
     ));
-    m.push(Block::Line(
-        super::message::MessageRef::new(step.prompt.clone()).text("owner", owner),
-    ));
+    m.push(Block::Line(prompt(r, step)));
     match &step.kind {
         StepKind::Intake => m.push(Block::Line(msg::HINT_INTAKE.msg())),
         StepKind::Reflect { .. } => {

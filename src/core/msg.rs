@@ -81,6 +81,7 @@ messages! {
     LEFT = "left" [name];
     LISTEN_ONLY_DM = "listen-only-dm" [];
     OWNER_SET = "owner-set" [name];
+    OWNER_UNKNOWN = "owner-unknown" [];
     PRIVATE_PROMPT = "private-prompt" [round, title, step];
     PROGRESS = "progress" [answered, total];
     RECEIPT = "receipt" [step];

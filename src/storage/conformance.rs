@@ -116,7 +116,11 @@ fn suite(s: &dyn Store) {
 
     // Handled platform events are remembered; links are kept.
     assert!(!s.inbox_has("$ev1").unwrap());
-    s.commit(&Commit { inbox: vec!["$ev1".into()], ..Commit::default() }).unwrap();
+    s.commit(&Commit {
+        inbox: vec!["$ev1".into()],
+        ..Commit::default()
+    })
+    .unwrap();
     assert!(s.inbox_has("$ev1").unwrap());
     assert_eq!(s.link("root/1").unwrap(), None);
     s.set_link("root/1", "$root").unwrap();

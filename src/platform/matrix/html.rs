@@ -2,8 +2,8 @@
 //! Every piece of text is escaped — user text can inject no markup — and
 //! `code` spans come from the translators' backticks only after escaping.
 
-use crate::i18n::{Kind, Strings};
 use crate::core::effect::Outgoing;
+use crate::i18n::{Kind, Strings};
 
 /// The plain body, the HTML body, and any render problems.
 pub struct Html {
@@ -31,8 +31,16 @@ pub fn render(strings: &Strings, o: &Outgoing) -> Html {
                     html.push_str("<ul>");
                     open_list = true;
                 }
-                let style = if *kind == Kind::SubItem { "<li><em>" } else { "<li>" };
-                let end = if *kind == Kind::SubItem { "</em></li>" } else { "</li>" };
+                let style = if *kind == Kind::SubItem {
+                    "<li><em>"
+                } else {
+                    "<li>"
+                };
+                let end = if *kind == Kind::SubItem {
+                    "</em></li>"
+                } else {
+                    "</li>"
+                };
                 html.push_str(&format!("{style}{}{end}", inline(text)));
             }
             Kind::Quote => html.push_str(&format!("<blockquote>{}</blockquote>", inline(text))),
@@ -87,7 +95,10 @@ mod tests {
 
     #[test]
     fn user_text_cannot_inject_markup() {
-        assert_eq!(inline("<b>hi</b> & <a href=x>"), "&lt;b&gt;hi&lt;/b&gt; &amp; &lt;a href=x&gt;");
+        assert_eq!(
+            inline("<b>hi</b> & <a href=x>"),
+            "&lt;b&gt;hi&lt;/b&gt; &amp; &lt;a href=x&gt;"
+        );
         assert_eq!(inline("type `!brug join`"), "type <code>!brug join</code>");
         assert_eq!(inline("a\nb"), "a<br>b");
         assert_eq!(inline("odd ` tick"), "odd <code> tick</code>");

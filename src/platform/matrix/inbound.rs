@@ -17,8 +17,10 @@ use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMember
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
 };
-use matrix_sdk::ruma::events::{AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent};
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::events::{
+    AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
+};
 use matrix_sdk::ruma::{OwnedEventId, UInt};
 use matrix_sdk::{Client, Room, RoomState};
 use std::sync::Arc;
@@ -27,29 +29,37 @@ use std::time::Duration;
 pub fn register<S: Store + Clone + 'static>(mx: Arc<Matrix<S>>, handle: Handle) {
     let m = mx.clone();
     let h = handle.clone();
-    mx.client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
-        let (m, h) = (m.clone(), h.clone());
-        async move {
-            if let Some(inbound) = to_inbound(&m, &room, &ev).await {
-                h.submit(inbound).await;
+    mx.client
+        .add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
+            let (m, h) = (m.clone(), h.clone());
+            async move {
+                if let Some(inbound) = to_inbound(&m, &room, &ev).await {
+                    h.submit(inbound).await;
+                }
             }
-        }
-    });
+        });
     let m = mx.clone();
-    mx.client.add_event_handler(move |ev: StrippedRoomMemberEvent, room: Room, client: Client| {
-        let m = m.clone();
-        async move { invited(&m, ev, room, client).await }
-    });
+    mx.client.add_event_handler(
+        move |ev: StrippedRoomMemberEvent, room: Room, client: Client| {
+            let m = m.clone();
+            async move { invited(&m, ev, room, client).await }
+        },
+    );
     let m = mx.clone();
-    mx.client.add_event_handler(move |ev: OriginalSyncRoomEncryptedEvent, room: Room| {
-        let m = m.clone();
-        async move { undecryptable(&m, ev, room).await }
-    });
+    mx.client
+        .add_event_handler(move |ev: OriginalSyncRoomEncryptedEvent, room: Room| {
+            let m = m.clone();
+            async move { undecryptable(&m, ev, room).await }
+        });
 }
 
 /// A message event as the engine sees it, or None for events to leave alone
 /// (the bot's own, other bots' notices, edits).
-async fn to_inbound<S: Store>(mx: &Matrix<S>, room: &Room, ev: &OriginalSyncRoomMessageEvent) -> Option<Inbound> {
+async fn to_inbound<S: Store>(
+    mx: &Matrix<S>,
+    room: &Room,
+    ev: &OriginalSyncRoomMessageEvent,
+) -> Option<Inbound> {
     let own = mx.client.user_id()?;
     if ev.sender == own || room.state() != RoomState::Joined {
         return None;
@@ -61,15 +71,22 @@ async fn to_inbound<S: Store>(mx: &Matrix<S>, room: &Room, ev: &OriginalSyncRoom
         _ => return None,
     };
     let room_id = room.room_id().to_string();
-    let private = mx.store.link(&link::dm_user(&room_id)).ok().flatten().is_some()
+    let private = mx
+        .store
+        .link(&link::dm_user(&room_id))
+        .ok()
+        .flatten()
+        .is_some()
         || room.is_direct().await.unwrap_or(false);
     let mut text = strip_reply_fallback(&text);
     let place = match &ev.content.relates_to {
         Some(Relation::Replacement(_)) => return None,
-        Some(Relation::Thread(Thread { event_id, .. })) if !private => match root_round(mx, event_id) {
-            Some(r) => Place::Thread(r),
-            None => Place::Group,
-        },
+        Some(Relation::Thread(Thread { event_id, .. })) if !private => {
+            match root_round(mx, event_id) {
+                Some(r) => Place::Thread(r),
+                None => Place::Group,
+            }
+        }
         Some(Relation::Reply(reply)) if private => {
             // A reply to one of the bot's private messages names its round.
             if let Some(r) = event_round(mx, &reply.in_reply_to.event_id) {
@@ -88,7 +105,11 @@ async fn to_inbound<S: Store>(mx: &Matrix<S>, room: &Room, ev: &OriginalSyncRoom
         .and_then(|m| m.display_name().map(str::to_string))
         .unwrap_or_else(|| ev.sender.localpart().to_string());
     let coordinator = !private
-        && (mx.config.coordinators.iter().any(|c| c == ev.sender.as_str())
+        && (mx
+            .config
+            .coordinators
+            .iter()
+            .any(|c| c == ev.sender.as_str())
             || member.as_ref().is_some_and(|m| match m.power_level() {
                 UserPowerLevel::Infinite => true,
                 UserPowerLevel::Int(n) => i64::from(n) >= mx.config.coordinator_power_level,
@@ -106,12 +127,20 @@ async fn to_inbound<S: Store>(mx: &Matrix<S>, room: &Room, ev: &OriginalSyncRoom
 }
 
 fn root_round<S: Store>(mx: &Matrix<S>, event: &OwnedEventId) -> Option<RoundId> {
-    let v = mx.store.link(&link::root_round(event.as_str())).ok().flatten()?;
+    let v = mx
+        .store
+        .link(&link::root_round(event.as_str()))
+        .ok()
+        .flatten()?;
     v.parse().ok().map(RoundId)
 }
 
 fn event_round<S: Store>(mx: &Matrix<S>, event: &OwnedEventId) -> Option<RoundId> {
-    let v = mx.store.link(&link::event_round(event.as_str())).ok().flatten()?;
+    let v = mx
+        .store
+        .link(&link::event_round(event.as_str()))
+        .ok()
+        .flatten()?;
     v.parse().ok().map(RoundId)
 }
 
@@ -126,16 +155,40 @@ fn strip_reply_fallback(text: &str) -> String {
 }
 
 /// Accepts invites from allowed inviters, declines the rest.
-async fn invited<S: Store>(mx: &Matrix<S>, ev: StrippedRoomMemberEvent, room: Room, client: Client) {
+async fn invited<S: Store>(
+    mx: &Matrix<S>,
+    ev: StrippedRoomMemberEvent,
+    room: Room,
+    client: Client,
+) {
     let Some(own) = client.user_id() else { return };
     if ev.state_key != own || ev.content.membership != MembershipState::Invite {
         return;
     }
-    let allowed = mx.config.may_invite(ev.sender.as_str());
+    answer_invite(mx, room, ev.sender.as_str());
+}
+
+/// Invites that arrived while the bot was starting or down get their answer too.
+pub async fn pending_invites<S: Store>(mx: &Matrix<S>) {
+    for room in mx.client.invited_rooms() {
+        match room.invite_details().await {
+            Ok(invite) => answer_invite(mx, room, invite.inviter_id.as_str()),
+            Err(e) => tracing::warn!(room = %room.room_id(), "reading an invite failed: {e}"),
+        }
+    }
+}
+
+fn answer_invite<S: Store>(mx: &Matrix<S>, room: Room, inviter: &str) {
+    let allowed = mx.config.may_invite(inviter);
+    tracing::info!(room = %room.room_id(), inviter, allowed, "invited");
     tokio::spawn(async move {
         let mut delay = Duration::from_millis(250);
         for _ in 0..8 {
-            let r = if allowed { room.join().await } else { room.leave().await };
+            let r = if allowed {
+                room.join().await
+            } else {
+                room.leave().await
+            };
             match r {
                 Ok(()) => return,
                 Err(e) => {
@@ -150,18 +203,31 @@ async fn invited<S: Store>(mx: &Matrix<S>, ev: StrippedRoomMemberEvent, room: Ro
 
 /// A message the bot cannot decrypt gets a notice rather than silence.
 async fn undecryptable<S: Store>(mx: &Matrix<S>, ev: OriginalSyncRoomEncryptedEvent, room: Room) {
-    let Some(own) = mx.client.user_id() else { return };
+    let Some(own) = mx.client.user_id() else {
+        return;
+    };
     if ev.sender == own {
         return;
     }
     let name = match room.get_member(&ev.sender).await.ok().flatten() {
-        Some(m) => m.display_name().map(str::to_string).unwrap_or_else(|| ev.sender.localpart().to_string()),
+        Some(m) => m
+            .display_name()
+            .map(str::to_string)
+            .unwrap_or_else(|| ev.sender.localpart().to_string()),
         None => ev.sender.localpart().to_string(),
     };
     let lang = crate::core::ids::Locale::Nl;
     let line = msg::MX_UNDECRYPTABLE.msg().text("name", name);
-    let text = mx.catalog.strings.render_ref(&line, lang, chrono_tz::UTC, &mut Vec::new());
-    let en = mx.catalog.strings.render_ref(&line, crate::core::ids::Locale::En, chrono_tz::UTC, &mut Vec::new());
+    let text = mx
+        .catalog
+        .strings
+        .render_ref(&line, lang, chrono_tz::UTC, &mut Vec::new());
+    let en = mx.catalog.strings.render_ref(
+        &line,
+        crate::core::ids::Locale::En,
+        chrono_tz::UTC,
+        &mut Vec::new(),
+    );
     let body = format!("{text}\n{en}");
     let html = format!("{}<br>{}", super::inline(&text), super::inline(&en));
     let content = RoomMessageEventContent::notice_html(body, html);
@@ -174,13 +240,21 @@ async fn undecryptable<S: Store>(mx: &Matrix<S>, ev: OriginalSyncRoomEncryptedEv
 /// participants, the messages a crash may have skipped: from the newest back
 /// to the last one already handled (the inbox says which), oldest first.
 pub async fn catch_up<S: Store>(mx: &Matrix<S>, handle: &Handle) {
-    let Ok(rounds) = mx.store.open_rounds() else { return };
+    let Ok(rounds) = mx.store.open_rounds() else {
+        return;
+    };
     let mut rooms: Vec<(String, chrono::DateTime<chrono::Utc>)> = Vec::new();
-    let mut add = |room: String, since: chrono::DateTime<chrono::Utc>| match rooms.iter_mut().find(|(r, _)| *r == room) {
+    let mut add = |room: String, since: chrono::DateTime<chrono::Utc>| match rooms
+        .iter_mut()
+        .find(|(r, _)| *r == room)
+    {
         Some((_, s)) => *s = (*s).min(since),
         None => rooms.push((room, since)),
     };
-    for r in rounds.iter().filter(|r| r.group.platform == Platform::Matrix) {
+    for r in rounds
+        .iter()
+        .filter(|r| r.group.platform == Platform::Matrix)
+    {
         add(r.group.id.clone(), r.opened);
         for p in &r.participants {
             if let Ok(Some(dm)) = mx.store.link(&link::dm_room(&p.user.id)) {
@@ -189,7 +263,12 @@ pub async fn catch_up<S: Store>(mx: &Matrix<S>, handle: &Handle) {
         }
     }
     for (room_id, since) in rooms {
-        let Some(room) = room_id.as_str().try_into().ok().and_then(|id: &matrix_sdk::ruma::RoomId| mx.client.get_room(id)) else {
+        let Some(room) = room_id
+            .as_str()
+            .try_into()
+            .ok()
+            .and_then(|id: &matrix_sdk::ruma::RoomId| mx.client.get_room(id))
+        else {
             continue;
         };
         let missed = missed_events(mx, &room, since).await;
@@ -214,10 +293,13 @@ async fn missed_events<S: Store>(
     'pages: for _ in 0..20 {
         let mut opts = MessagesOptions::backward().from(from.as_deref());
         opts.limit = UInt::from(50u32);
-        let Ok(page) = room.messages(opts).await else { break };
+        let Ok(page) = room.messages(opts).await else {
+            break;
+        };
         for ev in &page.chunk {
             let Some(m) = message_event(ev) else { continue };
-            let at = chrono::DateTime::from_timestamp_millis(i64::from(m.origin_server_ts.0)).unwrap_or_default();
+            let at = chrono::DateTime::from_timestamp_millis(i64::from(m.origin_server_ts.0))
+                .unwrap_or_default();
             if at < since || mx.store.inbox_has(m.event_id.as_str()).unwrap_or(false) {
                 break 'pages;
             }
@@ -234,7 +316,9 @@ async fn missed_events<S: Store>(
 
 fn message_event(ev: &TimelineEvent) -> Option<OriginalSyncRoomMessageEvent> {
     match ev.raw().deserialize().ok()? {
-        AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(SyncMessageLikeEvent::Original(m))) => Some(m),
+        AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+            SyncMessageLikeEvent::Original(m),
+        )) => Some(m),
         _ => None,
     }
 }

@@ -65,20 +65,32 @@ pub struct Matrix<S: Store> {
 
 impl<S: Store + Clone + 'static> Matrix<S> {
     /// Logs in (or restores the session) and prepares the client.
-    pub async fn connect(config: MatrixConfig, store: S, catalog: Arc<Catalog>, prefix: String) -> anyhow::Result<Arc<Self>> {
+    pub async fn connect(
+        config: MatrixConfig,
+        store: S,
+        catalog: Arc<Catalog>,
+        prefix: String,
+    ) -> anyhow::Result<Arc<Self>> {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("creating {}", config.data_dir.display()))?;
         let client = Client::builder()
             .homeserver_url(&config.homeserver)
-            .sqlite_store(config.data_dir.join("sdk"), config.store_passphrase.as_deref())
+            .sqlite_store(
+                config.data_dir.join("sdk"),
+                config.store_passphrase.as_deref(),
+            )
             .build()
             .await
             .context("setting up the Matrix client")?;
         let session_file = config.data_dir.join("session.json");
         if session_file.exists() {
             let text = std::fs::read_to_string(&session_file)?;
-            let session: MatrixSession = serde_json::from_str(&text).context("reading the saved Matrix session")?;
-            client.restore_session(session).await.context("restoring the Matrix session")?;
+            let session: MatrixSession =
+                serde_json::from_str(&text).context("reading the saved Matrix session")?;
+            client
+                .restore_session(session)
+                .await
+                .context("restoring the Matrix session")?;
         } else {
             match &config.auth {
                 MatrixAuth::Password(pw) => {
@@ -101,10 +113,16 @@ impl<S: Store + Clone + 'static> Matrix<S> {
                             refresh_token: None,
                         },
                     };
-                    client.restore_session(session).await.context("using the Matrix access token")?;
+                    client
+                        .restore_session(session)
+                        .await
+                        .context("using the Matrix access token")?;
                 }
             }
-            let session = client.matrix_auth().session().context("no session after login")?;
+            let session = client
+                .matrix_auth()
+                .session()
+                .context("no session after login")?;
             write_private(&session_file, &serde_json::to_string(&session)?)?;
         }
         Ok(Arc::new(Self {
@@ -117,7 +135,11 @@ impl<S: Store + Clone + 'static> Matrix<S> {
     }
 
     /// Runs the sync loop until `shutdown`; handlers feed `handle`.
-    pub async fn run(self: Arc<Self>, handle: Handle, mut shutdown: tokio::sync::watch::Receiver<bool>) -> anyhow::Result<()> {
+    pub async fn run(
+        self: Arc<Self>,
+        handle: Handle,
+        mut shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> anyhow::Result<()> {
         let marker = self.config.data_dir.join("first-sync-done");
         if !marker.exists() {
             // Join nothing and handle nothing from before the bot existed.
@@ -128,6 +150,7 @@ impl<S: Store + Clone + 'static> Matrix<S> {
             std::fs::write(&marker, b"")?;
         }
         inbound::register(self.clone(), handle.clone());
+        inbound::pending_invites(&self).await;
         let mut delay = Duration::from_millis(500);
         let mut caught_up = false;
         loop {

@@ -10,7 +10,9 @@ use crate::storage::Store;
 use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
 use matrix_sdk::ruma::events::Mentions;
-use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId};
+use matrix_sdk::ruma::{
+    OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
+};
 use matrix_sdk::Room;
 use std::sync::Arc;
 use std::time::Duration;
@@ -63,7 +65,11 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
         let txn: OwnedTransactionId = format!("brug-{:x}-{}", self.instance, o.id).into();
         let mut delay = Duration::from_millis(500);
         let event_id = loop {
-            match room.send(content.clone()).with_transaction_id(txn.clone()).await {
+            match room
+                .send(content.clone())
+                .with_transaction_id(txn.clone())
+                .await
+            {
                 Ok(r) => break r.response.event_id,
                 Err(e) => {
                     if let Some(after) = retry_after(&e) {
@@ -97,20 +103,33 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
     }
 
     fn room(&self, id: &str) -> Result<Room, String> {
-        let id: &RoomId = id.try_into().map_err(|e| format!("bad room id {id}: {e}"))?;
-        self.mx.client.get_room(id).ok_or_else(|| format!("not in room {id}"))
+        let id: &RoomId = id
+            .try_into()
+            .map_err(|e| format!("bad room id {id}: {e}"))?;
+        self.mx
+            .client
+            .get_room(id)
+            .ok_or_else(|| format!("not in room {id}"))
     }
 
     /// The person's direct room with the bot: the one on record, an existing
     /// one, or a new one (marked direct, so clients show it as a DM).
     async fn dm_room(&self, user: &str) -> Result<Room, String> {
         let store = &self.mx.store;
-        if let Some(id) = store.link(&link::dm_room(user)).map_err(|e| e.to_string())? {
-            if let Some(room) = OwnedRoomId::try_from(id).ok().and_then(|id| self.mx.client.get_room(&id)) {
+        if let Some(id) = store
+            .link(&link::dm_room(user))
+            .map_err(|e| e.to_string())?
+        {
+            if let Some(room) = OwnedRoomId::try_from(id)
+                .ok()
+                .and_then(|id| self.mx.client.get_room(&id))
+            {
                 return Ok(room);
             }
         }
-        let uid: &UserId = user.try_into().map_err(|e| format!("bad user id {user}: {e}"))?;
+        let uid: &UserId = user
+            .try_into()
+            .map_err(|e| format!("bad user id {user}: {e}"))?;
         let room = match self.mx.client.get_dm_room(uid) {
             Some(r) => r,
             None => {
@@ -129,8 +148,12 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
             }
         };
         let id = room.room_id().to_string();
-        store.set_link(&link::dm_room(user), &id).map_err(|e| e.to_string())?;
-        store.set_link(&link::dm_user(&id), user).map_err(|e| e.to_string())?;
+        store
+            .set_link(&link::dm_room(user), &id)
+            .map_err(|e| e.to_string())?;
+        store
+            .set_link(&link::dm_user(&id), user)
+            .map_err(|e| e.to_string())?;
         Ok(room)
     }
 }

@@ -7,12 +7,12 @@ use super::super::support::repo;
 use hmac::{Hmac, Mac};
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::ruma::api::client::room::create_room::v3::Request as CreateRoom;
+use matrix_sdk::ruma::events::relation::Thread;
+use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::room::member::{MembershipState, StrippedRoomMemberEvent};
 use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
 };
-use matrix_sdk::ruma::events::relation::Thread;
-use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId, RoomId};
 use matrix_sdk::{Client, Room};
@@ -26,41 +26,66 @@ pub const SECRET: &str = "brug-test-secret";
 pub struct Homeserver {
     pub url: String,
     pub dir: PathBuf,
+    pub port: u16,
 }
 
 /// The shared homeserver, started on first use.
 pub fn homeserver() -> &'static Homeserver {
     static HS: OnceLock<Homeserver> = OnceLock::new();
-    HS.get_or_init(|| {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let dir = repo().join("target/synapse-test").join(format!("hs-{}", std::process::id()));
+    HS.get_or_init(|| Homeserver::start("shared"))
+}
+
+impl Homeserver {
+    /// A homeserver of its own (for tests that stop and restart it).
+    pub fn start(tag: &str) -> Homeserver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let dir = repo()
+            .join("target/synapse-test")
+            .join(format!("{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        start_synapse(&dir, port);
-        Homeserver { url: format!("http://127.0.0.1:{port}"), dir }
-    })
-}
+        let hs = Homeserver {
+            url: format!("http://127.0.0.1:{port}"),
+            dir,
+            port,
+        };
+        hs.up();
+        hs
+    }
 
-pub fn start_synapse(dir: &std::path::Path, port: u16) {
-    let status = Command::new("bash")
-        .arg(repo().join("scripts/synapse.sh"))
-        .args(["start", dir.to_str().unwrap(), &port.to_string(), &std::process::id().to_string()])
-        .status()
-        .expect("running scripts/synapse.sh");
-    assert!(status.success(), "Synapse did not start (see {})", dir.display());
-}
+    pub fn up(&self) {
+        let status = Command::new("bash")
+            .arg(repo().join("scripts/synapse.sh"))
+            .args([
+                "start",
+                self.dir.to_str().unwrap(),
+                &self.port.to_string(),
+                &std::process::id().to_string(),
+            ])
+            .status()
+            .expect("running scripts/synapse.sh");
+        assert!(
+            status.success(),
+            "Synapse did not start (see {})",
+            self.dir.display()
+        );
+    }
 
-pub fn stop_synapse(dir: &std::path::Path) {
-    let status = Command::new("bash")
-        .arg(repo().join("scripts/synapse.sh"))
-        .args(["stop", dir.to_str().unwrap()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    pub fn down(&self) {
+        let status = Command::new("bash")
+            .arg(repo().join("scripts/synapse.sh"))
+            .args(["stop", self.dir.to_str().unwrap()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
 }
 
 /// Registers a user through the admin shared-secret API; returns the user id.
-pub async fn register(name: &str, password: &str) -> String {
-    let hs = homeserver();
+pub async fn register(hs: &Homeserver, name: &str, password: &str) -> String {
     let http = matrix_sdk::reqwest::Client::new();
     let url = format!("{}/_synapse/admin/v1/register", hs.url);
     let nonce: serde_json::Value =
@@ -68,7 +93,12 @@ pub async fn register(name: &str, password: &str) -> String {
     let nonce = nonce["nonce"].as_str().unwrap().to_string();
     let mut mac = Hmac::<sha1::Sha1>::new_from_slice(SECRET.as_bytes()).unwrap();
     mac.update(format!("{nonce}\0{name}\0{password}\0notadmin").as_bytes());
-    let mac: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let mac: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let body = serde_json::json!({"nonce": nonce, "username": name, "password": password, "admin": false, "mac": mac});
     let resp = http
         .post(&url)
@@ -77,7 +107,11 @@ pub async fn register(name: &str, password: &str) -> String {
         .send()
         .await
         .unwrap();
-    assert!(resp.status().is_success(), "registering {name}: {}", resp.text().await.unwrap());
+    assert!(
+        resp.status().is_success(),
+        "registering {name}: {}",
+        resp.text().await.unwrap()
+    );
     format!("@{name}:localhost")
 }
 
@@ -119,18 +153,27 @@ impl Drop for User {
 }
 
 impl User {
-    pub async fn new(display: &str) -> User {
+    pub async fn on(hs: &Homeserver, display: &str) -> User {
         let local = unique(&display.to_lowercase());
-        let id = register(&local, "pw-test-1234").await;
+        let id = register(hs, &local, "pw-test-1234").await;
         let dir = tempfile::tempdir().unwrap();
         let client = Client::builder()
-            .homeserver_url(&homeserver().url)
+            .homeserver_url(&hs.url)
             .sqlite_store(dir.path(), None)
             .build()
             .await
             .unwrap();
-        client.matrix_auth().login_username(&id, "pw-test-1234").send().await.unwrap();
-        client.account().set_display_name(Some(display)).await.unwrap();
+        client
+            .matrix_auth()
+            .login_username(&id, "pw-test-1234")
+            .send()
+            .await
+            .unwrap();
+        client
+            .account()
+            .set_display_name(Some(display))
+            .await
+            .unwrap();
         client.sync_once(SyncSettings::default()).await.unwrap();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let s = seen.clone();
@@ -138,7 +181,11 @@ impl User {
             let s = s.clone();
             async move {
                 let (body, notice, html) = match &ev.content.msgtype {
-                    MessageType::Notice(n) => (n.body.clone(), true, n.formatted.as_ref().map(|f| f.body.clone())),
+                    MessageType::Notice(n) => (
+                        n.body.clone(),
+                        true,
+                        n.formatted.as_ref().map(|f| f.body.clone()),
+                    ),
                     MessageType::Text(t) => (t.body.clone(), false, None),
                     _ => return,
                 };
@@ -146,7 +193,12 @@ impl User {
                     Some(Relation::Thread(t)) => Some(t.event_id.clone()),
                     _ => None,
                 };
-                let mentions = ev.content.mentions.as_ref().map(|m| m.user_ids.iter().cloned().collect()).unwrap_or_default();
+                let mentions = ev
+                    .content
+                    .mentions
+                    .as_ref()
+                    .map(|m| m.user_ids.iter().cloned().collect())
+                    .unwrap_or_default();
                 s.lock().unwrap().push(Seen {
                     room: room.room_id().to_owned(),
                     event: ev.event_id.clone(),
@@ -159,25 +211,39 @@ impl User {
                 });
             }
         });
-        client.add_event_handler(|ev: StrippedRoomMemberEvent, room: Room, client: Client| async move {
-            if Some(ev.state_key.as_ref()) == client.user_id() && ev.content.membership == MembershipState::Invite {
-                for _ in 0..10 {
-                    if room.join().await.is_ok() {
-                        return;
+        client.add_event_handler(
+            |ev: StrippedRoomMemberEvent, room: Room, client: Client| async move {
+                if Some(ev.state_key.as_ref()) == client.user_id()
+                    && ev.content.membership == MembershipState::Invite
+                {
+                    for _ in 0..10 {
+                        if room.join().await.is_ok() {
+                            return;
+                        }
+                        tokio::time::sleep(Duration::from_millis(200)).await;
                     }
-                    tokio::time::sleep(Duration::from_millis(200)).await;
                 }
-            }
-        });
+            },
+        );
         let c = client.clone();
         let sync = tokio::spawn(async move {
             loop {
-                if c.sync_once(SyncSettings::default().timeout(Duration::from_secs(5))).await.is_err() {
+                if c.sync_once(SyncSettings::default().timeout(Duration::from_secs(5)))
+                    .await
+                    .is_err()
+                {
                     tokio::time::sleep(Duration::from_millis(300)).await;
                 }
             }
         });
-        User { name: display.to_string(), id: id.as_str().try_into().unwrap(), client, seen, _dir: dir, sync }
+        User {
+            name: display.to_string(),
+            id: id.as_str().try_into().unwrap(),
+            client,
+            seen,
+            _dir: dir,
+            sync,
+        }
     }
 
     /// Creates a group room (optionally encrypted) and invites people.
@@ -201,17 +267,28 @@ impl User {
     /// Waits until this user has joined a room.
     pub async fn joined(&self, id: &RoomId) -> Room {
         wait(Duration::from_secs(30), || {
-            self.client.get_room(id).filter(|r| r.state() == matrix_sdk::RoomState::Joined)
+            self.client
+                .get_room(id)
+                .filter(|r| r.state() == matrix_sdk::RoomState::Joined)
         })
         .await
         .unwrap_or_else(|| panic!("{} did not join {id}", self.name))
     }
 
     pub async fn say(&self, room: &Room, text: &str) -> OwnedEventId {
-        room.send(RoomMessageEventContent::text_plain(text)).await.unwrap().response.event_id
+        room.send(RoomMessageEventContent::text_plain(text))
+            .await
+            .unwrap()
+            .response
+            .event_id
     }
 
-    pub async fn say_in_thread(&self, room: &Room, root: &OwnedEventId, text: &str) -> OwnedEventId {
+    pub async fn say_in_thread(
+        &self,
+        room: &Room,
+        root: &OwnedEventId,
+        text: &str,
+    ) -> OwnedEventId {
         let mut c = RoomMessageEventContent::text_plain(text);
         c.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root.clone())));
         room.send(c).await.unwrap().response.event_id
@@ -224,16 +301,28 @@ impl User {
 
     /// Waits for a message matching `pred` (from anyone), returns it.
     pub async fn expect(&self, what: &str, pred: impl Fn(&Seen) -> bool) -> Seen {
-        let found = wait(Duration::from_secs(40), || self.seen().into_iter().find(|s| pred(s))).await;
+        let found = wait(Duration::from_secs(40), || {
+            self.seen().into_iter().find(|s| pred(s))
+        })
+        .await;
         found.unwrap_or_else(|| {
-            let seen: Vec<String> = self.seen().iter().map(|s| format!("{}: {}", s.sender, s.body)).collect();
-            panic!("{} never saw {what}; saw:\n{}", self.name, seen.join("\n---\n"))
+            let seen: Vec<String> = self
+                .seen()
+                .iter()
+                .map(|s| format!("{}: {}", s.sender, s.body))
+                .collect();
+            panic!(
+                "{} never saw {what}; saw:\n{}",
+                self.name,
+                seen.join("\n---\n")
+            )
         })
     }
 
     /// Waits for the `n`-th (0-based) bot notice containing `text`.
     pub async fn expect_notice(&self, bot: &OwnedUserId, text: &str) -> Seen {
-        self.expect(text, |s| &s.sender == bot && s.body.contains(text)).await
+        self.expect(text, |s| &s.sender == bot && s.body.contains(text))
+            .await
     }
 }
 
@@ -259,10 +348,10 @@ pub struct Bot {
 }
 
 impl Bot {
-    pub async fn new(lang: &str) -> Bot {
+    pub async fn on(hs: &Homeserver, lang: &str, inviters: &[&str]) -> Bot {
         let local = unique("brug");
         let password = "pw-bot-1234".to_string();
-        let id = register(&local, &password).await;
+        let id = register(hs, &local, &password).await;
         let dir = tempfile::tempdir().unwrap();
         let config = format!(
             r#"[store]
@@ -274,14 +363,19 @@ homeserver = "{hs}"
 user = "{id}"
 password_env = "BRUG_TEST_MATRIX_PASSWORD"
 data_dir = "{data}"
-allowed_inviters = [":localhost"]
+allowed_inviters = {inviters:?}
 "#,
             store = dir.path().join("store").display(),
-            hs = homeserver().url,
+            hs = hs.url,
             data = dir.path().join("matrix").display(),
         );
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
-        let mut bot = Bot { id: id.as_str().try_into().unwrap(), dir, child: None, password };
+        let mut bot = Bot {
+            id: id.as_str().try_into().unwrap(),
+            dir,
+            child: None,
+            password,
+        };
         bot.start();
         bot
     }

@@ -1,14 +1,14 @@
 //! Whole rounds through Synapse, as people would run them: start in the room,
 //! join in the thread, private answers in DMs, reveal in the thread.
 
-use super::harness::{homeserver, wait, Bot, Seen, User};
+use super::harness::{homeserver, wait, Bot, Homeserver, Seen, User};
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, UInt};
 use matrix_sdk::Room;
 use std::time::Duration;
 
 /// One language's phrases the test waits for.
-struct Words {
+pub struct Words {
     lang: &'static str,
     opened: &'static str,
     joined: &'static str,
@@ -22,7 +22,7 @@ struct Words {
     trust: [&'static str; 3],
 }
 
-const EN: Words = Words {
+pub const EN: Words = Words {
     lang: "en",
     opened: "Round #1: Golden Circle",
     joined: "takes part as",
@@ -36,7 +36,7 @@ const EN: Words = Words {
     trust: ["Trust", "Openness", "Roles"],
 };
 
-const NL: Words = Words {
+pub const NL: Words = Words {
     lang: "nl",
     opened: "Ronde #1: Gouden Cirkel",
     joined: "doet mee als",
@@ -58,13 +58,18 @@ pub struct Group {
 
 impl Group {
     pub async fn new(lang: &str, encrypted: bool) -> Group {
-        homeserver();
-        let bot = Bot::new(lang).await;
+        Self::on(homeserver(), lang, encrypted).await
+    }
+
+    pub async fn on(hs: &Homeserver, lang: &str, encrypted: bool) -> Group {
+        let bot = Bot::on(hs, lang, &[":localhost"]).await;
         let mut people = Vec::new();
         for n in ["Anna", "Bram", "Chris", "Dewi"] {
-            people.push(User::new(n).await);
+            people.push(User::on(hs, n).await);
         }
-        let ids: Vec<_> = std::iter::once(&bot.id).chain(people[1..].iter().map(|p| &p.id)).collect();
+        let ids: Vec<_> = std::iter::once(&bot.id)
+            .chain(people[1..].iter().map(|p| &p.id))
+            .collect();
         let room = people[0].create_room(&ids, encrypted).await;
         let room_id = room.room_id().to_owned();
         for p in &people[1..] {
@@ -77,8 +82,16 @@ impl Group {
             futures_lite_member(&r, &bot)
         })
         .await;
-        assert!(joined.is_some(), "the bot never joined; its log:\n{}", bot.log());
-        Group { bot, people, room: room_id }
+        assert!(
+            joined.is_some(),
+            "the bot never joined; its log:\n{}",
+            bot.log()
+        );
+        Group {
+            bot,
+            people,
+            room: room_id,
+        }
     }
 
     pub fn person(&self, name: &str) -> &User {
@@ -93,7 +106,9 @@ impl Group {
     pub async fn dm(&self, name: &str) -> Room {
         let u = self.person(name);
         let s = u
-            .expect("a DM from the bot", |s| s.sender == self.bot.id && s.room != self.room)
+            .expect("a DM from the bot", |s| {
+                s.sender == self.bot.id && s.room != self.room
+            })
             .await;
         u.joined(&s.room).await
     }
@@ -116,7 +131,12 @@ impl Group {
         let page = room.messages(opts).await.unwrap();
         page.chunk
             .iter()
-            .filter_map(|e| e.raw().get_field::<serde_json::Value>("content").ok().flatten())
+            .filter_map(|e| {
+                e.raw()
+                    .get_field::<serde_json::Value>("content")
+                    .ok()
+                    .flatten()
+            })
             .filter_map(|c| c.get("body").and_then(|b| b.as_str()).map(str::to_string))
             .collect()
     }
@@ -132,33 +152,53 @@ fn futures_block<T>(f: impl std::future::Future<Output = matrix_sdk::Result<T>>)
     tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(f)).ok()
 }
 
-async fn bot_notice(g: &Group, who: &str, text: &str) -> Seen {
+pub async fn bot_notice(g: &Group, who: &str, text: &str) -> Seen {
     g.person(who).expect_notice(&g.bot.id, text).await
 }
 
 /// A whole Golden Circle round; returns the group for further checks.
-async fn golden_circle(w: &Words, encrypted: bool) -> Group {
+pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     let g = Group::new(w.lang, encrypted).await;
     let anna = g.person("Anna");
-    anna.say(&g.room_of("Anna"), "!brug start golden-circle Noor").await;
+    anna.say(&g.room_of("Anna"), "!brug start golden-circle Noor")
+        .await;
     let root = bot_notice(&g, "Anna", w.opened).await;
     assert!(root.notice, "bots post notices");
     assert!(root.thread_root.is_none(), "the root opens the thread");
     let root = root.event;
-    for (n, p) in [("Anna", "social-worker"), ("Bram", "km-werk"), ("Chris", "sw"), ("Dewi", "client-manager-income")] {
+    for (n, p) in [
+        ("Anna", "social-worker"),
+        ("Bram", "km-werk"),
+        ("Chris", "sw"),
+        ("Dewi", "client-manager-income"),
+    ] {
         g.thread(n, &root, &format!("!brug join {p}")).await;
         bot_notice(&g, "Anna", &format!("{n} {}", w.joined)).await;
     }
     g.thread("Anna", &root, "!brug owner Bram").await;
-    g.private("Bram", "A mother, two children; debt-free, works 30 hours; the school worries.").await;
+    g.private(
+        "Bram",
+        "A mother, two children; debt-free, works 30 hours; the school worries.",
+    )
+    .await;
     bot_notice(&g, "Bram", w.received_case).await;
     g.private("Bram", w.yes).await;
     let posted = bot_notice(&g, "Anna", w.case_posted).await;
-    assert_eq!(posted.thread_root.as_ref(), Some(&root), "the case goes into the thread");
+    assert_eq!(
+        posted.thread_root.as_ref(),
+        Some(&root),
+        "the case goes into the thread"
+    );
     g.thread("Chris", &root, "Does she have a network?").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     g.thread("Anna", &root, "!brug next").await;
-    bot_notice(&g, "Anna", &format!("{} 3 ", w.step)).await;
+    let circle = bot_notice(&g, "Anna", &format!("{} 3 ", w.step)).await;
+    // Those who must act are mentioned intentionally, by user id.
+    let mut mentioned = circle.mentions.clone();
+    mentioned.sort();
+    let mut everyone: Vec<_> = g.people.iter().map(|p| p.id.clone()).collect();
+    everyone.sort();
+    assert_eq!(mentioned, everyone);
 
     let [p, c, why, how, what] = w.labels;
     let answers: Vec<(&str, String)> = ["Anna", "Bram", "Chris", "Dewi"]
@@ -173,22 +213,36 @@ async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     for (i, (n, a)) in answers.iter().enumerate() {
         g.private(n, a).await;
         g.person(n)
-            .expect(w.receipt, |s| s.sender == g.bot.id && s.room != g.room && s.body.starts_with(w.receipt))
+            .expect(w.receipt, |s| {
+                s.sender == g.bot.id && s.room != g.room && s.body.starts_with(w.receipt)
+            })
             .await;
         if i < 3 {
             // Not one blind answer is readable in the room before the reveal.
             let timeline = g.timeline("Chris").await;
             for (m, _) in &answers {
                 assert!(
-                    timeline.iter().all(|b| !b.contains(&format!("belief of {m}"))),
+                    timeline
+                        .iter()
+                        .all(|b| !b.contains(&format!("belief of {m}"))),
                     "a blind answer of {m} is visible before the reveal"
                 );
             }
         }
     }
     let wall = bot_notice(&g, "Chris", &format!("{} 4 ", w.step)).await;
+    // The same read of the room now shows them: the check above can see answers.
+    let timeline = g.timeline("Chris").await;
+    assert!(
+        timeline.iter().any(|b| b.contains("belief of Dewi")),
+        "the timeline read works: {timeline:?}"
+    );
     for n in ["Anna", "Bram", "Chris", "Dewi"] {
-        assert!(wall.body.contains(&format!("belief of {n}")), "the reveal shows {n}'s answer:\n{}", wall.body);
+        assert!(
+            wall.body.contains(&format!("belief of {n}")),
+            "the reveal shows {n}'s answer:\n{}",
+            wall.body
+        );
     }
     assert_eq!(wall.thread_root.as_ref(), Some(&root));
     g.thread("Anna", &root, "!brug next").await;
@@ -198,7 +252,11 @@ async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     }
     let stances = bot_notice(&g, "Dewi", &format!("{} 7 ", w.step)).await;
     for n in ["Anna", "Bram", "Chris", "Dewi"] {
-        let line = stances.body.lines().find(|l| l.contains(&format!("stance held by {n}"))).unwrap();
+        let line = stances
+            .body
+            .lines()
+            .find(|l| l.contains(&format!("stance held by {n}")))
+            .unwrap();
         assert!(!line.contains(&format!("{n} (")), "anonymous: {line}");
     }
     for n in ["Anna", "Bram", "Chris", "Dewi"] {
@@ -220,7 +278,7 @@ async fn golden_circle(w: &Words, encrypted: bool) -> Group {
 
 /// Checks that hold for every round: all bot messages are notices with an HTML
 /// body, none mentions the whole room, and the thread holds the round.
-fn check_bot_messages(g: &Group) {
+pub fn check_bot_messages(g: &Group) {
     for u in &g.people {
         for s in u.seen().iter().filter(|s| s.sender == g.bot.id) {
             assert!(s.notice, "not a notice: {}", s.body);
@@ -239,5 +297,156 @@ async fn golden_circle_round_in_english() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn golden_circle_round_in_dutch() {
     let g = golden_circle(&NL, false).await;
+    check_bot_messages(&g);
+}
+
+/// Everyone in the role swap: (name, their role-card DM).
+async fn role_cards(g: &Group, w: &Words) -> Vec<(String, Seen)> {
+    let heading = if w.lang == "en" {
+        "your role:"
+    } else {
+        "jouw rol:"
+    };
+    let mut out = Vec::new();
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        let u = g.person(n);
+        let card = u
+            .expect("a role card", |s| {
+                s.sender == g.bot.id && s.room != g.room && s.body.contains(heading)
+            })
+            .await;
+        out.push((n.to_string(), card));
+    }
+    out
+}
+
+async fn role_swap(w: &Words) -> Group {
+    let g = Group::new(w.lang, false).await;
+    let (why, how, what) = (w.labels[2], w.labels[3], w.labels[4]);
+    g.person("Anna")
+        .say(&g.room_of("Anna"), "!brug start role-swap Meneer B")
+        .await;
+    let opened = if w.lang == "en" {
+        "Round #1: Role swap"
+    } else {
+        "Ronde #1: Rolwisseling"
+    };
+    let root = bot_notice(&g, "Anna", opened).await.event;
+    for (n, p) in [
+        ("Anna", "social-worker"),
+        ("Bram", "client-manager-work"),
+        ("Chris", "social-worker"),
+        ("Dewi", "client-manager-income"),
+    ] {
+        g.thread(n, &root, &format!("!brug join {p}")).await;
+        bot_notice(&g, "Anna", &format!("{n} {}", w.joined)).await;
+    }
+    g.thread("Anna", &root, "!brug owner Bram").await;
+    g.private("Bram", "Mr B., fifties, 25 years on benefit, no diagnosis.")
+        .await;
+    bot_notice(&g, "Bram", w.received_case).await;
+    g.private("Bram", w.yes).await;
+    bot_notice(&g, "Anna", w.case_posted).await;
+    g.thread("Anna", &root, "!brug next").await;
+    bot_notice(&g, "Anna", &format!("{} 3 ", w.step)).await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        g.private(
+            n,
+            &format!("{why}: card-why of {n}\n{how}: card-how of {n}\n{what}: card-what of {n}"),
+        )
+        .await;
+    }
+    let roles = bot_notice(&g, "Anna", &format!("{} 4 ", w.step)).await;
+    let cards = role_cards(&g, w).await;
+    // Cards only privately: nothing of them in the room, for anyone.
+    let timeline = g.timeline("Dewi").await;
+    for (n, card) in &cards {
+        assert!(
+            timeline
+                .iter()
+                .all(|b| !b.contains(&format!("card-why of {n}"))),
+            "{n}'s card leaked to the room"
+        );
+        let first_card_line = card.body.lines().nth(2).unwrap();
+        assert!(
+            timeline.iter().all(|b| !b.contains(first_card_line)),
+            "a role card's text is in the room"
+        );
+        assert!(!roles.body.contains("card-why"));
+    }
+    // Each card holds the Golden Circle card of exactly the person one plays.
+    let plays = if w.lang == "en" {
+        "You play the role of "
+    } else {
+        "Je speelt de rol van "
+    };
+    let mut clients = 0;
+    for (n, card) in &cards {
+        match card.body.lines().find_map(|l| l.strip_prefix(plays)) {
+            Some(who) => {
+                let who = who.trim_end_matches('.');
+                assert_ne!(who, n, "{n} plays themselves");
+                for m in ["Anna", "Bram", "Chris", "Dewi"] {
+                    assert_eq!(
+                        card.body.contains(&format!("card-why of {m}")),
+                        m == who,
+                        "{n}'s card and {m}"
+                    );
+                }
+            }
+            None => {
+                clients += 1;
+                assert_ne!(n, "Bram", "the case owner never plays the client");
+            }
+        }
+    }
+    assert_eq!(clients, 1, "exactly one plays the client");
+    g.thread("Chris", &root, "In role: I need to see progress.")
+        .await;
+    g.thread("Anna", &root, "!brug next").await;
+    bot_notice(&g, "Anna", &format!("{} 6 ", w.step)).await;
+    g.thread("Bram", &root, "It showed me we never asked him.")
+        .await;
+    bot_notice(&g, "Anna", &format!("{} 7 ", w.step)).await;
+    let labels = if w.lang == "en" {
+        ["Feeling", "Out of role", "Learned"]
+    } else {
+        ["Gevoel", "Uit de rol", "Geleerd"]
+    };
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        let a = format!(
+            "{}: felt by {n}\n{}: fell out at {n}\n{}: learned by {n}",
+            labels[0], labels[1], labels[2]
+        );
+        g.private(n, &a).await;
+    }
+    let debriefs = bot_notice(&g, "Anna", &format!("{} 8 ", w.step)).await;
+    assert!(debriefs.body.contains("fell out at Dewi"));
+    let [t, o, r] = w.trust;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        g.private(n, &format!("{t}: 5\n{o}: 4\n{r}: 5")).await;
+    }
+    bot_notice(
+        &g,
+        "Anna",
+        if w.lang == "en" {
+            "Round #1 is closed."
+        } else {
+            "Ronde #1 is afgesloten."
+        },
+    )
+    .await;
+    g
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn role_swap_round_in_english() {
+    let g = role_swap(&EN).await;
+    check_bot_messages(&g);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn role_swap_round_in_dutch() {
+    let g = role_swap(&NL).await;
     check_bot_messages(&g);
 }

@@ -1,0 +1,206 @@
+//! Encrypted rooms, who may steer, crashes of the bot and of the homeserver.
+
+use super::harness::{homeserver, wait, Bot, Homeserver, User};
+use super::rounds::{bot_notice, check_bot_messages, golden_circle, Group, EN};
+use matrix_sdk::ruma::events::room::member::MembershipState;
+use std::time::Duration;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_round_in_an_encrypted_room() {
+    let g = golden_circle(&EN, true).await;
+    check_bot_messages(&g);
+    let room = g.room_of("Anna");
+    assert!(room.latest_encryption_state().await.unwrap().is_encrypted());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_undecryptable_message_gets_a_notice() {
+    let g = Group::new("en", true).await;
+    let room = g.room_of("Chris");
+    let garbage = serde_json::json!({
+        "algorithm": "m.megolm.v1.aes-sha2",
+        "ciphertext": "AwgAEnBmZ2FyYmFnZQ",
+        "sender_key": "c2VuZGVya2V5c2VuZGVya2V5c2VuZGVya2V5c2VuZA",
+        "device_id": "NOSUCHDEVICE",
+        "session_id": "c2Vzc2lvbnNlc3Npb25zZXNzaW9uc2Vzc2lvbnNlcw"
+    });
+    room.send_raw("m.room.encrypted", garbage).await.unwrap();
+    bot_notice(&g, "Anna", "I could not decrypt a message from Chris").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn only_coordinators_steer() {
+    let g = Group::new("en", false).await;
+    let bram = g.person("Bram");
+    bram.say(&g.room_of("Bram"), "!brug start golden-circle Mine")
+        .await;
+    let refused = bot_notice(&g, "Bram", "Only a coordinator can do that.").await;
+    assert!(refused.thread_root.is_none());
+    // Anna created the room: in room version 12 creators outrank power levels.
+    g.person("Anna")
+        .say(&g.room_of("Anna"), "!brug start golden-circle Ours")
+        .await;
+    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
+        .await
+        .event;
+    bot_notice(&g, "Bram", "Step 1 of 10").await;
+    for cmd in ["!brug next", "!brug cancel", "!brug extend 1d"] {
+        let before = bram.seen().len();
+        bram.say_in_thread(&g.room_of("Bram"), &root, cmd).await;
+        let got = wait(Duration::from_secs(20), || {
+            bram.seen()[before..]
+                .iter()
+                .find(|s| s.sender == g.bot.id)
+                .cloned()
+        })
+        .await
+        .expect("an answer");
+        assert_eq!(got.body, "Only a coordinator can do that.", "for {cmd}");
+        assert_eq!(got.thread_root.as_ref(), Some(&root));
+    }
+    g.person("Anna")
+        .say_in_thread(&g.room_of("Anna"), &root, "!brug status")
+        .await;
+    let status = bot_notice(&g, "Anna", "Round #1 «Ours»").await;
+    assert!(
+        status.body.contains("Step 1 of 10"),
+        "nothing moved: {}",
+        status.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn invites_from_others_are_declined() {
+    let hs = homeserver();
+    let anna = User::on(hs, "Anna").await;
+    let mallory = User::on(hs, "Mallory").await;
+    let bot = Bot::on(hs, "en", &[anna.id.as_str()]).await;
+    let bad = mallory.create_room(&[&bot.id], false).await;
+    let good = anna.create_room(&[&bot.id], false).await;
+    let member = |room: &matrix_sdk::Room| {
+        let room = room.clone();
+        let bot = bot.id.clone();
+        tokio::task::block_in_place(move || {
+            tokio::runtime::Handle::current().block_on(async move {
+                room.get_member(&bot)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|m| m.membership().clone())
+            })
+        })
+    };
+    let joined = wait(Duration::from_secs(30), || {
+        (member(&good) == Some(MembershipState::Join)).then_some(())
+    })
+    .await;
+    assert!(
+        joined.is_some(),
+        "the bot did not accept Anna's invite:\n{}",
+        bot.log()
+    );
+    let declined = wait(Duration::from_secs(30), || {
+        (member(&bad) == Some(MembershipState::Leave)).then_some(())
+    })
+    .await;
+    assert!(
+        declined.is_some(),
+        "the bot did not decline Mallory's invite"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
+    let mut g = Group::new("en", false).await;
+    g.person("Anna")
+        .say(&g.room_of("Anna"), "!brug start golden-circle Crash")
+        .await;
+    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
+        .await
+        .event;
+    for (n, p) in [
+        ("Anna", "sw"),
+        ("Bram", "km-werk"),
+        ("Chris", "sw"),
+        ("Dewi", "km-inkomen"),
+    ] {
+        g.thread(n, &root, &format!("!brug join {p}")).await;
+        bot_notice(&g, "Anna", &format!("{n} takes part as")).await;
+    }
+    g.thread("Anna", &root, "!brug owner Bram").await;
+    g.private("Bram", "A case about a family.").await;
+    g.private("Bram", "yes").await;
+    bot_notice(&g, "Anna", "The case, brought in by Bram").await;
+    g.thread("Anna", &root, "!brug next").await;
+    bot_notice(&g, "Anna", "Step 3 ").await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        g.person(n)
+            .expect("the circle prompt", |s| {
+                s.sender == g.bot.id && s.body.contains("Your circle")
+            })
+            .await;
+    }
+    let answer = |n: &str| {
+        format!("Problem: p {n}\nClient: c {n}\nWhy: kept answer of {n}\nHow: h {n}\nWhat: w {n}")
+    };
+    g.private("Anna", &answer("Anna")).await;
+    g.private("Bram", &answer("Bram")).await;
+    // Kill right after Bram's answer went out: it may or may not be handled yet.
+    g.bot.kill();
+    // While the bot is down, Chris answers too.
+    g.private("Chris", &answer("Chris")).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    g.bot.start();
+    g.private("Dewi", &answer("Dewi")).await;
+    let wall = bot_notice(&g, "Chris", "Step 4 ").await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        assert!(
+            wall.body.contains(&format!("kept answer of {n}")),
+            "{n}'s answer was lost:\n{}",
+            wall.body
+        );
+    }
+    // Nothing the bot posted appears twice.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for u in &g.people {
+        let mine: Vec<_> = u
+            .seen()
+            .into_iter()
+            .filter(|s| s.sender == g.bot.id)
+            .collect();
+        for (i, a) in mine.iter().enumerate() {
+            for b in &mine[i + 1..] {
+                let same = a.body == b.body && a.room == b.room && !a.body.ends_with("answered.");
+                assert!(
+                    !same,
+                    "{} saw twice:\n{}\nbot log:\n{}",
+                    u.name,
+                    a.body,
+                    g.bot.log()
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_bot_recovers_when_the_homeserver_restarts() {
+    let hs = Homeserver::start("restart");
+    let g = Group::on(&hs, "en", false).await;
+    g.person("Anna")
+        .say(&g.room_of("Anna"), "!brug start golden-circle Outage")
+        .await;
+    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
+        .await
+        .event;
+    hs.down();
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    hs.up();
+    // The clients' own sync loops reconnect; then the round goes on.
+    g.thread("Chris", &root, "!brug join sw").await;
+    bot_notice(&g, "Anna", "Chris takes part as").await;
+    g.thread("Anna", &root, "!brug status").await;
+    let status = bot_notice(&g, "Anna", "Round #1 «Outage»").await;
+    assert!(status.body.contains("Step 1 of 10"), "{}", status.body);
+    hs.down();
+}
