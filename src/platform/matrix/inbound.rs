@@ -71,6 +71,12 @@ async fn to_inbound<S: Store>(
         _ => return None,
     };
     let room_id = room.room_id().to_string();
+    // History from before the bot joined may come with the join; never act on it.
+    if let Ok(Some(at)) = mx.store.link(&link::joined_at(&room_id)) {
+        if i64::from(ev.origin_server_ts.0) < at.parse::<i64>().unwrap_or(0) {
+            return None;
+        }
+    }
     let private = mx
         .store
         .link(&link::dm_user(&room_id))

@@ -52,6 +52,9 @@ pub(crate) mod link {
     pub fn dm_user(room: &str) -> String {
         format!("mx/dm-user/{room}")
     }
+    pub fn joined_at(room: &str) -> String {
+        format!("mx/joined-at/{room}")
+    }
 }
 
 /// Everything the Matrix side shares.

@@ -3,7 +3,10 @@
 //! registered through Synapse's shared-secret API, matrix-sdk clients that
 //! play the participants, and the real `brug run` binary as the bot.
 
-use super::super::support::repo;
+/// The repository (this file is also used by the Matrix benchmark).
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 use hmac::{Hmac, Mac};
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::ruma::api::client::room::create_room::v3::Request as CreateRoom;
@@ -133,6 +136,9 @@ pub struct Seen {
     pub thread_root: Option<OwnedEventId>,
     pub mentions: Vec<OwnedUserId>,
     pub html: Option<String>,
+    /// When this client received it (the benchmark times with it).
+    #[allow(dead_code)]
+    pub at: Instant,
 }
 
 /// A participant: a matrix-sdk client that syncs in the background, joins
@@ -208,6 +214,7 @@ impl User {
                     thread_root,
                     mentions,
                     html,
+                    at: Instant::now(),
                 });
             }
         });

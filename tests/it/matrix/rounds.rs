@@ -206,7 +206,7 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
         .map(|n| {
             (
                 *n,
-                format!("{p}: problem seen by {n}\n{c}: image of {n}\n{why}: belief of {n}\n{how}: way of {n}\n{what}: result of {n}"),
+                format!("{p}: problem seen by {n}\n{c}: image of {n} <b>bold</b> @room\n{why}: belief of {n}\n{how}: way of {n}\n{what}: result of {n}"),
             )
         })
         .collect();
@@ -245,6 +245,13 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
         );
     }
     assert_eq!(wall.thread_root.as_ref(), Some(&root));
+    // Echoed user text is escaped in the HTML and mentions nobody.
+    let html = wall.html.as_deref().unwrap();
+    assert!(
+        html.contains("&lt;b&gt;bold&lt;/b&gt;") && !html.contains("<b>bold"),
+        "{html}"
+    );
+    assert!(wall.mentions.is_empty());
     g.thread("Anna", &root, "!brug next").await;
     bot_notice(&g, "Anna", &format!("{} 6 ", w.step)).await;
     for n in ["Anna", "Bram", "Chris", "Dewi"] {

@@ -1,0 +1,205 @@
+//! Latency of brug on a real Synapse, next to a minimal echo client built on
+//! the same SDK, in the same run on the same server.
+//!
+//! N rounds run at once (`BRUG_BENCH_ROUNDS`, default 20). In each, one
+//! participant sends K private answers (`BRUG_BENCH_SAMPLES`, default 20) one
+//! after another; we time each from the send until the bot's receipt arrives
+//! at the participant's sync. The baseline: the same participants send the
+//! same number of messages to an echo client, which answers each with a
+//! notice in the same kind of (encrypted) direct room.
+//!
+//! Run: `cargo bench --bench matrix_latency`
+
+#[path = "../tests/it/matrix/harness.rs"]
+#[allow(dead_code)]
+mod harness;
+
+use harness::{wait, Bot, Homeserver, User};
+use matrix_sdk::ruma::events::room::message::{
+    MessageType, OriginalSyncRoomMessageEvent, RoomMessageEventContent,
+};
+use matrix_sdk::ruma::OwnedRoomId;
+use matrix_sdk::{Client, Room};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn env(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    let rounds = env("BRUG_BENCH_ROUNDS", 20);
+    let samples = env("BRUG_BENCH_SAMPLES", 20);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(run(rounds, samples));
+}
+
+struct Round {
+    participant: Arc<User>,
+    bot_dm: OwnedRoomId,
+    echo_dm: OwnedRoomId,
+}
+
+async fn run(rounds: usize, samples: usize) {
+    let hs = Homeserver::start("bench");
+    let bot = Bot::on(&hs, "en", &[":localhost"]).await;
+    let echo = Arc::new(User::on(&hs, "Echo").await);
+    echo.client.add_event_handler(
+        |ev: OriginalSyncRoomMessageEvent, room: Room, client: Client| async move {
+            if Some(ev.sender.as_ref()) != client.user_id()
+                && matches!(ev.content.msgtype, MessageType::Text(_))
+            {
+                let _ = room
+                    .send(RoomMessageEventContent::notice_plain("echo"))
+                    .await;
+            }
+        },
+    );
+    eprintln!("setting up {rounds} rounds …");
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..rounds {
+        let (hs_url, bot_id, echo) = (hs.url.clone(), bot.id.clone(), echo.clone());
+        let hs2 = Homeserver {
+            url: hs_url,
+            dir: hs.dir.clone(),
+            port: hs.port,
+        };
+        set.spawn(async move { setup(&hs2, &bot_id, &echo, i).await });
+    }
+    let mut all = Vec::new();
+    while let Some(r) = set.join_next().await {
+        all.push(r.unwrap());
+    }
+    eprintln!("measuring …");
+    let echo_lat = measure(&all, samples, |r| r.echo_dm.clone(), &echo.id).await;
+    let brug_lat = measure(&all, samples, |r| r.bot_dm.clone(), &bot.id).await;
+    let echo_again = measure(&all, samples, |r| r.echo_dm.clone(), &echo.id).await;
+    let (e50, e99) = stats(&[echo_lat, echo_again].concat());
+    let (b50, b99) = stats(&brug_lat);
+    println!("rounds={rounds} samples/round={samples}");
+    println!("echo baseline: p50 {e50:.1} ms, p99 {e99:.1} ms");
+    println!("brug receipts: p50 {b50:.1} ms, p99 {b99:.1} ms");
+    println!(
+        "ratio brug/echo: p50 {:.2}x, p99 {:.2}x",
+        b50 / e50,
+        b99 / e99
+    );
+    hs.down();
+}
+
+/// One round with one participant waiting in the blind circle step; returns
+/// the participant and its DM rooms with the bot and the echo client.
+async fn setup(
+    hs: &Homeserver,
+    bot: &matrix_sdk::ruma::OwnedUserId,
+    echo: &User,
+    i: usize,
+) -> Round {
+    let coord = User::on(hs, &format!("Coord{i}")).await;
+    let part = Arc::new(User::on(hs, &format!("Part{i}")).await);
+    let room = coord.create_room(&[bot, &part.id], false).await;
+    part.joined(room.room_id()).await;
+    let bot_joined = wait(Duration::from_secs(60), || {
+        let members = tokio::task::block_in_place(|| {
+            tokio::runtime::Handle::current()
+                .block_on(room.members_no_sync(matrix_sdk::RoomMemberships::JOIN))
+        })
+        .ok()?;
+        members.iter().any(|m| m.user_id() == bot).then_some(())
+    })
+    .await;
+    assert!(bot_joined.is_some());
+    coord.say(&room, "!brug start golden-circle Bench").await;
+    let root = coord.expect_notice(bot, "Round #").await.event;
+    coord.say_in_thread(&room, &root, "!brug join sw").await;
+    coord.expect_notice(bot, "takes part as").await;
+    let proom = part.room(room.room_id());
+    part.say_in_thread(&proom, &root, "!brug join km-werk")
+        .await;
+    coord
+        .expect(&"two joined".to_string(), |s| {
+            s.sender == *bot && s.body.contains("takes part as") && s.body.starts_with(&part.name)
+        })
+        .await;
+    coord
+        .say_in_thread(&room, &root, &format!("!brug owner {}", coord.name))
+        .await;
+    let dm = coord
+        .expect("the intake DM", |s| {
+            s.sender == *bot && s.room != room.room_id()
+        })
+        .await;
+    let cdm = coord.joined(&dm.room).await;
+    coord.say(&cdm, "A case for the benchmark.").await;
+    coord.expect_notice(bot, "This is what I received").await;
+    coord.say(&cdm, "yes").await;
+    coord.expect_notice(bot, "brought in by").await;
+    coord.say_in_thread(&room, &root, "!brug next").await;
+    let p = part
+        .expect("the circle prompt", |s| {
+            s.sender == *bot && s.body.contains("Your circle")
+        })
+        .await;
+    part.joined(&p.room).await;
+    let echo_room = part.client.create_dm(&echo.id).await.unwrap();
+    echo.joined(echo_room.room_id()).await;
+    Round {
+        participant: part,
+        bot_dm: p.room,
+        echo_dm: echo_room.room_id().to_owned(),
+    }
+}
+
+/// Every participant at once: K messages each, one at a time; milliseconds.
+async fn measure(
+    all: &[Round],
+    samples: usize,
+    room: impl Fn(&Round) -> OwnedRoomId,
+    from: &matrix_sdk::ruma::OwnedUserId,
+) -> Vec<f64> {
+    let mut set = tokio::task::JoinSet::new();
+    for r in all {
+        let (p, room_id, from) = (r.participant.clone(), room(r), from.clone());
+        set.spawn(async move {
+            let room = p.room(&room_id);
+            let mut out = Vec::new();
+            for j in 0..samples {
+                let before = p
+                    .seen()
+                    .iter()
+                    .filter(|s| s.sender == from && s.room == room_id)
+                    .count();
+                let t0 = Instant::now();
+                p.say(&room, &format!("Why: sample {j}")).await;
+                let got = wait(Duration::from_secs(60), || {
+                    p.seen()
+                        .into_iter()
+                        .filter(|s| s.sender == from && s.room == room_id)
+                        .nth(before)
+                })
+                .await
+                .expect("an answer");
+                out.push(got.at.duration_since(t0).as_secs_f64() * 1000.0);
+            }
+            out
+        });
+    }
+    let mut all = Vec::new();
+    while let Some(r) = set.join_next().await {
+        all.extend(r.unwrap());
+    }
+    all
+}
+
+fn stats(v: &[f64]) -> (f64, f64) {
+    let mut v = v.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(0.99))
+}
