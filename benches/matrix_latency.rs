@@ -123,7 +123,7 @@ async fn setup(
     part.say_in_thread(&proom, &root, "!brug join km-werk")
         .await;
     coord
-        .expect(&"two joined".to_string(), |s| {
+        .expect("two joined", |s| {
             s.sender == *bot && s.body.contains("takes part as") && s.body.starts_with(&part.name)
         })
         .await;
