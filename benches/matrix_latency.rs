@@ -77,9 +77,9 @@ async fn run(rounds: usize, samples: usize) {
         all.push(r.unwrap());
     }
     eprintln!("measuring …");
-    let echo_lat = measure(&all, samples, |r| r.echo_dm.clone(), &echo.id).await;
-    let brug_lat = measure(&all, samples, |r| r.bot_dm.clone(), &bot.id).await;
-    let echo_again = measure(&all, samples, |r| r.echo_dm.clone(), &echo.id).await;
+    let echo_lat = measure("echo", &all, samples, |r| r.echo_dm.clone(), &echo.id).await;
+    let brug_lat = measure("brug", &all, samples, |r| r.bot_dm.clone(), &bot.id).await;
+    let echo_again = measure("echo", &all, samples, |r| r.echo_dm.clone(), &echo.id).await;
     let (e50, e99) = stats(&[echo_lat, echo_again].concat());
     let (b50, b99) = stats(&brug_lat);
     println!("rounds={rounds} samples/round={samples}");
@@ -143,7 +143,7 @@ async fn setup(
     coord.say_in_thread(&room, &root, "!brug next").await;
     let p = part
         .expect("the circle prompt", |s| {
-            s.sender == *bot && s.body.contains("Your circle")
+            s.sender == *bot && s.room != room.room_id() && s.body.contains("Your circle")
         })
         .await;
     part.joined(&p.room).await;
@@ -158,6 +158,7 @@ async fn setup(
 
 /// Every participant at once: K messages each, one at a time; milliseconds.
 async fn measure(
+    phase: &'static str,
     all: &[Round],
     samples: usize,
     room: impl Fn(&Round) -> OwnedRoomId,
@@ -184,7 +185,7 @@ async fn measure(
                         .nth(before)
                 })
                 .await
-                .expect("an answer");
+                .unwrap_or_else(|| panic!("{phase}: {} got no answer to sample {j}", p.name));
                 out.push(got.at.duration_since(t0).as_secs_f64() * 1000.0);
             }
             out

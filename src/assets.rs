@@ -3,6 +3,15 @@
 
 /// `(path, contents)` of every built-in data file.
 pub const FILES: &[(&str, &str)] = &[
+    ("flows/frames.toml", include_str!("../flows/frames.toml")),
+    (
+        "locales/nl/frames.ftl",
+        include_str!("../locales/nl/frames.ftl"),
+    ),
+    (
+        "locales/en/frames.ftl",
+        include_str!("../locales/en/frames.ftl"),
+    ),
     (
         "flows/professions.toml",
         include_str!("../flows/professions.toml"),

@@ -6,6 +6,7 @@
 //! - [`core`]: pure round engine — `step(round, event, now, flow)`; no I/O, no clock.
 //! - [`command`]: the `!brug …` text grammar, without I/O.
 //! - [`config`]: `config.toml`, checked completely before anything runs.
+//! - [`frames`]: frame catalogue and indicator detection (pure).
 //! - [`flows`]: reads and validates flow and profession files, every error with its place.
 //! - [`i18n`]: Fluent bundles for Dutch and English; renders messages to text.
 //! - [`storage`]: the `Store` trait, its memory and sled implementations.
@@ -19,6 +20,7 @@ pub mod config;
 pub mod core;
 pub mod engine;
 pub mod flows;
+pub mod frames;
 pub mod i18n;
 pub mod platform;
 pub mod runtime;

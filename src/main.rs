@@ -60,10 +60,27 @@ enum Cmd {
         #[command(subcommand)]
         cmd: Option<FlowsCmd>,
     },
+    /// Frame analysis tools.
+    Frames {
+        #[command(subcommand)]
+        cmd: FramesCmd,
+    },
     /// Run the bot on the platforms in a config file.
     Run {
         #[arg(long, value_name = "FILE")]
         config: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum FramesCmd {
+    /// Read statements (one per line; stdin without FILE) and print, per line,
+    /// the frames found as JSON: {"text", "frames": [{"id", "score", "evidence"}]}.
+    Analyze {
+        /// The statements' language (default: guessed per line).
+        #[arg(long, value_parser = parse_locale)]
+        lang: Option<Locale>,
+        file: Option<PathBuf>,
     },
 }
 
@@ -170,6 +187,9 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             }
         }
         Cmd::Run { config } => run(cli.data.as_deref(), &config),
+        Cmd::Frames {
+            cmd: FramesCmd::Analyze { lang, file },
+        } => analyze(cli.data.as_deref(), lang, file.as_deref()),
     }
 }
 
@@ -220,6 +240,53 @@ fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitC
         let _ = engine_task.await;
         Ok(std::process::ExitCode::SUCCESS)
     })
+}
+
+/// `brug frames analyze`: JSON lines, one per statement.
+fn analyze(
+    data: Option<&Path>,
+    lang: Option<Locale>,
+    file: Option<&Path>,
+) -> anyhow::Result<std::process::ExitCode> {
+    let catalog = load(data)?;
+    let lang = lang.map(|l| match l {
+        Locale::Nl => brug::frames::Lang::Nl,
+        Locale::En => brug::frames::Lang::En,
+    });
+    let input: Box<dyn BufRead> = match file {
+        Some(f) => Box::new(std::io::BufReader::new(
+            std::fs::File::open(f).with_context(|| format!("opening {}", f.display()))?,
+        )),
+        None => Box::new(std::io::stdin().lock()),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for line in input.lines() {
+        let line = line?;
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let frames: Vec<serde_json::Value> = catalog
+            .frames
+            .analyze(text, lang)
+            .into_iter()
+            .map(|f| {
+                serde_json::json!({
+                    "id": catalog.frames.frames[f.frame].id,
+                    "score": f.score,
+                    "evidence": f.evidence,
+                })
+            })
+            .collect();
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({ "text": text, "frames": frames }),
+        )?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 fn data_dirs(data: Option<&Path>) -> Option<(PathBuf, PathBuf)> {

@@ -1,8 +1,10 @@
-//! The running bot: one task owns the engine (the only writer) and feeds it
-//! what adapters hand in and what the clock makes due; committed messages go to
-//! delivery workers, which send them through the platform adapter and then mark
-//! them delivered. Messages for one place (a round's root and thread, a person,
-//! a room) always go through the same worker, in order.
+//! The running bot: one thread owns the engine (the only writer) and feeds it
+//! what adapters hand in and what the clock makes due; its store commits wait
+//! for the disk, so it runs on a thread of its own rather than blocking the
+//! async runtime. Committed messages go to delivery workers, which send them
+//! through the platform adapter and then mark them delivered. Messages for one
+//! place (a round's root and thread, a person, a room) always go through the
+//! same worker, in order.
 
 use crate::core::effect::{Destination, Outgoing};
 use crate::engine::{Engine, Inbound};
@@ -10,13 +12,14 @@ use crate::storage::Store;
 use chrono::Utc;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::mpsc as std_mpsc;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot, watch};
 
 /// How many delivery workers run side by side.
 const WORKERS: usize = 8;
-/// The longest the engine task sleeps before looking at the clock again.
+/// The longest the engine waits before looking at the clock again.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -29,16 +32,18 @@ pub trait Deliver: Send + Sync + 'static {
     fn deliver<'a>(&'a self, out: &'a Outgoing) -> BoxFuture<'a, Result<(), String>>;
 }
 
-/// A message handed in, with a channel that answers once it is committed.
-struct Request {
-    inbound: Inbound,
-    done: oneshot::Sender<()>,
+enum Request {
+    Inbound {
+        inbound: Inbound,
+        done: oneshot::Sender<()>,
+    },
+    Stop,
 }
 
 /// The adapters' handle to the engine.
 #[derive(Clone)]
 pub struct Handle {
-    tx: mpsc::Sender<Request>,
+    tx: std_mpsc::Sender<Request>,
 }
 
 impl Handle {
@@ -46,22 +51,23 @@ impl Handle {
     /// which it survives a crash). Returns false when the bot is shutting down.
     pub async fn submit(&self, inbound: Inbound) -> bool {
         let (done, wait) = oneshot::channel();
-        if self.tx.send(Request { inbound, done }).await.is_err() {
+        if self.tx.send(Request::Inbound { inbound, done }).is_err() {
             return false;
         }
         wait.await.is_ok()
     }
 }
 
-/// Starts the engine task and the delivery workers. Replays the outbox first.
-/// Runs until `shutdown` turns true.
+/// Starts the engine thread and the delivery workers (on the current tokio
+/// runtime). Replays the outbox first. Runs until `shutdown` turns true; the
+/// returned task ends when the engine has stopped.
 pub fn start<S: Store + 'static>(
     mut engine: Engine<S>,
     store: S,
     deliver: Arc<dyn Deliver>,
     mut shutdown: watch::Receiver<bool>,
 ) -> (Handle, tokio::task::JoinHandle<()>) {
-    let (tx, mut rx) = mpsc::channel::<Request>(256);
+    let (tx, rx) = std_mpsc::channel::<Request>();
     let store = Arc::new(store);
     let workers: Vec<mpsc::UnboundedSender<Outgoing>> = (0..WORKERS)
         .map(|_| {
@@ -72,53 +78,58 @@ pub fn start<S: Store + 'static>(
         .collect();
     let dispatch = move |out: Vec<Outgoing>| {
         for o in out {
-            let w = worker_for(&o.to);
-            let _ = workers[w].send(o);
+            let _ = workers[worker_for(&o.to)].send(o);
         }
     };
-    let task = tokio::spawn(async move {
-        match engine.pending() {
-            Ok(out) => dispatch(out),
-            Err(e) => tracing::error!("reading the outbox failed: {e}"),
-        }
-        loop {
-            let wait = match engine.next_due() {
-                Ok(Some(due)) => (due - Utc::now())
-                    .to_std()
-                    .unwrap_or(Duration::ZERO)
-                    .min(MAX_SLEEP),
-                Ok(None) => MAX_SLEEP,
-                Err(e) => {
-                    tracing::error!("reading timers failed: {e}");
-                    MAX_SLEEP
-                }
-            };
-            tokio::select! {
-                req = rx.recv() => {
-                    let Some(req) = req else { break };
-                    match engine.receive(req.inbound, Utc::now()) {
-                        Ok(out) => {
-                            let _ = req.done.send(());
-                            dispatch(out);
-                        }
-                        // Not acknowledged: the adapter keeps the event and
-                        // offers it again (catch-up), so nothing is lost.
-                        Err(e) => tracing::error!("handling a message failed: {e}"),
+    let thread = std::thread::Builder::new()
+        .name("brug-engine".into())
+        .spawn(move || {
+            match engine.pending() {
+                Ok(out) => dispatch(out),
+                Err(e) => tracing::error!("reading the outbox failed: {e}"),
+            }
+            loop {
+                let wait = match engine.next_due() {
+                    Ok(Some(due)) => (due - Utc::now())
+                        .to_std()
+                        .unwrap_or(Duration::ZERO)
+                        .min(MAX_SLEEP),
+                    Ok(None) => MAX_SLEEP,
+                    Err(e) => {
+                        tracing::error!("reading timers failed: {e}");
+                        MAX_SLEEP
                     }
-                }
-                _ = tokio::time::sleep(wait) => {
-                    match engine.tick(Utc::now()) {
+                };
+                match rx.recv_timeout(wait) {
+                    Ok(Request::Inbound { inbound, done }) => {
+                        match engine.receive(inbound, Utc::now()) {
+                            Ok(out) => {
+                                let _ = done.send(());
+                                dispatch(out);
+                            }
+                            // Not acknowledged: the adapter offers the event again
+                            // (catch-up at start), so nothing is lost.
+                            Err(e) => tracing::error!("handling a message failed: {e}"),
+                        }
+                    }
+                    Ok(Request::Stop) | Err(std_mpsc::RecvTimeoutError::Disconnected) => break,
+                    Err(std_mpsc::RecvTimeoutError::Timeout) => match engine.tick(Utc::now()) {
                         Ok(out) => dispatch(out),
                         Err(e) => tracing::error!("firing timers failed: {e}"),
-                    }
-                }
-                _ = shutdown.changed() => {
-                    if *shutdown.borrow() {
-                        break;
-                    }
+                    },
                 }
             }
+        })
+        .expect("starting the engine thread");
+    let stop = tx.clone();
+    let task = tokio::spawn(async move {
+        while shutdown.changed().await.is_ok() {
+            if *shutdown.borrow() {
+                break;
+            }
         }
+        let _ = stop.send(Request::Stop);
+        let _ = tokio::task::spawn_blocking(move || thread.join()).await;
     });
     (Handle { tx }, task)
 }
@@ -145,7 +156,9 @@ async fn worker<S: Store>(
                 "a message could not be delivered and is dropped: {e}"
             );
         }
-        if let Err(e) = store.delivered(&[o.id]) {
+        // Platforms de-duplicate by the message's id, so the mark need not
+        // wait for the disk.
+        if let Err(e) = store.delivered_lazily(&[o.id]) {
             tracing::error!(id = o.id, "marking a message delivered failed: {e}");
         }
     }

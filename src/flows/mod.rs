@@ -2,6 +2,7 @@
 //! checking all of it at once: every error comes back as `file:line:column:
 //! message`, so a broken file is refused at start-up with everything to fix.
 
+mod frames_file;
 mod node;
 mod parse;
 mod professions;
@@ -77,6 +78,7 @@ pub struct FluentRef {
 pub struct Sources {
     pub flows: Vec<SourceFile>,
     pub professions: Option<SourceFile>,
+    pub frames: Option<SourceFile>,
     pub locales: BTreeMap<Locale, Vec<SourceFile>>,
 }
 
@@ -101,6 +103,8 @@ impl Sources {
             };
             if path.file_name().is_some_and(|n| n == "professions.toml") {
                 s.professions = Some(file);
+            } else if path.file_name().is_some_and(|n| n == "frames.toml") {
+                s.frames = Some(file);
             } else {
                 s.flows.push(file);
             }
@@ -122,6 +126,9 @@ impl Sources {
         if s.professions.is_none() {
             s.professions = Sources::embedded().professions;
         }
+        if s.frames.is_none() {
+            s.frames = Sources::embedded().frames;
+        }
         Ok(s)
     }
 
@@ -137,6 +144,8 @@ impl Sources {
             }
         } else if path.ends_with("/professions.toml") {
             self.professions = Some(file);
+        } else if path.ends_with("/frames.toml") {
+            self.frames = Some(file);
         } else if path.ends_with(".toml") {
             self.flows.push(file);
         }
@@ -156,6 +165,7 @@ fn sorted_files(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
 pub struct Catalog {
     pub flows: BTreeMap<String, Arc<Flow>>,
     pub roles: Roles,
+    pub frames: Arc<crate::frames::Frames>,
     pub strings: Strings,
 }
 
@@ -183,6 +193,21 @@ impl Catalog {
             None => {
                 errors.push("flows/professions.toml: missing (it defines the professions and role-swap roles)".into());
                 Roles::default()
+            }
+        };
+        let frames = match &src.frames {
+            Some(file) => {
+                let (frames, errs, r) = frames_file::load(file);
+                errors.extend(errs.into_iter().map(|e| e.to_string()));
+                refs.extend(r);
+                Arc::new(frames)
+            }
+            None => {
+                errors.push(
+                    "flows/frames.toml: missing (it defines the frames the summary looks for)"
+                        .into(),
+                );
+                Arc::new(crate::frames::Frames::default())
             }
         };
         let mut flows = BTreeMap::new();
@@ -217,6 +242,7 @@ impl Catalog {
             (Some(strings), true) => Ok(Catalog {
                 flows,
                 roles,
+                frames,
                 strings,
             }),
             _ => Err(errors),
@@ -234,6 +260,7 @@ fn check_refs(strings: &Strings, refs: &[FluentRef], src: &Sources) -> Vec<Strin
         .flows
         .iter()
         .chain(src.professions.iter())
+        .chain(src.frames.iter())
         .map(|f| (f.path.as_str(), f))
         .collect();
     for r in refs {

@@ -84,6 +84,12 @@ pub trait Store: Send + Sync {
     fn outbox(&self) -> Result<Vec<Outgoing>>;
     /// Marks messages delivered: removes them from the outbox, durably.
     fn delivered(&self, ids: &[u64]) -> Result<()>;
+    /// Marks messages delivered without waiting for the disk: for platforms
+    /// that de-duplicate a resend by its id, losing this mark in a crash only
+    /// costs a resend the platform drops.
+    fn delivered_lazily(&self, ids: &[u64]) -> Result<()> {
+        self.delivered(ids)
+    }
     /// Rounds with a timer due at or before `now`, earliest first.
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>>;
     /// The earliest timer of all rounds.
@@ -118,6 +124,9 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     }
     fn delivered(&self, ids: &[u64]) -> Result<()> {
         (**self).delivered(ids)
+    }
+    fn delivered_lazily(&self, ids: &[u64]) -> Result<()> {
+        (**self).delivered_lazily(ids)
     }
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
         (**self).due(now)

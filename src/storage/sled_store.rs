@@ -184,6 +184,13 @@ impl Store for SledStore {
         Ok(())
     }
 
+    fn delivered_lazily(&self, ids: &[u64]) -> Result<()> {
+        for id in ids {
+            self.tree(OUTBOX).remove(keys::outbox(*id))?;
+        }
+        Ok(())
+    }
+
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
         let mut out = Vec::new();
         for k in self.tree(TIMERS).iter().keys() {

@@ -7,6 +7,7 @@ mod commands;
 mod crash;
 mod engine;
 mod flows_check;
+mod frames;
 mod locales;
 mod matrix;
 mod privacy;

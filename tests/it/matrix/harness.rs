@@ -135,6 +135,8 @@ pub struct Seen {
     pub notice: bool,
     pub thread_root: Option<OwnedEventId>,
     pub mentions: Vec<OwnedUserId>,
+    /// Whether `m.mentions` is present and mentions the whole room.
+    pub mentions_room: Option<bool>,
     pub html: Option<String>,
     /// When this client received it (the benchmark times with it).
     #[allow(dead_code)]
@@ -205,6 +207,7 @@ impl User {
                     .as_ref()
                     .map(|m| m.user_ids.iter().cloned().collect())
                     .unwrap_or_default();
+                let mentions_room = ev.content.mentions.as_ref().map(|m| m.room);
                 s.lock().unwrap().push(Seen {
                     room: room.room_id().to_owned(),
                     event: ev.event_id.clone(),
@@ -213,6 +216,7 @@ impl User {
                     notice,
                     thread_root,
                     mentions,
+                    mentions_room,
                     html,
                     at: Instant::now(),
                 });

@@ -290,7 +290,9 @@ pub fn check_bot_messages(g: &Group) {
         for s in u.seen().iter().filter(|s| s.sender == g.bot.id) {
             assert!(s.notice, "not a notice: {}", s.body);
             assert!(s.html.is_some(), "no HTML body: {}", s.body);
-            assert!(!s.body.contains("@room"));
+            // Intentional mentions always present, never the whole room, even
+            // where someone's echoed text says "@room".
+            assert_eq!(s.mentions_room, Some(false), "{}", s.body);
         }
     }
 }

@@ -1,0 +1,129 @@
+//! Frames: the catalogue (loaded from `flows/frames.toml` by `crate::flows`),
+//! detection of frame indicators in answers, and the per-text analysis the
+//! summary and `brug frames analyze` build on. Pure: no I/O, no clock.
+
+pub mod detect;
+
+pub use detect::{Lang, Pattern};
+
+use detect::Matcher;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// A frame is present in a text from this much indicator weight on: one
+/// phrase the research ties to it, or three it only suggests.
+pub const PRESENT: u32 = 1;
+pub const STRONG: u32 = 3;
+pub const WEAK: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Level {
+    Master,
+    MetaCultural,
+    Relational,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrameInfo {
+    pub id: String,
+    pub level: Level,
+    /// Fluent ids.
+    pub name: String,
+    pub description: String,
+}
+
+/// The frames and their compiled indicators.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Frames {
+    pub frames: Vec<FrameInfo>,
+    pub patterns: Vec<Pattern>,
+    #[serde(skip)]
+    matcher: OnceLock<MatcherCell>,
+}
+
+/// Wraps the automaton so `Frames` stays `Debug`/`Clone` without printing it.
+#[derive(Clone)]
+struct MatcherCell(std::sync::Arc<Matcher>);
+
+impl std::fmt::Debug for MatcherCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Matcher")
+    }
+}
+
+impl PartialEq for Frames {
+    fn eq(&self, other: &Self) -> bool {
+        self.frames == other.frames && self.patterns == other.patterns
+    }
+}
+
+/// A frame found in one text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    /// Index into `Frames::frames`.
+    pub frame: usize,
+    pub weight: u32,
+    /// Weight per 20 words, capped at 1: comparable across lengths.
+    pub score: f64,
+    /// The words that showed it, as written.
+    pub evidence: Vec<String>,
+}
+
+impl Frames {
+    pub fn new(frames: Vec<FrameInfo>, patterns: Vec<Pattern>) -> Frames {
+        Frames {
+            frames,
+            patterns,
+            matcher: OnceLock::new(),
+        }
+    }
+
+    fn matcher(&self) -> &Matcher {
+        &self
+            .matcher
+            .get_or_init(|| MatcherCell(std::sync::Arc::new(Matcher::new(self.patterns.clone()))))
+            .0
+    }
+
+    pub fn index(&self, id: &str) -> Option<usize> {
+        self.frames.iter().position(|f| f.id == id)
+    }
+
+    /// The frames present in `text`, strongest first. Without a language,
+    /// it is guessed per text (Dutch and English indicators otherwise both count).
+    pub fn analyze(&self, text: &str, lang: Option<Lang>) -> Vec<Found> {
+        let lang = lang.or_else(|| detect::guess_lang(text));
+        let hits = self.matcher().find(text, lang);
+        let words = detect::fold(text)
+            .0
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .count()
+            .max(1);
+        let mut out: Vec<Found> = Vec::new();
+        for h in hits {
+            let word = text[h.start..h.end].to_string();
+            match out.iter_mut().find(|f| f.frame == h.frame) {
+                Some(f) => {
+                    f.weight += h.weight;
+                    if !f.evidence.contains(&word) {
+                        f.evidence.push(word);
+                    }
+                }
+                None => out.push(Found {
+                    frame: h.frame,
+                    weight: h.weight,
+                    score: 0.0,
+                    evidence: vec![word],
+                }),
+            }
+        }
+        out.retain(|f| f.weight >= PRESENT);
+        for f in &mut out {
+            let per_20 = f.weight as f64 * 20.0 / (words.max(20) as f64) / STRONG as f64;
+            f.score = (per_20.min(1.0) * 100.0).round() / 100.0;
+        }
+        out.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.frame.cmp(&b.frame)));
+        out
+    }
+}
