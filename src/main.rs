@@ -242,6 +242,19 @@ fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitC
     })
 }
 
+#[derive(serde::Serialize)]
+struct LineOut<'a> {
+    text: &'a str,
+    frames: Vec<FrameOut<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct FrameOut<'a> {
+    id: &'a str,
+    score: f64,
+    evidence: Vec<String>,
+}
+
 /// `brug frames analyze`: JSON lines, one per statement.
 fn analyze(
     data: Option<&Path>,
@@ -267,22 +280,17 @@ fn analyze(
         if text.is_empty() {
             continue;
         }
-        let frames: Vec<serde_json::Value> = catalog
+        let frames: Vec<FrameOut> = catalog
             .frames
             .analyze(text, lang)
             .into_iter()
-            .map(|f| {
-                serde_json::json!({
-                    "id": catalog.frames.frames[f.frame].id,
-                    "score": f.score,
-                    "evidence": f.evidence,
-                })
+            .map(|f| FrameOut {
+                id: &catalog.frames.frames[f.frame].id,
+                score: f.score,
+                evidence: f.evidence,
             })
             .collect();
-        serde_json::to_writer(
-            &mut out,
-            &serde_json::json!({ "text": text, "frames": frames }),
-        )?;
+        serde_json::to_writer(&mut out, &LineOut { text, frames })?;
         writeln!(out)?;
     }
     out.flush()?;

@@ -16,3 +16,37 @@ frame-name-cooperative = cooperative
 frame-desc-cooperative = one shared system with a shared interest in solving the case together
 frame-name-political = political
 frame-desc-political = a struggle between parties, us and them, self-interest
+
+## The frame summary
+
+fs-heading = Frames in this round
+fs-too-little = There was too little text to recognise frames with any confidence.
+fs-person = { $name } ({ $profession }):
+fs-person-none = { $name } ({ $profession }): no frame recognised in the words used
+fs-evidence = { $frame }: { $words }
+fs-devices = reasoning covered: { $devices }
+fs-devices-none = reasoning covered: none of the four devices was asked for separately
+fs-profiles = Per profession
+fs-profile = { $profession }:
+fs-profile-none = { $profession }: no frame recognised
+fs-profile-line = { $frame }: in { $count ->
+    [one] one answer
+   *[other] { $count } answers
+}
+fs-issues = Where the professions differ most
+fs-issues-none = No clear difference between the professions in their answers to the same question.
+fs-issue = { $step }:
+fs-issue-side = { $name } ({ $profession }) reasons from { $frame }: { $words }
+fs-unused = Frames nobody used: { $frames }.
+fs-self-heading = Frames people recognised in themselves
+fs-self-tagged = { $name } ({ $profession }): { $frames }
+fs-move-heading = A suggestion for the next conversation
+fs-move-amplification = Amplification: you reason from the same frames ({ $frames }). Each of you: say in one line each how you see the problem, its cause, your judgement and the solution — do you really agree, or does it only look that way?
+fs-move-extension = Extension: you share { $frame }, but not the rest. Which element of another profession's answer could you take into your own approach?
+fs-move-bridging = Bridging: { $frame } shows up in every profession. Which assumption behind it do you all share, and what joint next step can you build on it?
+fs-move-transformation = Transformation: your frames hardly overlap. Try together to write a new description of the problem that none of you started from.
+fs-caveat = Note: frames are mixed in everyone and never follow from a job title; this is read from the words you wrote, nothing else. The profession is only used to group.
+device-problem = problem definition
+device-cause = cause and responsibility
+device-judgement = moral judgement
+device-solution = solution

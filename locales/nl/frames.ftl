@@ -16,3 +16,37 @@ frame-name-cooperative = coöperatief
 frame-desc-cooperative = één gedeeld systeem met een gedeeld belang om de casus samen op te lossen
 frame-name-political = politiek
 frame-desc-political = een strijd tussen partijen, wij en zij, eigenbelang
+
+## De framesamenvatting
+
+fs-heading = Frames in deze ronde
+fs-too-little = Er was te weinig tekst om frames met enige zekerheid te herkennen.
+fs-person = { $name } ({ $profession }):
+fs-person-none = { $name } ({ $profession }): geen frame herkend in de gebruikte woorden
+fs-evidence = { $frame }: { $words }
+fs-devices = redeneerstappen: { $devices }
+fs-devices-none = redeneerstappen: naar geen van de vier apart gevraagd
+fs-profiles = Per beroep
+fs-profile = { $profession }:
+fs-profile-none = { $profession }: geen frame herkend
+fs-profile-line = { $frame }: in { $count ->
+    [one] één antwoord
+   *[other] { $count } antwoorden
+}
+fs-issues = Waar de beroepen het meest verschillen
+fs-issues-none = Geen duidelijk verschil tussen de beroepen in hun antwoorden op dezelfde vraag.
+fs-issue = { $step }:
+fs-issue-side = { $name } ({ $profession }) redeneert vanuit { $frame }: { $words }
+fs-unused = Frames die niemand gebruikte: { $frames }.
+fs-self-heading = Frames die mensen bij zichzelf herkenden
+fs-self-tagged = { $name } ({ $profession }): { $frames }
+fs-move-heading = Een voorstel voor het volgende gesprek
+fs-move-amplification = Amplificatie: jullie redeneren vanuit dezelfde frames ({ $frames }). Zeg ieder in één regel per stap hoe je het probleem, de oorzaak, je oordeel en de oplossing ziet — zijn jullie het echt eens, of lijkt dat maar zo?
+fs-move-extension = Extensie: jullie delen { $frame }, maar niet de rest. Welk element uit het antwoord van een ander beroep kun je in je eigen aanpak opnemen?
+fs-move-bridging = Overbrugging: { $frame } komt bij elk beroep terug. Welke aanname daarachter delen jullie, en welke gezamenlijke volgende stap kun je daarop bouwen?
+fs-move-transformation = Transformatie: jullie frames overlappen nauwelijks. Probeer samen een nieuwe omschrijving van het probleem te maken waar niemand van jullie mee begon.
+fs-caveat = Let op: frames zijn bij iedereen gemengd en volgen nooit uit een functietitel; dit is alleen gelezen uit de woorden die jullie schreven. Het beroep dient alleen om te groeperen.
+device-problem = probleemdefinitie
+device-cause = oorzaak en verantwoordelijkheid
+device-judgement = moreel oordeel
+device-solution = oplossing

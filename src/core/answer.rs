@@ -153,6 +153,7 @@ mod tests {
             id: id.into(),
             label: format!("l-{id}"),
             aliases: vec![alias.into()],
+            device: None,
         }
     }
 

@@ -118,6 +118,9 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
             StepKind::Summary => {
                 record::record(r, flow, &mut post);
                 fx.push(Effect::thread(post));
+                let mut frames = Message::default();
+                super::summary::summary(r, flow, &mut frames);
+                fx.push(Effect::thread(frames));
             }
             _ => {
                 waiting_step(r, step, flow, post, now, fx);

@@ -17,6 +17,8 @@ pub struct Flow {
     pub steps: Vec<Step>,
     /// The roles this flow's role swap draws from (professions plus perhaps `client`).
     pub roles: Roles,
+    /// The frames the summary looks for.
+    pub frames: crate::frames::Frames,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -151,6 +153,39 @@ pub struct Field {
     pub label: String,
     /// Other words people may type before the colon (`waarom`, `hoe`, `wat`).
     pub aliases: Vec<String>,
+    /// Which reasoning device this field asks for, if any.
+    pub device: Option<Device>,
+}
+
+/// The four reasoning devices of a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Device {
+    Problem,
+    Cause,
+    Judgement,
+    Solution,
+}
+
+impl Device {
+    pub fn parse(s: &str) -> Option<Device> {
+        Some(match s {
+            "problem" => Device::Problem,
+            "cause" => Device::Cause,
+            "judgement" => Device::Judgement,
+            "solution" => Device::Solution,
+            _ => return None,
+        })
+    }
+
+    /// Its Fluent id.
+    pub fn message(self) -> &'static str {
+        match self {
+            Device::Problem => "device-problem",
+            Device::Cause => "device-cause",
+            Device::Judgement => "device-judgement",
+            Device::Solution => "device-solution",
+        }
+    }
 }
 
 impl Field {
@@ -166,6 +201,8 @@ pub enum ChoiceSource {
     Fixed(Vec<String>),
     /// The answers given to an earlier step (by index).
     AnswersOf(usize),
+    /// The frames of the catalogue (people tag themselves).
+    Frames,
 }
 
 /// Who acts in a step.

@@ -16,6 +16,7 @@ pub mod roles;
 pub mod round;
 pub mod span;
 pub mod step;
+pub mod summary;
 
 pub use effect::{Destination, Effect, Outgoing, Rejection, Target, Transition};
 pub use enter::{start, NewRound};

@@ -121,6 +121,31 @@ messages! {
     STEP_DEADLINE = "step-deadline" [deadline];
     STEP_HEADER = "step-header" [n, total, title];
     STEP_NEXT = "step-next" [name];
+    // The frame summary.
+    FS_HEADING = "fs-heading" [];
+    FS_TOO_LITTLE = "fs-too-little" [];
+    FS_PERSON = "fs-person" [name, profession];
+    FS_PERSON_NONE = "fs-person-none" [name, profession];
+    FS_EVIDENCE = "fs-evidence" [frame, words];
+    FS_DEVICES = "fs-devices" [devices];
+    FS_DEVICES_NONE = "fs-devices-none" [];
+    FS_PROFILES = "fs-profiles" [];
+    FS_PROFILE = "fs-profile" [profession];
+    FS_PROFILE_NONE = "fs-profile-none" [profession];
+    FS_PROFILE_LINE = "fs-profile-line" [frame, count];
+    FS_ISSUES = "fs-issues" [];
+    FS_ISSUES_NONE = "fs-issues-none" [];
+    FS_ISSUE = "fs-issue" [step];
+    FS_ISSUE_SIDE = "fs-issue-side" [name, profession, frame, words];
+    FS_UNUSED = "fs-unused" [frames];
+    FS_SELF_HEADING = "fs-self-heading" [];
+    FS_SELF_TAGGED = "fs-self-tagged" [name, profession, frames];
+    FS_MOVE_HEADING = "fs-move-heading" [];
+    FS_MOVE_AMPLIFICATION = "fs-move-amplification" [frames];
+    FS_MOVE_EXTENSION = "fs-move-extension" [frame];
+    FS_MOVE_BRIDGING = "fs-move-bridging" [frame];
+    FS_MOVE_TRANSFORMATION = "fs-move-transformation" [];
+    FS_CAVEAT = "fs-caveat" [];
     // Commands and the engine.
     HELP = "help" [prefix];
     HELP_COMMAND = "help-command" [prefix, command];

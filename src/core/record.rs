@@ -106,6 +106,7 @@ impl WithAuthor for MessageRef {
 pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
     match src {
         ChoiceSource::Fixed(ids) => ids.iter().map(|i| Arg::Msg(i.clone())).collect(),
+        ChoiceSource::Frames => frame_options(flow),
         ChoiceSource::AnswersOf(idx) => {
             let step = &flow.steps[*idx];
             in_roster(r, r.answers_to(&step.id))
@@ -121,6 +122,16 @@ pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
                 .collect()
         }
     }
+}
+
+/// The frames people can tag themselves with (not the relational ones).
+pub fn frame_options(flow: &Flow) -> Vec<Arg> {
+    flow.frames
+        .frames
+        .iter()
+        .filter(|f| f.level != crate::frames::Level::Relational)
+        .map(|f| Arg::Msg(f.name.clone()))
+        .collect()
 }
 
 pub fn action_line(a: &ActionItem) -> MessageRef {

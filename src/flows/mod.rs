@@ -183,18 +183,6 @@ impl Catalog {
             }
         };
         let mut refs = Vec::new();
-        let roles = match &src.professions {
-            Some(file) => {
-                let (roles, errs, r) = professions::load(file);
-                errors.extend(errs.into_iter().map(|e| e.to_string()));
-                refs.extend(r);
-                roles
-            }
-            None => {
-                errors.push("flows/professions.toml: missing (it defines the professions and role-swap roles)".into());
-                Roles::default()
-            }
-        };
         let frames = match &src.frames {
             Some(file) => {
                 let (frames, errs, r) = frames_file::load(file);
@@ -210,6 +198,18 @@ impl Catalog {
                 Arc::new(crate::frames::Frames::default())
             }
         };
+        let roles = match &src.professions {
+            Some(file) => {
+                let (roles, errs, r) = professions::load(file);
+                errors.extend(errs.into_iter().map(|e| e.to_string()));
+                refs.extend(r);
+                roles
+            }
+            None => {
+                errors.push("flows/professions.toml: missing (it defines the professions and role-swap roles)".into());
+                Roles::default()
+            }
+        };
         let mut flows = BTreeMap::new();
         let mut places: BTreeMap<String, String> = BTreeMap::new();
         for file in &src.flows {
@@ -217,7 +217,7 @@ impl Catalog {
             match node::parse(file) {
                 Err(e) => rd.errors.push(e),
                 Ok(root) => {
-                    let parsed = parse::flow(file, &root, &roles, &mut rd);
+                    let parsed = parse::flow(file, &root, &roles, &frames, &mut rd);
                     refs.extend(parsed.refs);
                     if let Some(flow) = parsed.flow {
                         if let Some(other) = places.insert(flow.id.clone(), file.path.clone()) {

@@ -60,7 +60,13 @@ pub struct Parsed {
     pub refs: Vec<FluentRef>,
 }
 
-pub fn flow(file: &SourceFile, root: &Node, roles: &Roles, rd: &mut Reader) -> Parsed {
+pub fn flow(
+    file: &SourceFile,
+    root: &Node,
+    roles: &Roles,
+    frames: &crate::frames::Frames,
+    rd: &mut Reader,
+) -> Parsed {
     let mut refs = Vec::new();
     let Some(top) = rd.table(root, "a flow file") else {
         return Parsed { flow: None, refs };
@@ -132,6 +138,7 @@ pub fn flow(file: &SourceFile, root: &Node, roles: &Roles, rd: &mut Reader) -> P
             description,
             steps,
             roles: roles.clone(),
+            frames: frames.clone(),
         }),
         _ => None,
     };
@@ -254,6 +261,7 @@ fn one_step(
             let multiple = rd.bool(t, "multiple", false);
             let blind = rd.bool(t, "blind", false);
             let from = earlier_step(rd, "from", false);
+            let tag_frames = rd.bool(t, "frames", false);
             let fixed: Vec<String> = rd
                 .strings(t, "options")
                 .into_iter()
@@ -263,6 +271,7 @@ fn one_step(
                 })
                 .collect();
             let options = match (from, fixed.is_empty()) {
+                _ if tag_frames => ChoiceSource::Frames,
                 (Some((i, at)), true) => {
                     if !earlier[i].collects() {
                         rd.error(
@@ -297,7 +306,7 @@ fn one_step(
                     multiple,
                     blind,
                 },
-                &["options", "from", "multiple", "blind"],
+                &["options", "from", "frames", "multiple", "blind"],
             )
         }
         "actions" => (StepKind::Actions, &[]),
@@ -419,7 +428,19 @@ fn fields(rd: &mut Reader, t: &Table, key: &str, fluent: &mut Refs) -> Vec<Field
             .into_iter()
             .map(|(a, _)| a.to_lowercase())
             .collect();
-        rd.unknown_keys(&ft, "a field", &["id", "label", "aliases"]);
+        let device = rd.str(&ft, "device", false).and_then(|(d, at)| {
+            let parsed = crate::core::flow::Device::parse(&d);
+            if parsed.is_none() {
+                rd.error(
+                    &at,
+                    format!(
+                        "`device` = \"{d}\" is not one of: problem, cause, judgement, solution"
+                    ),
+                );
+            }
+            parsed
+        });
+        rd.unknown_keys(&ft, "a field", &["id", "label", "aliases", "device"]);
         if let (Some((id, at)), Some(label)) = (id, label) {
             if out.iter().any(|f| f.id == id) {
                 rd.error(&at, format!("field id `{id}` is used twice"));
@@ -428,6 +449,7 @@ fn fields(rd: &mut Reader, t: &Table, key: &str, fluent: &mut Refs) -> Vec<Field
                 id: id.to_lowercase(),
                 label,
                 aliases,
+                device,
             });
         }
     }

@@ -129,6 +129,14 @@ impl Matcher {
                 }),
             }
         }
+        // A phrase inside a longer one of another frame is part of that one
+        // ("treatment" in "equal treatment").
+        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        hits.retain(|h| {
+            !spans
+                .iter()
+                .any(|&(s, e)| s <= h.start && e >= h.end && e - s > h.end - h.start)
+        });
         hits.sort_by_key(|h| (h.start, h.frame));
         hits
     }

@@ -74,6 +74,7 @@ pub fn check(run: &Run, flow: &Flow) {
                     let n = step_number(s);
                     let allowed = reveals.iter().any(|(r, _)| n == Some(*r))
                         || has_id(s, msg::RECORD_INTRO.id)
+                        || has_id(s, msg::FS_HEADING.id)
                         || (matches!(step.kind, StepKind::Intake)
                             && has_id(s, msg::CASE_HEADING.id));
                     assert!(

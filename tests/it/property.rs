@@ -63,6 +63,7 @@ fn build(blocks: &[Block], base: &Flow) -> Flow {
                         id: id.to_string(),
                         label: label.to_string(),
                         aliases: vec![],
+                        device: None,
                     })
                     .collect();
                 steps.push(step(
@@ -116,6 +117,7 @@ fn build(blocks: &[Block], base: &Flow) -> Flow {
                         id: "trust".into(),
                         label: "reflect-trust".into(),
                         aliases: vec![],
+                        device: None,
                     }],
                     anonymous: true,
                 },
@@ -135,6 +137,7 @@ fn build(blocks: &[Block], base: &Flow) -> Flow {
         description: base.description.clone(),
         steps,
         roles: base.roles.clone(),
+        frames: base.frames.clone(),
     }
 }
 

@@ -312,7 +312,7 @@ impl User {
 
     /// Waits for a message matching `pred` (from anyone), returns it.
     pub async fn expect(&self, what: &str, pred: impl Fn(&Seen) -> bool) -> Seen {
-        let found = wait(Duration::from_secs(40), || {
+        let found = wait(Duration::from_secs(90), || {
             self.seen().into_iter().find(|s| pred(s))
         })
         .await;
