@@ -227,11 +227,11 @@ impl User {
                 if Some(ev.state_key.as_ref()) == client.user_id()
                     && ev.content.membership == MembershipState::Invite
                 {
-                    for _ in 0..10 {
+                    for _ in 0..120 {
                         if room.join().await.is_ok() {
                             return;
                         }
-                        tokio::time::sleep(Duration::from_millis(200)).await;
+                        tokio::time::sleep(Duration::from_millis(500)).await;
                     }
                 }
             },
