@@ -1,0 +1,127 @@
+//! Frame analysis speed: `analyze` throughput over chat text, and the time to
+//! build the frame summary of an 8-person round with 10 answers each.
+//!
+//! Run: `cargo bench --bench frames`
+
+use brug::core::ids::{GroupId, Locale, Platform, RoleId, RoundId, UserRef};
+use brug::core::message::Message;
+use brug::core::round::{Answer, Participant, Round, Status, Timers};
+use brug::flows::{Catalog, Sources};
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+fn main() {
+    let catalog = Catalog::load(&Sources::embedded()).expect("built-in data");
+    let statements: Vec<String> = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/frames.tsv"
+    ))
+    .unwrap()
+    .lines()
+    .filter(|l| !l.starts_with('#'))
+    .filter_map(|l| l.split_once('\t').map(|(_, t)| t.to_string()))
+    .collect();
+
+    // Throughput: the labelled statements over and over, about 8 MB.
+    let mut corpus = Vec::new();
+    while corpus.iter().map(String::len).sum::<usize>() < 8 << 20 {
+        corpus.extend(statements.iter().cloned());
+    }
+    let bytes: usize = corpus.iter().map(String::len).sum();
+    let t = Instant::now();
+    let mut found = 0usize;
+    for s in &corpus {
+        found += catalog.frames.analyze(s, None).len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "analyze: {:.1} MB in {:.2} s = {:.1} MB/s ({} statements, {found} frames found)",
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs,
+        corpus.len()
+    );
+
+    // The summary of an 8-person round, 10 answers each.
+    let flow = catalog.flow("golden-circle").unwrap().clone();
+    let group = GroupId::new(Platform::Console, "bench");
+    let professions = [
+        "social-worker",
+        "client-manager-work",
+        "client-manager-income",
+        "other",
+    ];
+    let people: Vec<Participant> = (0..8)
+        .map(|i| Participant {
+            user: UserRef::new(Platform::Console, format!("P{i}")),
+            name: format!("P{i}"),
+            profession: RoleId::new(professions[i % 4]),
+            left: false,
+        })
+        .collect();
+    let collecting: Vec<&str> = flow
+        .steps
+        .iter()
+        .filter(|s| s.collects() && !s.anonymous_in(&flow))
+        .map(|s| s.id.as_str())
+        .collect();
+    let mut answers = Vec::new();
+    for (i, p) in people.iter().enumerate() {
+        for j in 0..10 {
+            let step = collecting[j % collecting.len()];
+            let mut fields = BTreeMap::new();
+            fields.insert(
+                format!("f{j}"),
+                statements[(i * 10 + j) % statements.len()].clone(),
+            );
+            answers.push(Answer {
+                step: step.to_string(),
+                by: p.user.clone(),
+                at: chrono::Utc::now(),
+                fields,
+                picks: Vec::new(),
+                scores: BTreeMap::new(),
+            });
+        }
+    }
+    let now = chrono::Utc::now();
+    let round = Round {
+        id: RoundId(1),
+        group,
+        flow_id: flow.id.clone(),
+        flow_version: flow.version,
+        title: "bench".into(),
+        locale: Locale::En,
+        coordinator: people[0].user.clone(),
+        coordinator_name: "P0".into(),
+        owner: Some(people[1].user.clone()),
+        participants: people,
+        status: Status::Running,
+        step: flow.steps.len() - 1,
+        step_started: now,
+        timers: Timers::default(),
+        answers,
+        roles: Vec::new(),
+        actions: Vec::new(),
+        previous_actions: Vec::new(),
+        intake_draft: None,
+        tz: chrono_tz::UTC,
+        opened: now,
+        closed: None,
+    };
+    let runs = 200;
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut m = Message::default();
+        brug::core::summary::summary(&round, &flow, &mut m);
+        std::hint::black_box(&m);
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    println!(
+        "summary of 8 people x 10 answers: median {:.2} ms, max {:.2} ms over {runs} runs",
+        times[runs / 2],
+        times[runs - 1]
+    );
+}
