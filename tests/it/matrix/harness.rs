@@ -32,6 +32,13 @@ pub struct Homeserver {
     pub port: u16,
 }
 
+/// Matrix tests take turns: each starts a bot and several syncing clients,
+/// and on a 2-core machine running them side by side only measures load.
+pub async fn serial() -> tokio::sync::MutexGuard<'static, ()> {
+    static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    TURN.lock().await
+}
+
 /// The shared homeserver, started on first use.
 pub fn homeserver() -> &'static Homeserver {
     static HS: OnceLock<Homeserver> = OnceLock::new();

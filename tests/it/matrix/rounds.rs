@@ -113,6 +113,19 @@ impl Group {
         u.joined(&s.room).await
     }
 
+    /// Everyone joins the round in the thread under `root` (aliases of the
+    /// professions vary on purpose), then Anna names Bram the case owner.
+    pub async fn join_all(&self, root: &OwnedEventId, joined: &str, professions: [&str; 4]) {
+        for (n, p) in ["Anna", "Bram", "Chris", "Dewi"]
+            .into_iter()
+            .zip(professions)
+        {
+            self.thread(n, root, &format!("!brug join {p}")).await;
+            bot_notice(self, "Anna", &format!("{n} {joined}")).await;
+        }
+        self.thread("Anna", root, "!brug owner Bram").await;
+    }
+
     pub async fn thread(&self, name: &str, root: &OwnedEventId, text: &str) {
         let u = self.person(name);
         u.say_in_thread(&self.room_of(name), root, text).await;
@@ -166,16 +179,12 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     assert!(root.notice, "bots post notices");
     assert!(root.thread_root.is_none(), "the root opens the thread");
     let root = root.event;
-    for (n, p) in [
-        ("Anna", "social-worker"),
-        ("Bram", "km-werk"),
-        ("Chris", "sw"),
-        ("Dewi", "client-manager-income"),
-    ] {
-        g.thread(n, &root, &format!("!brug join {p}")).await;
-        bot_notice(&g, "Anna", &format!("{n} {}", w.joined)).await;
-    }
-    g.thread("Anna", &root, "!brug owner Bram").await;
+    g.join_all(
+        &root,
+        w.joined,
+        ["social-worker", "km-werk", "sw", "client-manager-income"],
+    )
+    .await;
     g.private(
         "Bram",
         "A mother, two children; debt-free, works 30 hours; the school worries.",
@@ -299,12 +308,14 @@ pub fn check_bot_messages(g: &Group) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn golden_circle_round_in_english() {
+    let _turn = super::harness::serial().await;
     let g = golden_circle(&EN, false).await;
     check_bot_messages(&g);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn golden_circle_round_in_dutch() {
+    let _turn = super::harness::serial().await;
     let g = golden_circle(&NL, false).await;
     check_bot_messages(&g);
 }
@@ -341,16 +352,17 @@ async fn role_swap(w: &Words) -> Group {
         "Ronde #1: Rolwisseling"
     };
     let root = bot_notice(&g, "Anna", opened).await.event;
-    for (n, p) in [
-        ("Anna", "social-worker"),
-        ("Bram", "client-manager-work"),
-        ("Chris", "social-worker"),
-        ("Dewi", "client-manager-income"),
-    ] {
-        g.thread(n, &root, &format!("!brug join {p}")).await;
-        bot_notice(&g, "Anna", &format!("{n} {}", w.joined)).await;
-    }
-    g.thread("Anna", &root, "!brug owner Bram").await;
+    g.join_all(
+        &root,
+        w.joined,
+        [
+            "social-worker",
+            "client-manager-work",
+            "social-worker",
+            "client-manager-income",
+        ],
+    )
+    .await;
     g.private("Bram", "Mr B., fifties, 25 years on benefit, no diagnosis.")
         .await;
     bot_notice(&g, "Bram", w.received_case).await;
@@ -450,12 +462,14 @@ async fn role_swap(w: &Words) -> Group {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn role_swap_round_in_english() {
+    let _turn = super::harness::serial().await;
     let g = role_swap(&EN).await;
     check_bot_messages(&g);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn role_swap_round_in_dutch() {
+    let _turn = super::harness::serial().await;
     let g = role_swap(&NL).await;
     check_bot_messages(&g);
 }

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_round_in_an_encrypted_room() {
+    let _turn = super::harness::serial().await;
     let g = golden_circle(&EN, true).await;
     check_bot_messages(&g);
     let room = g.room_of("Anna");
@@ -15,6 +16,7 @@ async fn a_round_in_an_encrypted_room() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn an_undecryptable_message_gets_a_notice() {
+    let _turn = super::harness::serial().await;
     let g = Group::new("en", true).await;
     let room = g.room_of("Chris");
     let garbage = serde_json::json!({
@@ -30,6 +32,7 @@ async fn an_undecryptable_message_gets_a_notice() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn only_coordinators_steer() {
+    let _turn = super::harness::serial().await;
     let g = Group::new("en", false).await;
     let bram = g.person("Bram");
     bram.say(&g.room_of("Bram"), "!brug start golden-circle Mine")
@@ -71,6 +74,7 @@ async fn only_coordinators_steer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn invites_from_others_are_declined() {
+    let _turn = super::harness::serial().await;
     let hs = homeserver();
     let anna = User::on(hs, "Anna").await;
     let mallory = User::on(hs, "Mallory").await;
@@ -111,6 +115,7 @@ async fn invites_from_others_are_declined() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
+    let _turn = super::harness::serial().await;
     let mut g = Group::new("en", false).await;
     g.person("Anna")
         .say(&g.room_of("Anna"), "!brug start golden-circle Crash")
@@ -118,16 +123,12 @@ async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
     let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
         .await
         .event;
-    for (n, p) in [
-        ("Anna", "sw"),
-        ("Bram", "km-werk"),
-        ("Chris", "sw"),
-        ("Dewi", "km-inkomen"),
-    ] {
-        g.thread(n, &root, &format!("!brug join {p}")).await;
-        bot_notice(&g, "Anna", &format!("{n} takes part as")).await;
-    }
-    g.thread("Anna", &root, "!brug owner Bram").await;
+    g.join_all(
+        &root,
+        "takes part as",
+        ["sw", "km-werk", "sw", "km-inkomen"],
+    )
+    .await;
     g.private("Bram", "A case about a family.").await;
     g.private("Bram", "yes").await;
     bot_notice(&g, "Anna", "The case, brought in by Bram").await;
@@ -185,6 +186,7 @@ async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_bot_recovers_when_the_homeserver_restarts() {
+    let _turn = super::harness::serial().await;
     let hs = Homeserver::start("restart");
     let g = Group::on(&hs, "en", false).await;
     g.person("Anna")
