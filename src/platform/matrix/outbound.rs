@@ -147,6 +147,22 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                 }
             }
         };
+        // A message encrypted before the person has joined may be shared with
+        // nobody but the bot; give them a moment to accept the invite.
+        for _ in 0..120 {
+            let joined = room
+                .get_member_no_sync(uid)
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|m| {
+                    *m.membership() == matrix_sdk::ruma::events::room::member::MembershipState::Join
+                });
+            if joined {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
         let id = room.room_id().to_string();
         store
             .set_link(&link::dm_room(user), &id)
