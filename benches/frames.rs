@@ -114,7 +114,7 @@ fn main() {
     for _ in 0..runs {
         let t = Instant::now();
         let mut m = Message::default();
-        brug::core::summary::summary(&round, &flow, &mut m);
+        let _chart = brug::core::summary::summary(&round, &flow, &mut m);
         std::hint::black_box(&m);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }

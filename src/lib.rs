@@ -4,6 +4,7 @@
 //! # Layout
 //!
 //! - [`core`]: pure round engine — `step(round, event, now, flow)`; no I/O, no clock.
+//! - [`chart`]: draws a message's chart as a PNG with an embedded font.
 //! - [`command`]: the `!brug …` text grammar, without I/O.
 //! - [`config`]: `config.toml`, checked completely before anything runs.
 //! - [`frames`]: frame catalogue and indicator detection (pure).
@@ -15,6 +16,7 @@
 //! - [`platform`]: thin adapters; `console` for `brug try`, `matrix`.
 
 pub mod assets;
+pub mod chart;
 pub mod command;
 pub mod config;
 pub mod core;

@@ -54,6 +54,10 @@ enum Cmd {
         /// The simulated clock's start (RFC 3339), for reproducible transcripts.
         #[arg(long, value_name = "TIME")]
         start_at: Option<DateTime<Utc>>,
+        /// Where charts (PNG) are saved [default: the system's temporary
+        /// directory, in brug-charts].
+        #[arg(long, value_name = "DIR")]
+        charts: Option<PathBuf>,
     },
     /// List the flows, or check flow files.
     Flows {
@@ -145,7 +149,9 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             title,
             store,
             start_at,
+            charts,
         } => {
+            let charts = charts.unwrap_or_else(|| std::env::temp_dir().join("brug-charts"));
             let catalog = Arc::new(load(cli.data.as_deref())?);
             let participants = parse_participants(&participants, &catalog)?;
             if catalog.flow(&flow).is_none() {
@@ -181,9 +187,9 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
                 Some(dir) => {
                     let s = SledStore::open(&dir)
                         .with_context(|| format!("opening the store in {}", dir.display()))?;
-                    run_try(s, catalog, defaults, &settings)
+                    run_try(s, catalog, defaults, &settings, charts)
                 }
-                None => run_try(MemoryStore::new(), catalog, defaults, &settings),
+                None => run_try(MemoryStore::new(), catalog, defaults, &settings, charts),
             }
         }
         Cmd::Run { config } => run(cli.data.as_deref(), &config),
@@ -386,11 +392,12 @@ fn run_try<S: Store>(
     catalog: Arc<Catalog>,
     defaults: Defaults,
     s: &TrySettings,
+    charts: PathBuf,
 ) -> anyhow::Result<std::process::ExitCode> {
     let locale = defaults.lang;
     let engine = Engine::open(store, catalog.clone(), defaults)?;
     let stdout = std::io::stdout();
-    let console = Console::new(stdout.lock(), catalog.clone());
+    let console = Console::new(stdout.lock(), catalog.clone(), charts);
     let interactive = std::io::stdin().is_terminal();
     if interactive {
         let people: Vec<Arg> = s

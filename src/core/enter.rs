@@ -119,8 +119,9 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
                 record::record(r, flow, &mut post);
                 fx.push(Effect::thread(post));
                 let mut frames = Message::default();
-                super::summary::summary(r, flow, &mut frames);
+                let chart = super::summary::summary(r, flow, &mut frames);
                 fx.push(Effect::thread(frames));
+                fx.extend(chart.map(Effect::thread));
             }
             _ => {
                 waiting_step(r, step, flow, post, now, fx);

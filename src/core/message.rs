@@ -82,19 +82,50 @@ fn collect_msg_ids<'a>(a: &'a Arg, out: &mut Vec<&'a str>) {
     }
 }
 
+/// A bar chart the adapters draw as a picture (`crate::chart`): for each
+/// category (a frame) one bar per series (a profession), values in percent.
+/// Every label is a message id, so the picture is in the group's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Chart {
+    pub title: MessageRef,
+    /// What the values mean (under the axis).
+    pub axis: MessageRef,
+    pub categories: Vec<MessageRef>,
+    pub series: Vec<Series>,
+}
+
+/// One series of a chart: its label and one value (0–100) per category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Series {
+    pub label: MessageRef,
+    pub values: Vec<u32>,
+}
+
+impl Chart {
+    fn refs(&self) -> impl Iterator<Item = &MessageRef> {
+        [&self.title, &self.axis]
+            .into_iter()
+            .chain(&self.categories)
+            .chain(self.series.iter().map(|s| &s.label))
+    }
+}
+
 /// A whole message: blocks, plus the people who must act (mentioned on
-/// platforms that have mentions).
+/// platforms that have mentions), and at most one chart (sent as a picture,
+/// with the blocks as its caption).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Message {
     pub blocks: Vec<Block>,
     pub mentions: Vec<UserRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chart: Option<Chart>,
 }
 
 impl Message {
     pub fn line(m: MessageRef) -> Self {
         Self {
             blocks: vec![Block::Line(m)],
-            mentions: Vec::new(),
+            ..Self::default()
         }
     }
 
@@ -110,11 +141,11 @@ impl Message {
     /// Every message id this message uses (for completeness checks in tests).
     pub fn ids(&self) -> Vec<&str> {
         let mut out = Vec::new();
-        for b in &self.blocks {
-            let m = match b {
-                Block::Line(m) | Block::Heading(m) | Block::Item(m) | Block::SubItem(m) => m,
-                Block::Quote(_) => continue,
-            };
+        let in_blocks = self.blocks.iter().filter_map(|b| match b {
+            Block::Line(m) | Block::Heading(m) | Block::Item(m) | Block::SubItem(m) => Some(m),
+            Block::Quote(_) => None,
+        });
+        for m in in_blocks.chain(self.chart.iter().flat_map(Chart::refs)) {
             out.push(m.id.as_str());
             for (_, a) in &m.args {
                 collect_msg_ids(a, &mut out);

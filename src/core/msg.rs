@@ -146,6 +146,10 @@ messages! {
     FS_MOVE_BRIDGING = "fs-move-bridging" [frame];
     FS_MOVE_TRANSFORMATION = "fs-move-transformation" [];
     FS_CAVEAT = "fs-caveat" [];
+    FS_CHART_TITLE = "fs-chart-title" [];
+    FS_CHART_AXIS = "fs-chart-axis" [];
+    FS_CHART_CAPTION = "fs-chart-caption" [];
+    CHART_FILE = "chart-file" [path];
     // Commands and the engine.
     HELP = "help" [prefix];
     HELP_COMMAND = "help-command" [prefix, command];

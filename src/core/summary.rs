@@ -6,7 +6,7 @@
 
 use super::flow::{ChoiceSource, Device, Flow, StepKind};
 use super::ids::{Locale, RoleId, UserRef};
-use super::message::{Arg, Block, Message};
+use super::message::{Arg, Block, Chart, Message, MessageRef, Series};
 use super::msg;
 use super::round::Round;
 use crate::frames::{Found, Lang, Level};
@@ -28,8 +28,9 @@ const QUOTES: usize = 3;
 const MOMENTS: usize = 2;
 const DIFFERENT: f64 = 0.5;
 
-/// Appends the frame summary of a round to `m`.
-pub fn summary(r: &Round, flow: &Flow, m: &mut Message) {
+/// Appends the frame summary of a round to `m`; returns the message with the
+/// profiles as a bar chart, when any frame was found.
+pub fn summary(r: &Round, flow: &Flow, m: &mut Message) -> Option<Message> {
     let frames = &flow.frames;
     let lang = Some(match r.locale {
         Locale::Nl => Lang::Nl,
@@ -103,6 +104,53 @@ pub fn summary(r: &Round, flow: &Flow, m: &mut Message) {
     self_tagged(r, flow, m);
     reframing(flow, &profiles, m);
     m.push(Block::Line(msg::FS_CAVEAT.msg()));
+    chart(r, flow, &pieces, &profiles)
+}
+
+/// The profiles as a chart: per frame, the share of each profession's answers
+/// that showed it (shares, so professions of different sizes compare).
+fn chart(
+    r: &Round,
+    flow: &Flow,
+    pieces: &[Piece],
+    profiles: &[(RoleId, BTreeMap<usize, u32>)],
+) -> Option<Message> {
+    if pieces.iter().all(|p| p.found.is_empty()) {
+        return None;
+    }
+    let frames = &flow.frames.frames;
+    let series = profiles
+        .iter()
+        .map(|(prof, counts)| {
+            let answers = pieces
+                .iter()
+                .filter(|p| profession_of(r, p.by).as_ref() == Some(prof))
+                .count()
+                .max(1) as u32;
+            let name = flow
+                .roles
+                .get(prof)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| "profession-other".into());
+            Series {
+                label: MessageRef::new(name),
+                values: (0..frames.len())
+                    .map(|f| (counts.get(&f).copied().unwrap_or(0) * 100 + answers / 2) / answers)
+                    .collect(),
+            }
+        })
+        .collect();
+    let chart = Chart {
+        title: msg::FS_CHART_TITLE.msg(),
+        axis: msg::FS_CHART_AXIS.msg(),
+        categories: frames.iter().map(|f| MessageRef::new(f.name.clone())).collect(),
+        series,
+    };
+    Some(Message {
+        blocks: vec![Block::Line(msg::FS_CHART_CAPTION.msg())],
+        chart: Some(chart),
+        ..Message::default()
+    })
 }
 
 fn profession_of(r: &Round, u: &UserRef) -> Option<RoleId> {

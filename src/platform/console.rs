@@ -12,6 +12,7 @@ use crate::flows::Catalog;
 use crate::storage::{Commit, Store};
 use chrono::{DateTime, Utc};
 use std::io::Write;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The group every console round lives in.
@@ -73,6 +74,11 @@ pub fn parse_line(line: &str) -> Result<Line, LineError> {
 /// everyone it mentions.
 pub fn render(catalog: &Catalog, o: &Outgoing) -> crate::i18n::Rendered {
     let mut r = catalog.strings.render(&o.msg, o.locale, o.tz);
+    if let Some(chart) = &o.msg.chart {
+        let alt = crate::chart::describe(chart, &catalog.strings, o.locale, &mut r.errors);
+        r.text.push('\n');
+        r.text.push_str(&alt);
+    }
     if !o.msg.mentions.is_empty() {
         let names: Vec<String> = o
             .msg
@@ -100,19 +106,22 @@ pub fn example_participants() -> Vec<(String, RoleId)> {
     .collect()
 }
 
-/// Writes the transcript: `[thread] …` and `[dm NAME] …`.
+/// Writes the transcript: `[thread] …` and `[dm NAME] …`; charts go to PNG
+/// files in `charts`, and the transcript says where.
 pub struct Console<W: Write> {
     out: W,
     catalog: Arc<Catalog>,
+    charts: PathBuf,
     /// Render problems (missing strings); shown on stderr, asserted empty in tests.
     pub errors: Vec<String>,
 }
 
 impl<W: Write> Console<W> {
-    pub fn new(out: W, catalog: Arc<Catalog>) -> Self {
+    pub fn new(out: W, catalog: Arc<Catalog>, charts: PathBuf) -> Self {
         Self {
             out,
             catalog,
+            charts,
             errors: Vec::new(),
         }
     }
@@ -134,7 +143,24 @@ impl<W: Write> Messenger for Console<W> {
             }
             Destination::Private(u) => format!("[dm {}]", u.id),
         };
-        let text = r.text;
+        let mut text = r.text;
+        if let Some(chart) = &o.msg.chart {
+            let png = crate::chart::render(chart, &self.catalog.strings, o.locale, &mut self.errors);
+            let round = o.round.map_or(0, |r| r.0);
+            let path = self.charts.join(format!("brug-round-{round}-{}.png", o.id));
+            std::fs::create_dir_all(&self.charts)?;
+            std::fs::write(&path, &png.bytes)?;
+            let saved = crate::core::msg::CHART_FILE
+                .msg()
+                .text("path", path.display().to_string());
+            text.push('\n');
+            text.push_str(&self.catalog.strings.render_ref(
+                &saved,
+                o.locale,
+                o.tz,
+                &mut self.errors,
+            ));
+        }
         writeln!(self.out, "{prefix} {text}")?;
         self.out.flush()
     }

@@ -141,3 +141,19 @@ fn scores_do_not_grow_with_padding() {
         "a long answer with the same indicator scores lower per word ({l} vs {s})"
     );
 }
+
+/// Decodes a PNG (as any viewer would) and returns its width, height and the
+/// number of pixels that are not background white.
+pub fn decode_png(bytes: &[u8]) -> (u32, u32, usize) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a sane size")];
+    let info = reader.next_frame(&mut buf).expect("PNG data");
+    let px = &buf[..info.buffer_size()];
+    let channels = info.color_type.samples();
+    let ink = px
+        .chunks(channels)
+        .filter(|p| p.iter().take(3).any(|c| *c < 250))
+        .count();
+    (info.width, info.height, ink)
+}

@@ -14,4 +14,5 @@ mod privacy;
 mod property;
 mod reminders;
 mod scenarios;
+mod summaries;
 mod support;

@@ -7,13 +7,18 @@ use super::{html, link, Matrix};
 use crate::core::effect::{Destination, Outgoing};
 use crate::runtime::{BoxFuture, Deliver};
 use crate::storage::Store;
+use matrix_sdk::attachment::{AttachmentConfig, AttachmentInfo, BaseImageInfo};
+use matrix_sdk::room::reply::{EnforceThread, Reply};
 use matrix_sdk::ruma::events::relation::Thread;
-use matrix_sdk::ruma::events::room::message::{Relation, RoomMessageEventContent};
+use matrix_sdk::ruma::events::room::message::{
+    AddMentions, Relation, ReplyWithinThread, RoomMessageEventContent, TextMessageEventContent,
+};
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::{
-    OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
+    UInt, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
 };
 use matrix_sdk::Room;
+use std::future::IntoFuture;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -50,10 +55,6 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
             }
             Destination::Private(u) => (self.dm_room(&u.id).await?, None),
         };
-        let mut content = RoomMessageEventContent::notice_html(rendered.body, rendered.html);
-        if let Some(root) = thread_root {
-            content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root)));
-        }
         let mentioned: Vec<OwnedUserId> = o
             .msg
             .mentions
@@ -61,28 +62,64 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
             .filter_map(|u| OwnedUserId::try_from(u.id.as_str()).ok())
             .collect();
         // Always set: clients then never treat text like "@room" as a mention.
-        content.mentions = Some(Mentions::with_user_ids(mentioned));
+        let mentions = Mentions::with_user_ids(mentioned);
         let txn: OwnedTransactionId = format!("brug-{:x}-{}", self.instance, o.id).into();
-        let mut delay = Duration::from_millis(500);
-        let event_id = loop {
-            match room
-                .send(content.clone())
-                .with_transaction_id(txn.clone())
-                .await
-            {
-                Ok(r) => break r.response.event_id,
-                Err(e) => {
-                    if let Some(after) = retry_after(&e) {
-                        tokio::time::sleep(after).await;
-                        continue;
-                    }
-                    if is_permanent(&e) {
-                        return Err(e.to_string());
-                    }
-                    tracing::warn!(id = o.id, "sending failed, retrying in {delay:?}: {e}");
-                    tokio::time::sleep(delay).await;
-                    delay = (delay * 2).min(Duration::from_secs(30));
+        let event_id = match &o.msg.chart {
+            None => {
+                let mut content =
+                    RoomMessageEventContent::notice_html(rendered.body, rendered.html);
+                if let Some(root) = thread_root {
+                    content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root)));
                 }
+                content.mentions = Some(mentions);
+                retrying(o.id, || {
+                    room.send(content.clone())
+                        .with_transaction_id(txn.clone())
+                        .into_future()
+                })
+                .await?
+                .response
+                .event_id
+            }
+            Some(chart) => {
+                let strings = &self.mx.catalog.strings;
+                let mut errors = Vec::new();
+                let png = crate::chart::render(chart, strings, o.locale, &mut errors);
+                // The caption carries the chart as text for those who cannot see it.
+                let alt = crate::chart::describe(chart, strings, o.locale, &mut errors);
+                for e in &errors {
+                    tracing::error!("render problem: {e}");
+                }
+                let caption = TextMessageEventContent::html(
+                    format!("{}\n{alt}", rendered.body),
+                    format!("{}<p>{}</p>", rendered.html, html::escape(&alt)),
+                );
+                let info = BaseImageInfo {
+                    width: Some(png.width.into()),
+                    height: Some(png.height.into()),
+                    size: UInt::new(png.bytes.len() as u64),
+                    ..BaseImageInfo::default()
+                };
+                let reply = || {
+                    thread_root.clone().map(|root| Reply {
+                        event_id: root,
+                        enforce_thread: EnforceThread::Threaded(ReplyWithinThread::No),
+                        add_mentions: AddMentions::No,
+                    })
+                };
+                let name = format!("brug-round-{}.png", o.round.map_or(0, |r| r.0));
+                retrying(o.id, || {
+                    let config = AttachmentConfig::new()
+                        .txn_id(txn.clone())
+                        .info(AttachmentInfo::Image(info.clone()))
+                        .caption(Some(caption.clone()))
+                        .mentions(Some(mentions.clone()))
+                        .reply(reply());
+                    room.send_attachment(name.clone(), &mime::IMAGE_PNG, png.bytes.clone(), config)
+                        .into_future()
+                })
+                .await?
+                .event_id
             }
         };
         let store = &self.mx.store;
@@ -171,6 +208,34 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
             .set_link(&link::dm_user(&id), user)
             .map_err(|e| e.to_string())?;
         Ok(room)
+    }
+}
+
+/// Runs `send` until it succeeds: after a rate limit as long as the server
+/// asks, after other passing failures with growing pauses (at most 30 s), so
+/// nothing is lost while the homeserver is away; a permanent error gives up.
+async fn retrying<T, F, Fut>(id: u64, mut send: F) -> Result<T, String>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = matrix_sdk::Result<T>>,
+{
+    let mut delay = Duration::from_millis(500);
+    loop {
+        match send().await {
+            Ok(r) => return Ok(r),
+            Err(e) => {
+                if let Some(after) = retry_after(&e) {
+                    tokio::time::sleep(after).await;
+                    continue;
+                }
+                if is_permanent(&e) {
+                    return Err(e.to_string());
+                }
+                tracing::warn!(id, "sending failed, retrying in {delay:?}: {e}");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(30));
+            }
+        }
     }
 }
 

@@ -145,6 +145,8 @@ pub struct Seen {
     /// Whether `m.mentions` is present and mentions the whole room.
     pub mentions_room: Option<bool>,
     pub html: Option<String>,
+    /// The picture, when the message is an image.
+    pub image: Option<matrix_sdk::ruma::events::room::MediaSource>,
     /// When this client received it (the benchmark times with it).
     #[allow(dead_code)]
     pub at: Instant,
@@ -195,6 +197,7 @@ impl User {
         client.add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
             let s = s.clone();
             async move {
+                let mut image = None;
                 let (body, notice, html) = match &ev.content.msgtype {
                     MessageType::Notice(n) => (
                         n.body.clone(),
@@ -202,6 +205,14 @@ impl User {
                         n.formatted.as_ref().map(|f| f.body.clone()),
                     ),
                     MessageType::Text(t) => (t.body.clone(), false, None),
+                    MessageType::Image(i) => {
+                        image = Some(i.source.clone());
+                        (
+                            i.caption().unwrap_or_default().to_string(),
+                            false,
+                            i.formatted_caption().map(|f| f.body.clone()),
+                        )
+                    }
                     _ => return,
                 };
                 let thread_root = match &ev.content.relates_to {
@@ -225,6 +236,7 @@ impl User {
                     mentions,
                     mentions_room,
                     html,
+                    image,
                     at: Instant::now(),
                 });
             }
@@ -433,5 +445,9 @@ allowed_inviters = {inviters:?}
 impl Drop for Bot {
     fn drop(&mut self) {
         self.kill();
+        // A failing test shows what the bot was doing (its store goes with it).
+        if std::thread::panicking() {
+            eprintln!("---- bot log ----\n{}", self.log());
+        }
     }
 }

@@ -20,6 +20,9 @@ pub struct Words {
     closed: &'static str,
     labels: [&'static str; 5],
     trust: [&'static str; 3],
+    /// Words of the needs and the social-control frame, so the summary has a chart.
+    framed: [&'static str; 2],
+    chart_title: &'static str,
 }
 
 pub const EN: Words = Words {
@@ -34,6 +37,8 @@ pub const EN: Words = Words {
     closed: "Round #1 is closed.",
     labels: ["Problem", "Client", "Why", "How", "What"],
     trust: ["Trust", "Openness", "Roles"],
+    framed: ["tailor-made support", "rights and duties"],
+    chart_title: "Frames per profession",
 };
 
 pub const NL: Words = Words {
@@ -48,6 +53,8 @@ pub const NL: Words = Words {
     closed: "Ronde #1 is afgesloten.",
     labels: ["Probleem", "Cliënt", "Waarom", "Hoe", "Wat"],
     trust: ["Vertrouwen", "Openheid", "Rollen"],
+    framed: ["maatwerk", "rechten en plichten"],
+    chart_title: "Frames per beroep",
 };
 
 pub struct Group {
@@ -212,10 +219,12 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     let [p, c, why, how, what] = w.labels;
     let answers: Vec<(&str, String)> = ["Anna", "Bram", "Chris", "Dewi"]
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(i, n)| {
+            let framed = w.framed[i % 2];
             (
                 *n,
-                format!("{p}: problem seen by {n}\n{c}: image of {n} <b>bold</b> @room\n{why}: belief of {n}\n{how}: way of {n}\n{what}: result of {n}"),
+                format!("{p}: problem seen by {n}\n{c}: image of {n} <b>bold</b> @room\n{why}: belief of {n}, {framed}\n{how}: way of {n}\n{what}: result of {n}"),
             )
         })
         .collect();
@@ -289,7 +298,34 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
         assert!(record.body.contains(&format!("result of {n}")));
     }
     bot_notice(&g, "Anna", w.closed).await;
+    chart(&g, &root, w).await;
     g
+}
+
+/// The frame summary's chart arrives in the thread as a PNG that decodes, with
+/// the chart as text in its caption.
+async fn chart(g: &Group, root: &OwnedEventId, w: &Words) {
+    let anna = g.person("Anna");
+    let seen = anna
+        .expect("the chart", |s| s.sender == g.bot.id && s.image.is_some())
+        .await;
+    assert_eq!(seen.thread_root.as_ref(), Some(root), "the chart is in the thread");
+    assert!(seen.body.contains(w.chart_title), "{}", seen.body);
+    assert!(seen.body.contains(w.framed[0]) || seen.body.contains("%"), "{}", seen.body);
+    let source = seen.image.clone().unwrap();
+    let request = matrix_sdk::media::MediaRequestParameters {
+        source,
+        format: matrix_sdk::media::MediaFormat::File,
+    };
+    let bytes = anna
+        .client
+        .media()
+        .get_media_content(&request, false)
+        .await
+        .expect("the chart downloads");
+    let (width, height, ink) = crate::frames::decode_png(&bytes);
+    assert!(width >= 400 && height >= 300, "{width}x{height}");
+    assert!(ink > 1000, "the chart has content: {ink} dark pixels");
 }
 
 /// Checks that hold for every round: all bot messages are notices with an HTML
@@ -297,7 +333,7 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
 pub fn check_bot_messages(g: &Group) {
     for u in &g.people {
         for s in u.seen().iter().filter(|s| s.sender == g.bot.id) {
-            assert!(s.notice, "not a notice: {}", s.body);
+            assert!(s.notice || s.image.is_some(), "not a notice: {}", s.body);
             assert!(s.html.is_some(), "no HTML body: {}", s.body);
             // Intentional mentions always present, never the whole room, even
             // where someone's echoed text says "@room".
