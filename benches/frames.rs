@@ -105,6 +105,7 @@ fn main() {
         actions: Vec::new(),
         previous_actions: Vec::new(),
         intake_draft: None,
+        held: Vec::new(),
         tz: chrono_tz::UTC,
         opened: now,
         closed: None,

@@ -176,3 +176,18 @@ try-closed = (The round is closed; Ctrl-D ends.)
 ## Matrix
 
 mx-undecryptable = I could not decrypt a message from { $name }. Please send it again; if that does not help, verify my session or write to me in an unencrypted room.
+
+# Identifiers of clients (privacy)
+pii-found = I found what looks like { $kinds } in your message. I have not saved or shared it.{ $bsn ->
+    [1] {" "}A BSN is never posted.
+   *[0] {""}
+}
+pii-held = Please send it again without them, or reply `yes` to use this version, with placeholders:
+pii-held-thread = Please delete your message in the thread, then send it again without them, or reply `yes` in the thread to use this version, with placeholders:
+pii-intake = Please send the case again without them (a first name or initial is enough), or reply `yes` to post this version, with placeholders:
+pii-bsn = a BSN
+pii-iban = a bank account number (IBAN)
+pii-phone = a phone number
+pii-email = an e-mail address
+pii-postcode = a postcode with house number
+pii-birth-date = a date of birth

@@ -176,3 +176,18 @@ try-closed = (De ronde is afgesloten; Ctrl-D stopt.)
 ## Matrix
 
 mx-undecryptable = Ik kon een bericht van { $name } niet ontsleutelen. Stuur het alsjeblieft opnieuw; helpt dat niet, verifieer dan mijn sessie of schrijf me in een onversleutelde ruimte.
+
+# Identificerende gegevens van cliënten (privacy)
+pii-found = Ik zag iets wat lijkt op { $kinds } in je bericht. Ik heb het niet bewaard of gedeeld.{ $bsn ->
+    [1] {" "}Een BSN wordt nooit geplaatst.
+   *[0] {""}
+}
+pii-held = Stuur het opnieuw zonder deze gegevens, of antwoord `ja` om deze versie met plaatshouders te gebruiken:
+pii-held-thread = Verwijder je bericht in de draad en stuur het opnieuw zonder deze gegevens, of antwoord `ja` in de draad om deze versie met plaatshouders te gebruiken:
+pii-intake = Stuur de casus opnieuw zonder deze gegevens (een voornaam of initiaal is genoeg), of antwoord `ja` om deze versie met plaatshouders te plaatsen:
+pii-bsn = een BSN
+pii-iban = een rekeningnummer (IBAN)
+pii-phone = een telefoonnummer
+pii-email = een e-mailadres
+pii-postcode = een postcode met huisnummer
+pii-birth-date = een geboortedatum

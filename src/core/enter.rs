@@ -49,6 +49,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         actions: Vec::new(),
         previous_actions: new.previous_actions,
         intake_draft: None,
+        held: Vec::new(),
         tz: new.tz,
         opened: now,
         closed: None,
@@ -95,6 +96,7 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
         r.step = idx;
         r.step_started = now;
         r.intake_draft = None;
+        r.held.clear();
         let Some(step) = flow.steps.get(idx) else {
             close_round(r, now, fx);
             return;

@@ -11,6 +11,7 @@ pub mod group;
 pub mod ids;
 pub mod message;
 pub mod msg;
+pub mod pii;
 pub mod record;
 pub mod roles;
 pub mod round;

@@ -74,6 +74,16 @@ messages! {
     HINT_PRIVATE = "hint-private" [];
     HINT_SCORES = "hint-scores" [];
     INTAKE_CONFIRM = "intake-confirm" [];
+    PII_FOUND = "pii-found" [kinds, bsn];
+    PII_HELD = "pii-held" [];
+    PII_HELD_THREAD = "pii-held-thread" [];
+    PII_INTAKE = "pii-intake" [];
+    PII_BSN = "pii-bsn" [];
+    PII_IBAN = "pii-iban" [];
+    PII_PHONE = "pii-phone" [];
+    PII_EMAIL = "pii-email" [];
+    PII_POSTCODE = "pii-postcode" [];
+    PII_BIRTH_DATE = "pii-birth-date" [];
     INTAKE_NO_OWNER = "intake-no-owner" [];
     INTAKE_POSTED = "intake-posted" [];
     INTAKE_WAITING = "intake-waiting" [name];

@@ -30,12 +30,25 @@ pub struct Round {
     pub actions: Vec<ActionItem>,
     /// The group's agreed actions from its previous round, for `review`.
     pub previous_actions: Vec<ActionItem>,
-    /// A case text the owner sent that waits for their confirmation.
+    /// A case text the owner sent that waits for their confirmation
+    /// (identifiers already replaced by placeholders).
     pub intake_draft: Option<String>,
+    /// Answers held back because they contained identifiers: pseudonymised,
+    /// waiting for their author to confirm or send a new version.
+    #[serde(default)]
+    pub held: Vec<Held>,
     /// The group's time zone (reminders are never sent at night there).
     pub tz: chrono_tz::Tz,
     pub opened: DateTime<Utc>,
     pub closed: Option<DateTime<Utc>>,
+}
+
+/// An answer held back for identifiers; only its pseudonymised text is kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Held {
+    pub by: UserRef,
+    pub step: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

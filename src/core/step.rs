@@ -8,11 +8,12 @@ use super::enter::{advance, close_round, set_timers};
 use super::event::{Event, Steer};
 use super::flow::{EndRule, Flow, Step, StepKind};
 use super::ids::{RoleId, UserRef};
-use super::message::{Arg, Message};
+use super::message::{Arg, Block, Message};
 use super::msg;
 use super::record;
-use super::round::{ActionItem, Answer, Participant, Round, Status, TEXT};
-use chrono::{DateTime, Utc};
+use super::pii;
+use super::round::{ActionItem, Answer, Held, Participant, Round, Status, TEXT};
+use chrono::{DateTime, Datelike, Utc};
 use std::collections::BTreeMap;
 
 type Result<T> = std::result::Result<T, Rejection>;
@@ -283,8 +284,29 @@ fn said(
         return Err(msg::ERR_EMPTY.msg().into());
     }
     let step = step.clone();
+    let hits = pii::find(text, now.year());
+    if matches!(step.kind, StepKind::Intake) {
+        return intake(r, &step, by, text, &hits, now, flow, fx);
+    }
+    // Identifiers: nothing is kept or posted but the pseudonymised version,
+    // and only once its author confirms it.
+    let held = r.held.iter().position(|h| &h.by == by && h.step == step.id);
+    let confirmed;
+    let text = if !hits.is_empty() {
+        let masked = pii::mask(text, &hits);
+        hold_back(r, &step, by, &hits, &masked, private, fx);
+        return Ok(());
+    } else if let Some(i) = held.filter(|_| answer::is_yes(text)) {
+        confirmed = r.held.remove(i).text;
+        confirmed.as_str()
+    } else {
+        if let Some(i) = held {
+            r.held.remove(i);
+        }
+        text
+    };
     match &step.kind {
-        StepKind::Intake => intake(r, &step, by, text, now, flow, fx),
+        StepKind::Intake => unreachable!("handled above"),
         // Open one-text answers are contributions: each message adds to them.
         StepKind::Prompt {
             fields,
@@ -351,15 +373,74 @@ fn said(
     }
 }
 
+/// Keeps the pseudonymised version of an answer with identifiers and tells
+/// its author, privately, what was found and how to go on.
+fn hold_back(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    hits: &[pii::Hit],
+    masked: &str,
+    private: bool,
+    fx: &mut Vec<Effect>,
+) {
+    r.held.retain(|h| !(&h.by == by && h.step == step.id));
+    r.held.push(Held {
+        by: by.clone(),
+        step: step.id.clone(),
+        text: masked.to_string(),
+    });
+    let mut m = Message::line(found_line(hits));
+    m.push(Block::Line(if private {
+        msg::PII_HELD.msg()
+    } else {
+        msg::PII_HELD_THREAD.msg()
+    }));
+    m.push(Block::Quote(masked.to_string()));
+    fx.push(Effect::private(by, m));
+}
+
+/// "I found a BSN and a phone number": the kinds, each once, in order.
+fn found_line(hits: &[pii::Hit]) -> super::message::MessageRef {
+    let mut kinds: Vec<pii::Kind> = hits.iter().map(|h| h.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let bsn = kinds.contains(&pii::Kind::Bsn);
+    msg::PII_FOUND
+        .msg()
+        .arg(
+            "kinds",
+            Arg::List(
+                kinds
+                    .iter()
+                    .map(|k| Arg::Msg(k.message().to_string()))
+                    .collect(),
+            ),
+        )
+        .num("bsn", i64::from(bsn))
+}
+
+#[allow(clippy::too_many_arguments)]
 fn intake(
     r: &mut Round,
     step: &Step,
     by: &UserRef,
     text: &str,
+    hits: &[pii::Hit],
     now: DateTime<Utc>,
     flow: &Flow,
     fx: &mut Vec<Effect>,
 ) -> Result<()> {
+    if !hits.is_empty() {
+        // Only the pseudonymised case is kept; `yes` posts that.
+        let masked = pii::mask(text, hits).trim().to_string();
+        let mut m = Message::line(found_line(hits));
+        m.push(Block::Line(msg::PII_INTAKE.msg()));
+        m.push(Block::Quote(masked.clone()));
+        fx.push(Effect::private(by, m));
+        r.intake_draft = Some(masked);
+        return Ok(());
+    }
     match r.intake_draft.take() {
         Some(draft) if answer::is_yes(text) => {
             let owner = r.name_of(by);

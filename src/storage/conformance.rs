@@ -42,6 +42,7 @@ fn round(id: u64, deadline: Option<DateTime<Utc>>) -> Round {
         actions: Vec::new(),
         previous_actions: Vec::new(),
         intake_draft: None,
+        held: Vec::new(),
         tz: chrono_tz::Europe::Amsterdam,
         opened: t0(),
         closed: None,

@@ -10,6 +10,7 @@ mod flows_check;
 mod frames;
 mod locales;
 mod matrix;
+mod pii;
 mod privacy;
 mod property;
 mod reminders;
