@@ -111,18 +111,43 @@ fn main() {
         closed: None,
     };
     let runs = 200;
-    let mut times = Vec::with_capacity(runs);
-    for _ in 0..runs {
-        let t = Instant::now();
+    let mut chart = None;
+    let times = timed(runs, || {
         let mut m = Message::default();
-        let _chart = brug::core::summary::summary(&round, &flow, &mut m);
+        chart = brug::core::summary::summary(&round, &flow, &mut m);
         std::hint::black_box(&m);
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
-    }
-    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    });
+    report("summary of 8 people x 10 answers", &times);
+
+    // Drawing its chart as a PNG (what the adapters do once per round).
+    let chart = chart.and_then(|m| m.chart).expect("the bench round shows frames");
+    let mut size = 0;
+    let times = timed(runs, || {
+        let png = brug::chart::render(&chart, &catalog.strings, Locale::En, &mut Vec::new());
+        size = png.bytes.len();
+        std::hint::black_box(&png);
+    });
+    report(&format!("chart PNG ({size} bytes)"), &times);
+}
+
+/// Milliseconds each of `runs` calls of `f` took, sorted.
+fn timed(runs: usize, mut f: impl FnMut()) -> Vec<f64> {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times
+}
+
+fn report(what: &str, times: &[f64]) {
     println!(
-        "summary of 8 people x 10 answers: median {:.2} ms, max {:.2} ms over {runs} runs",
-        times[runs / 2],
-        times[runs - 1]
+        "{what}: median {:.2} ms, max {:.2} ms over {} runs",
+        times[times.len() / 2],
+        times[times.len() - 1],
+        times.len()
     );
 }

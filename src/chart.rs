@@ -93,12 +93,7 @@ pub fn render(chart: &Chart, strings: &Strings, locale: Locale, errors: &mut Vec
         let x = plot_x + PLOT * q / 4;
         c.rect(x, plot_top - 4, 1, plot_h + 8, GRID);
         let v = format!("{}", q * 25);
-        c.text(
-            x.saturating_sub(width(&v) / 2),
-            axis_y + 8,
-            &v,
-            INK,
-        );
+        c.text(x.saturating_sub(width(&v) / 2), axis_y + 8, &v, INK);
     }
     c.rect(plot_x, plot_top - 4, 2, plot_h + 8, INK);
     for (ci, label) in categories.iter().enumerate() {
@@ -131,7 +126,12 @@ pub fn render(chart: &Chart, strings: &Strings, locale: Locale, errors: &mut Vec
 
 /// The chart as text, for people who cannot see the picture (the picture's
 /// alternative text): per series its non-zero values, highest first.
-pub fn describe(chart: &Chart, strings: &Strings, locale: Locale, errors: &mut Vec<String>) -> String {
+pub fn describe(
+    chart: &Chart,
+    strings: &Strings,
+    locale: Locale,
+    errors: &mut Vec<String>,
+) -> String {
     let mut text = |m: &MessageRef| strings.render_ref(m, locale, chrono_tz::UTC, errors);
     let categories: Vec<String> = chart.categories.iter().map(&mut text).collect();
     let mut parts = Vec::new();
@@ -143,9 +143,13 @@ pub fn describe(chart: &Chart, strings: &Strings, locale: Locale, errors: &mut V
             .zip(&categories)
             .filter(|(v, _)| *v > 0)
             .collect();
-        vals.sort_by(|a, b| b.0.cmp(&a.0));
+        vals.sort_by_key(|v| std::cmp::Reverse(v.0));
         let list: Vec<String> = vals.iter().map(|(v, c)| format!("{c} {v}%")).collect();
-        let list = if list.is_empty() { "-".to_string() } else { list.join(", ") };
+        let list = if list.is_empty() {
+            "-".to_string()
+        } else {
+            list.join(", ")
+        };
         parts.push(format!("{}: {list}", text(&s.label)));
     }
     format!("{} — {}", text(&chart.title), parts.join("; "))
@@ -292,7 +296,10 @@ mod tests {
         let lines = wrap("one two three four five six", 9);
         assert_eq!(lines, ["one two", "three", "four five", "six"]);
         assert!(wrap("", 5).is_empty());
-        assert_eq!(shorten("sociale controle en handhaving", 12), "sociale c...");
+        assert_eq!(
+            shorten("sociale controle en handhaving", 12),
+            "sociale c..."
+        );
     }
 
     #[test]

@@ -46,6 +46,7 @@ fn default_power() -> i64 {
 #[serde(deny_unknown_fields)]
 struct RawStore {
     path: PathBuf,
+    key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -62,6 +63,8 @@ struct RawDefaults {
 pub struct Config {
     /// The sled store directory.
     pub store: PathBuf,
+    /// A file with the store key (64 hex digits); `BRUG_STORE_KEY` wins.
+    pub store_key_file: Option<PathBuf>,
     pub lang: Locale,
     pub tz: chrono_tz::Tz,
     pub prefix: String,
@@ -176,6 +179,7 @@ impl Config {
         }
         Ok(Config {
             store: raw.store.path,
+            store_key_file: raw.store.key_file,
             lang,
             tz,
             prefix,

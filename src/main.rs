@@ -185,7 +185,8 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             };
             match store {
                 Some(dir) => {
-                    let s = SledStore::open(&dir)
+                    let key = brug::storage::Key::from_env_or_file(None, false)?;
+                    let s = SledStore::open(&dir, &key)
                         .with_context(|| format!("opening the store in {}", dir.display()))?;
                     run_try(s, catalog, defaults, &settings, charts)
                 }
@@ -207,8 +208,9 @@ fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitC
     let Some(matrix) = config.matrix.clone() else {
         bail!("no chat platform is configured: add a [matrix] section (see config.example.toml)");
     };
+    let key = brug::storage::Key::from_env_or_file(config.store_key_file.as_deref(), true)?;
     let store = Arc::new(
-        SledStore::open(&config.store)
+        SledStore::open(&config.store, &key)
             .with_context(|| format!("opening the store in {}", config.store.display()))?,
     );
     let instance = store.meta("instance")?.unwrap_or(0);

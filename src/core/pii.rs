@@ -181,9 +181,7 @@ pub fn eleven_test(s: &str) -> bool {
 fn valid_iban_prefix(candidate: &str) -> Option<usize> {
     let ends: Vec<usize> = candidate
         .char_indices()
-        .filter(|(i, _)| {
-            candidate[*i..].starts_with(' ') || *i + 1 == candidate.len()
-        })
+        .filter(|(i, _)| candidate[*i..].starts_with(' ') || *i + 1 == candidate.len())
         .map(|(i, c)| if c == ' ' { i } else { i + 1 })
         .collect();
     ends.into_iter().rev().find(|end| {

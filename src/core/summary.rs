@@ -143,7 +143,10 @@ fn chart(
     let chart = Chart {
         title: msg::FS_CHART_TITLE.msg(),
         axis: msg::FS_CHART_AXIS.msg(),
-        categories: frames.iter().map(|f| MessageRef::new(f.name.clone())).collect(),
+        categories: frames
+            .iter()
+            .map(|f| MessageRef::new(f.name.clone()))
+            .collect(),
         series,
     };
     Some(Message {

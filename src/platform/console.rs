@@ -145,7 +145,8 @@ impl<W: Write> Messenger for Console<W> {
         };
         let mut text = r.text;
         if let Some(chart) = &o.msg.chart {
-            let png = crate::chart::render(chart, &self.catalog.strings, o.locale, &mut self.errors);
+            let png =
+                crate::chart::render(chart, &self.catalog.strings, o.locale, &mut self.errors);
             let round = o.round.map_or(0, |r| r.0);
             let path = self.charts.join(format!("brug-round-{round}-{}.png", o.id));
             std::fs::create_dir_all(&self.charts)?;

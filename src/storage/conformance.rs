@@ -148,7 +148,7 @@ fn memory_store_conforms() {
 #[test]
 fn sled_store_conforms() {
     let dir = tempfile::tempdir().unwrap();
-    suite(&SledStore::open(dir.path()).unwrap());
+    suite(&SledStore::open(dir.path(), &key()).unwrap());
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn sled_store_keeps_everything_across_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let d = t0() + TimeDelta::days(1);
     {
-        let s = SledStore::open(dir.path()).unwrap();
+        let s = SledStore::open(dir.path(), &key()).unwrap();
         let c = Commit {
             rounds: vec![round(7, Some(d))],
             outbox: vec![out(5)],
@@ -165,7 +165,7 @@ fn sled_store_keeps_everything_across_reopening() {
         };
         s.commit(&c).unwrap();
     }
-    let s = SledStore::open(dir.path()).unwrap();
+    let s = SledStore::open(dir.path(), &key()).unwrap();
     assert_eq!(s.round(RoundId(7)).unwrap().unwrap().title, "case 7");
     assert_eq!(s.outbox().unwrap().len(), 1);
     assert_eq!(s.next_due().unwrap(), Some(d));
@@ -177,7 +177,7 @@ fn sled_store_keeps_everything_across_reopening() {
 fn sled_store_refuses_a_newer_schema() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let s = SledStore::open(dir.path()).unwrap();
+        let s = SledStore::open(dir.path(), &key()).unwrap();
         s.commit(&Commit {
             meta: vec![("schema".into(), 99)],
             ..Commit::default()
@@ -185,7 +185,56 @@ fn sled_store_refuses_a_newer_schema() {
         .unwrap();
     }
     assert!(matches!(
-        SledStore::open(dir.path()),
+        SledStore::open(dir.path(), &key()),
         Err(super::StoreError::Schema { found: 99 })
     ));
+}
+
+fn key() -> super::Key {
+    super::Key::from_bytes([7; 32])
+}
+
+#[test]
+fn sled_store_refuses_another_key() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = SledStore::open(dir.path(), &key()).unwrap();
+        s.commit(&Commit {
+            rounds: vec![round(1, None)],
+            ..Commit::default()
+        })
+        .unwrap();
+    }
+    let other = super::Key::from_bytes([8; 32]);
+    let e = SledStore::open(dir.path(), &other).err().expect("refused");
+    assert!(matches!(e, super::StoreError::WrongKey(_)), "{e}");
+    assert!(e.to_string().contains("another key"), "{e}");
+    // The right key still opens it.
+    let s = SledStore::open(dir.path(), &key()).unwrap();
+    assert_eq!(s.round(RoundId(1)).unwrap().unwrap().title, "case 1");
+}
+
+#[test]
+fn sled_store_seals_records_written_before_encryption() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let r = serde_json::to_vec(&round(3, None)).unwrap();
+        db.open_tree("rounds")
+            .unwrap()
+            .insert(super::keys::round(RoundId(3)), r)
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let s = SledStore::open(dir.path(), &key()).unwrap();
+    assert_eq!(s.round(RoundId(3)).unwrap().unwrap().title, "case 3");
+    drop(s);
+    let db = sled::open(dir.path()).unwrap();
+    let v = db
+        .open_tree("rounds")
+        .unwrap()
+        .get(super::keys::round(RoundId(3)))
+        .unwrap()
+        .unwrap();
+    assert!(!v.windows(6).any(|w| w == b"case 3"), "sealed in place");
 }

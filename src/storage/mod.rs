@@ -6,9 +6,11 @@
 mod conformance;
 mod keys;
 mod memory;
+pub mod seal;
 mod sled_store;
 
 pub use memory::MemoryStore;
+pub use seal::{Key, KeyError};
 pub use sled_store::SledStore;
 
 use crate::core::effect::Outgoing;
@@ -31,6 +33,11 @@ pub enum StoreError {
         #[source]
         source: serde_json::Error,
     },
+    #[error(
+        "the store key does not open {0}: it was written with another key \
+         (check BRUG_STORE_KEY or the key file)"
+    )]
+    WrongKey(String),
     #[error(
         "the store was written by a newer brug (schema {found}, this one reads {SCHEMA_VERSION})"
     )]

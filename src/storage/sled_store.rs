@@ -3,7 +3,11 @@
 //! returns; multi-tree transactions cannot scan, so timers are kept by key
 //! (`keys::timer`) plus a per-round pointer to the current one; the page cache
 //! defaults to 1 GiB, so it is capped.
+//!
+//! Every record with people's words in it (rounds, groups, outbox, flows) is
+//! sealed (`seal`); keys, timers, counters and adapter links are not.
 
+use super::seal::{Key, Sealer};
 use super::{decode, encode, keys, Commit, Result, Store, StoreError, SCHEMA_VERSION};
 use crate::core::effect::Outgoing;
 use crate::core::group::GroupState;
@@ -21,6 +25,7 @@ pub struct SledStore {
     /// rounds, open, groups, outbox, timers, timer_of, flows, meta, inbox, links
     /// — in this order.
     trees: Vec<Tree>,
+    sealer: Sealer,
 }
 
 const ROUNDS: usize = 0;
@@ -36,9 +41,15 @@ const LINKS: usize = 9;
 const NAMES: [&str; 10] = [
     "rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta", "inbox", "links",
 ];
+/// The trees whose values are sealed.
+const SEALED: [usize; 4] = [ROUNDS, GROUPS, OUTBOX, FLOWS];
+/// The meta entry that proves the key.
+const KEY_CHECK: &str = "key_check";
 
 impl SledStore {
-    pub fn open(dir: &Path) -> Result<Self> {
+    /// Opens (or creates) the store in `dir`, sealed with `key`. A store
+    /// written with another key is refused here, before anything is read.
+    pub fn open(dir: &Path, key: &Key) -> Result<Self> {
         let db = sled::Config::new()
             .path(dir)
             .cache_capacity(CACHE_BYTES)
@@ -48,7 +59,12 @@ impl SledStore {
             .iter()
             .map(|n| db.open_tree(n))
             .collect::<sled::Result<Vec<_>>>()?;
-        let store = Self { db, trees };
+        let store = Self {
+            db,
+            trees,
+            sealer: Sealer::new(key),
+        };
+        store.check_key()?;
         match store.meta("schema")? {
             Some(v) if v as u32 > SCHEMA_VERSION => {
                 return Err(StoreError::Schema { found: v as u32 })
@@ -76,6 +92,41 @@ impl SledStore {
     fn tree(&self, i: usize) -> &Tree {
         &self.trees[i]
     }
+
+    /// Verifies the key against the stored check value; a store without one
+    /// is new, or from before encryption: its records are sealed now.
+    fn check_key(&self) -> Result<()> {
+        if let Some(check) = self.tree(META).get(KEY_CHECK)? {
+            if self.sealer.verify(&check) {
+                return Ok(());
+            }
+            return Err(StoreError::WrongKey("this store".into()));
+        }
+        for t in SEALED {
+            for kv in self.tree(t).iter() {
+                let (k, v) = kv?;
+                self.tree(t).insert(k, self.sealer.seal(NAMES[t], &v)?)?;
+            }
+        }
+        self.tree(META)
+            .insert(KEY_CHECK, self.sealer.check_value()?)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn load<T: serde::de::DeserializeOwned>(&self, what: &str, bytes: &[u8]) -> Result<T> {
+        decode(what, &self.sealer.open(what, bytes)?)
+    }
+}
+
+fn sealed<T: serde::Serialize>(
+    s: &Sealer,
+    what: &str,
+    value: &T,
+) -> std::result::Result<Vec<u8>, ConflictableTransactionError<StoreError>> {
+    encode(what, value)
+        .and_then(|plain| s.seal(what, &plain))
+        .map_err(abort)
 }
 
 fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
@@ -85,6 +136,7 @@ fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
 fn apply(
     t: &[TransactionalTree],
     c: &Commit,
+    s: &Sealer,
 ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
     for r in &c.rounds {
         let id = keys::round(r.id);
@@ -101,22 +153,16 @@ fn apply(
         } else {
             t[OPEN].remove(&id)?;
         }
-        t[ROUNDS].insert(&id, encode("round", r).map_err(abort)?)?;
+        t[ROUNDS].insert(&id, sealed(s, "round", r)?)?;
     }
     for g in &c.groups {
-        t[GROUPS].insert(keys::group(&g.id), encode("group", g).map_err(abort)?)?;
+        t[GROUPS].insert(keys::group(&g.id), sealed(s, "group", g)?)?;
     }
     for o in &c.outbox {
-        t[OUTBOX].insert(
-            &keys::outbox(o.id),
-            encode("outbox entry", o).map_err(abort)?,
-        )?;
+        t[OUTBOX].insert(&keys::outbox(o.id), sealed(s, "outbox entry", o)?)?;
     }
     for f in &c.flows {
-        t[FLOWS].insert(
-            keys::flow(&f.id, f.version),
-            encode("flow", f).map_err(abort)?,
-        )?;
+        t[FLOWS].insert(keys::flow(&f.id, f.version), sealed(s, "flow", f)?)?;
     }
     for (k, v) in &c.meta {
         t[META].insert(k.as_bytes(), &v.to_be_bytes())?;
@@ -131,7 +177,7 @@ impl Store for SledStore {
     fn commit(&self, c: &Commit) -> Result<()> {
         self.trees
             .as_slice()
-            .transaction(|t| apply(t, c))
+            .transaction(|t| apply(t, c, &self.sealer))
             .map_err(|e| match e {
                 TransactionError::Abort(e) => e,
                 TransactionError::Storage(e) => e.into(),
@@ -144,7 +190,7 @@ impl Store for SledStore {
     fn round(&self, id: RoundId) -> Result<Option<Round>> {
         self.tree(ROUNDS)
             .get(keys::round(id))?
-            .map(|v| decode("round", &v))
+            .map(|v| self.load("round", &v))
             .transpose()
     }
 
@@ -153,7 +199,7 @@ impl Store for SledStore {
         for k in self.tree(OPEN).iter().keys() {
             let k = k?;
             if let Some(v) = self.tree(ROUNDS).get(&k)? {
-                out.push(decode("round", &v)?);
+                out.push(self.load("round", &v)?);
             }
         }
         Ok(out)
@@ -162,7 +208,7 @@ impl Store for SledStore {
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
         self.tree(GROUPS)
             .get(keys::group(id))?
-            .map(|v| decode("group", &v))
+            .map(|v| self.load("group", &v))
             .transpose()
     }
 
@@ -170,7 +216,7 @@ impl Store for SledStore {
         self.tree(OUTBOX)
             .iter()
             .values()
-            .map(|v| decode("outbox entry", &v?))
+            .map(|v| self.load("outbox entry", &v?))
             .collect()
     }
 
@@ -214,7 +260,7 @@ impl Store for SledStore {
     fn flow(&self, id: &str, version: u32) -> Result<Option<Flow>> {
         self.tree(FLOWS)
             .get(keys::flow(id, version))?
-            .map(|v| decode("flow", &v))
+            .map(|v| self.load("flow", &v))
             .transpose()
     }
 

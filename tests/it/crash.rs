@@ -22,6 +22,7 @@ fn brug(store: &std::path::Path, env: &[(&str, &str)]) -> Child {
     ])
     .arg(store)
     .current_dir(repo())
+    .env("BRUG_STORE_KEY", super::support::STORE_KEY)
     .stdin(Stdio::piped())
     .stdout(Stdio::piped())
     .stderr(Stdio::piped());

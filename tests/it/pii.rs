@@ -187,6 +187,7 @@ Anna: !brug next
         .arg("--store")
         .arg(&store)
         .env("RUST_LOG", "trace")
+        .env("BRUG_STORE_KEY", super::support::STORE_KEY)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -204,11 +205,20 @@ Anna: !brug next
     let log = String::from_utf8(out.stderr).unwrap();
     // The case went on, pseudonymised, and the sender was told.
     assert!(transcript.contains("BSN [BSN]"), "{transcript}");
-    assert!(transcript.contains("Een BSN wordt nooit geplaatst."), "{transcript}");
-    assert!(transcript.contains("nummer is [BSN] trouwens"), "{transcript}");
+    assert!(
+        transcript.contains("Een BSN wordt nooit geplaatst."),
+        "{transcript}"
+    );
+    assert!(
+        transcript.contains("nummer is [BSN] trouwens"),
+        "{transcript}"
+    );
     let forms = ["111222333", "111.222.333", "06-12345678", "12-03-1988"];
     for f in forms {
-        assert!(!transcript.contains(f), "{f} in the transcript:\n{transcript}");
+        assert!(
+            !transcript.contains(f),
+            "{f} in the transcript:\n{transcript}"
+        );
         assert!(!log.contains(f), "{f} in the log:\n{log}");
     }
     let stored = files(&store);
@@ -218,4 +228,86 @@ Anna: !brug next
             assert!(!contains(bytes, f), "{f} in {}", path.display());
         }
     }
+}
+
+/// After a round in a sled store, no answer text is in the store's files in
+/// the clear; opening it with another key is refused with a clear message,
+/// and without a key `brug try --store` does not start.
+#[test]
+fn answers_are_sealed_at_rest_and_need_their_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let script = super::support::script("golden-circle.en.txt");
+    let run = |key: Option<&str>, input: &str| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_brug"));
+        c.args(["try", "golden-circle", "--locale", "en", "--start-at"])
+            .arg("2026-12-01T08:00:00Z")
+            .arg("--store")
+            .arg(&store)
+            .env_remove("BRUG_STORE_KEY")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(k) = key {
+            c.env("BRUG_STORE_KEY", k);
+        }
+        let mut child = c.spawn().unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    // Stop before the end, so the round (and its outbox) is still open.
+    let half: String = script.lines().take(12).map(|l| format!("{l}\n")).collect();
+    let out = run(Some(super::support::STORE_KEY), &half);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let words = [
+        "A mother in her mid-thirties",
+        "the family is under strain",
+        "work gives people independence",
+        "stability at home, childcare arranged",
+    ];
+    {
+        // With the key, the store holds them all.
+        let key = brug::storage::Key::from_hex(super::support::STORE_KEY, "test").unwrap();
+        let s = brug::storage::SledStore::open(&store, &key).unwrap();
+        let r = brug::storage::Store::round(&s, brug::core::ids::RoundId(1))
+            .unwrap()
+            .unwrap();
+        let all: String = r
+            .answers
+            .iter()
+            .flat_map(|a| a.fields.values().cloned())
+            .collect();
+        assert!(words.iter().all(|w| all.contains(w)), "{all}");
+    }
+    for (path, bytes) in files(&store) {
+        for w in words {
+            assert!(
+                !contains(&bytes, w),
+                "{w:?} in the clear in {}",
+                path.display()
+            );
+        }
+    }
+    let other = "ff".repeat(32);
+    let out = run(Some(&other), "");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("written with another key"), "{err}");
+    let out = run(None, "");
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no store key: set BRUG_STORE_KEY"), "{err}");
+    // The right key goes on where it stopped.
+    let out = run(Some(super::support::STORE_KEY), "Anna: !brug status\n");
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("Round #1"));
 }

@@ -120,7 +120,9 @@ fn shows_the_essentials(text: &str, locale: Locale) {
 
 /// The frames listed under one person's line in the summary.
 fn frames_of<'t>(text: &'t str, person: &str) -> Vec<&'t str> {
-    let mut lines = text.lines().skip_while(|l| !l.starts_with(&format!("• {person} (")));
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&format!("• {person} (")));
     lines.next().expect("the person's line");
     lines
         .take_while(|l| l.starts_with("    "))
@@ -147,7 +149,10 @@ fn case_a_noor_in_english() {
     // The autonomy argument is the client manager's; the control argument the
     // social worker's — read from their words, not their job titles.
     assert!(frames_of(&text, "Pieter").contains(&"autonomy"), "{text}");
-    assert!(frames_of(&text, "Sanne").contains(&"social control"), "{text}");
+    assert!(
+        frames_of(&text, "Sanne").contains(&"social control"),
+        "{text}"
+    );
     insta::assert_snapshot!("a-noor.en", text);
 }
 
@@ -155,14 +160,20 @@ fn case_a_noor_in_english() {
 fn case_a_noor_in_dutch() {
     let text = check("a-noor", Locale::Nl);
     assert!(frames_of(&text, "Pieter").contains(&"autonomie"), "{text}");
-    assert!(frames_of(&text, "Sanne").contains(&"sociale controle"), "{text}");
+    assert!(
+        frames_of(&text, "Sanne").contains(&"sociale controle"),
+        "{text}"
+    );
     insta::assert_snapshot!("a-noor.nl", text);
 }
 
 #[test]
 fn case_c_jayden_in_english() {
     let text = check("c-jayden", Locale::En);
-    assert!(frames_of(&text, "Mirjam").contains(&"social control"), "{text}");
+    assert!(
+        frames_of(&text, "Mirjam").contains(&"social control"),
+        "{text}"
+    );
     assert!(frames_of(&text, "Youssef").contains(&"needs"), "{text}");
     insta::assert_snapshot!("c-jayden.en", text);
 }
@@ -170,7 +181,10 @@ fn case_c_jayden_in_english() {
 #[test]
 fn case_c_jayden_in_dutch() {
     let text = check("c-jayden", Locale::Nl);
-    assert!(frames_of(&text, "Mirjam").contains(&"sociale controle"), "{text}");
+    assert!(
+        frames_of(&text, "Mirjam").contains(&"sociale controle"),
+        "{text}"
+    );
     assert!(frames_of(&text, "Youssef").contains(&"behoefte"), "{text}");
     insta::assert_snapshot!("c-jayden.nl", text);
 }
@@ -179,14 +193,20 @@ fn case_c_jayden_in_dutch() {
 fn case_j_kevin_in_english() {
     let text = check("j-kevin", Locale::En);
     // The toughest stance is a social worker's.
-    assert!(frames_of(&text, "Ingrid").contains(&"social control"), "{text}");
+    assert!(
+        frames_of(&text, "Ingrid").contains(&"social control"),
+        "{text}"
+    );
     insta::assert_snapshot!("j-kevin.en", text);
 }
 
 #[test]
 fn case_j_kevin_in_dutch() {
     let text = check("j-kevin", Locale::Nl);
-    assert!(frames_of(&text, "Ingrid").contains(&"sociale controle"), "{text}");
+    assert!(
+        frames_of(&text, "Ingrid").contains(&"sociale controle"),
+        "{text}"
+    );
     insta::assert_snapshot!("j-kevin.nl", text);
 }
 
@@ -202,7 +222,11 @@ fn try_writes_the_chart_and_prints_its_path() {
         .stdin(std::fs::File::open(repo().join("tests/scripts/golden-circle.en.txt")).unwrap())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     let line = stdout
         .lines()
@@ -213,4 +237,3 @@ fn try_writes_the_chart_and_prints_its_path() {
     let (w, h, ink) = super::frames::decode_png(&std::fs::read(path).unwrap());
     assert!(w >= 400 && h >= 300 && ink > 1000, "{w}x{h}, {ink}");
 }
-

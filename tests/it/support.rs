@@ -22,6 +22,9 @@ pub fn start() -> DateTime<Utc> {
     "2026-12-01T08:00:00Z".parse().unwrap()
 }
 
+/// The store key tests run the binary with.
+pub const STORE_KEY: &str = "6272756720746573742073746f7265206b6579206f6e6c7920666f7220746573";
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

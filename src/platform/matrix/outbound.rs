@@ -15,7 +15,7 @@ use matrix_sdk::ruma::events::room::message::{
 };
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::{
-    UInt, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
+    OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UInt, UserId,
 };
 use matrix_sdk::Room;
 use std::future::IntoFuture;

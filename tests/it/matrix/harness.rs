@@ -369,6 +369,9 @@ pub async fn wait<T>(limit: Duration, mut f: impl FnMut() -> Option<T>) -> Optio
     }
 }
 
+/// The key the bot's store is sealed with in tests.
+const BOT_STORE_KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
 /// The bot: `brug run` as a child process with its own account and store.
 pub struct Bot {
     pub id: OwnedUserId,
@@ -420,6 +423,7 @@ allowed_inviters = {inviters:?}
             .args(["run", "--config"])
             .arg(self.dir.path().join("config.toml"))
             .env("BRUG_TEST_MATRIX_PASSWORD", &self.password)
+            .env("BRUG_STORE_KEY", BOT_STORE_KEY)
             .env("BRUG_LOG", "brug=debug,matrix_sdk=warn")
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())

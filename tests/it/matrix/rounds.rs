@@ -309,9 +309,17 @@ async fn chart(g: &Group, root: &OwnedEventId, w: &Words) {
     let seen = anna
         .expect("the chart", |s| s.sender == g.bot.id && s.image.is_some())
         .await;
-    assert_eq!(seen.thread_root.as_ref(), Some(root), "the chart is in the thread");
+    assert_eq!(
+        seen.thread_root.as_ref(),
+        Some(root),
+        "the chart is in the thread"
+    );
     assert!(seen.body.contains(w.chart_title), "{}", seen.body);
-    assert!(seen.body.contains(w.framed[0]) || seen.body.contains("%"), "{}", seen.body);
+    assert!(
+        seen.body.contains(w.framed[0]) || seen.body.contains("%"),
+        "{}",
+        seen.body
+    );
     let source = seen.image.clone().unwrap();
     let request = matrix_sdk::media::MediaRequestParameters {
         source,
