@@ -120,7 +120,9 @@ fn main() {
     report("summary of 8 people x 10 answers", &times);
 
     // Drawing its chart as a PNG (what the adapters do once per round).
-    let chart = chart.and_then(|m| m.chart).expect("the bench round shows frames");
+    let chart = chart
+        .and_then(|m| m.chart)
+        .expect("the bench round shows frames");
     let mut size = 0;
     let times = timed(runs, || {
         let png = brug::chart::render(&chart, &catalog.strings, Locale::En, &mut Vec::new());

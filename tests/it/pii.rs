@@ -149,6 +149,38 @@ fn several_kinds_in_one_text_in_order() {
     );
 }
 
+/// `brug try golden-circle --store STORE` with `key` as BRUG_STORE_KEY (or
+/// none), more environment, and `input` on stdin.
+fn try_with_store(
+    store: &std::path::Path,
+    locale: &str,
+    key: Option<&str>,
+    env: &[(&str, &str)],
+    input: &str,
+) -> std::process::Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_brug"));
+    c.args(["try", "golden-circle", "--locale", locale, "--start-at"])
+        .arg("2026-12-01T08:00:00Z")
+        .arg("--store")
+        .arg(store)
+        .env_remove("BRUG_STORE_KEY")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(k) = key {
+        c.env("BRUG_STORE_KEY", k);
+    }
+    let mut child = c.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// Every file under `dir`, read as bytes.
 fn files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
@@ -181,25 +213,8 @@ Bram: Ze wil haar baan houden; haar nummer is 111222333 trouwens.
 Bram: ja
 Anna: !brug next
 ";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_brug"))
-        .args(["try", "golden-circle", "--locale", "nl", "--start-at"])
-        .arg("2026-12-01T08:00:00Z")
-        .arg("--store")
-        .arg(&store)
-        .env("RUST_LOG", "trace")
-        .env("BRUG_STORE_KEY", super::support::STORE_KEY)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let key = Some(super::support::STORE_KEY);
+    let out = try_with_store(&store, "nl", key, &[("RUST_LOG", "trace")], input);
     assert!(out.status.success());
     let transcript = String::from_utf8(out.stdout).unwrap();
     let log = String::from_utf8(out.stderr).unwrap();
@@ -238,28 +253,7 @@ fn answers_are_sealed_at_rest_and_need_their_key() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let script = super::support::script("golden-circle.en.txt");
-    let run = |key: Option<&str>, input: &str| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_brug"));
-        c.args(["try", "golden-circle", "--locale", "en", "--start-at"])
-            .arg("2026-12-01T08:00:00Z")
-            .arg("--store")
-            .arg(&store)
-            .env_remove("BRUG_STORE_KEY")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        if let Some(k) = key {
-            c.env("BRUG_STORE_KEY", k);
-        }
-        let mut child = c.spawn().unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    };
+    let run = |key: Option<&str>, input: &str| try_with_store(&store, "en", key, &[], input);
     // Stop before the end, so the round (and its outbox) is still open.
     let half: String = script.lines().take(12).map(|l| format!("{l}\n")).collect();
     let out = run(Some(super::support::STORE_KEY), &half);
