@@ -34,14 +34,7 @@ fn brug(store: &std::path::Path, env: &[(&str, &str)]) -> Child {
 
 /// Runs to the end of `input` and returns stdout.
 fn run(store: &std::path::Path, input: &str, env: &[(&str, &str)]) -> (String, bool) {
-    let mut child = brug(store, env);
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = super::support::feed(brug(store, env), input);
     (String::from_utf8(out.stdout).unwrap(), out.status.success())
 }
 

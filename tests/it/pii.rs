@@ -4,7 +4,6 @@
 //! line, no store file and no log.
 
 use brug::core::pii::{eleven_test, find, mask, Kind};
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn kinds(text: &str) -> Vec<Kind> {
@@ -171,14 +170,7 @@ fn try_with_store(
     if let Some(k) = key {
         c.env("BRUG_STORE_KEY", k);
     }
-    let mut child = c.spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    super::support::feed(c.spawn().unwrap(), input)
 }
 
 /// Every file under `dir`, read as bytes.

@@ -33,6 +33,19 @@ pub fn script(name: &str) -> String {
     std::fs::read_to_string(repo().join("tests/scripts").join(name)).unwrap()
 }
 
+/// Writes `input` to a spawned `brug` on its stdin, closes it, and waits for
+/// everything it prints.
+pub fn feed(mut child: std::process::Child, input: &str) -> std::process::Output {
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 /// One delivered message: where it went and what it said.
 #[derive(Debug, Clone)]
 pub struct Seen {
