@@ -80,6 +80,7 @@ fn main() {
                 at: chrono::Utc::now(),
                 fields,
                 picks: Vec::new(),
+                removed: false,
                 scores: BTreeMap::new(),
             });
         }

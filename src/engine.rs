@@ -252,6 +252,7 @@ impl<S: Store> Engine<S> {
                 return self.reply(m, msg);
             }
             Command::Flows => return self.list_flows(m),
+            Command::ForgetMe => return self.forget_me(m),
             Command::Lang { lang } => return self.set_lang(m, lang),
             Command::Start { flow, title } => {
                 let Some(group) = m.group.clone().filter(|_| m.place != Place::Private) else {
@@ -531,12 +532,12 @@ impl<S: Store> Engine<S> {
                 }
             })
             .collect();
-        self.commit(Some(round), groups, drafts, flows)
+        self.commit(vec![round], groups, drafts, flows)
     }
 
     fn commit(
         &mut self,
-        round: Option<Round>,
+        rounds: Vec<Round>,
         groups: Vec<GroupState>,
         drafts: Vec<Draft>,
         flows: Vec<Flow>,
@@ -556,7 +557,7 @@ impl<S: Store> Engine<S> {
             .collect();
         let next_msg = first + outbox.len() as u64;
         let c = Commit {
-            rounds: round.iter().cloned().collect(),
+            rounds: rounds.clone(),
             groups,
             outbox: outbox.clone(),
             flows,
@@ -568,7 +569,7 @@ impl<S: Store> Engine<S> {
         };
         self.store.commit(&c)?;
         self.next_msg = next_msg;
-        if let Some(r) = round {
+        for r in rounds {
             if r.status.is_open() {
                 self.open.insert(r.id, r);
             } else {
@@ -590,7 +591,7 @@ impl<S: Store> Engine<S> {
             _ => None,
         };
         self.commit(
-            None,
+            Vec::new(),
             Vec::new(),
             vec![Draft {
                 to,
@@ -622,6 +623,46 @@ impl<S: Store> Engine<S> {
             (Place::Group, Some(g)) => (Destination::Group(g.clone()), group_lang, tz),
             _ => (Destination::Private(m.sender.clone()), user_lang, tz),
         })
+    }
+
+    /// `forget-me`: erases the sender's answers and profile in every round
+    /// and their settings in every group, in one commit, and confirms privately.
+    fn forget_me(&mut self, m: &Inbound) -> Result<Vec<Outgoing>> {
+        // The confirmation's language is looked up before their choice goes.
+        let (_, locale, tz) = self.reply_place(m)?;
+        let mut rounds = Vec::new();
+        for mut r in self.store.rounds()? {
+            if core::erase::forget(&mut r, &m.sender) {
+                rounds.push(r);
+            }
+        }
+        let mut ids: Vec<GroupId> = rounds.iter().map(|r| r.group.clone()).collect();
+        ids.extend(m.group.clone());
+        ids.sort();
+        ids.dedup();
+        let key = user_key(&m.sender);
+        let mut groups = Vec::new();
+        for id in ids {
+            let mut g = self.group(&id)?;
+            let before = g.last_actions.len();
+            g.last_actions.retain(|a| a.by != m.sender);
+            if g.user_langs.remove(&key).is_some() || g.last_actions.len() != before {
+                groups.push(g);
+            }
+        }
+        let line = if rounds.is_empty() && groups.is_empty() {
+            msg::FORGOTTEN_NOTHING.msg()
+        } else {
+            msg::FORGOTTEN.msg().num("count", rounds.len() as i64)
+        };
+        let draft = Draft {
+            to: Destination::Private(m.sender.clone()),
+            round: None,
+            locale,
+            tz,
+            msg: Message::line(line),
+        };
+        self.commit(rounds, groups, vec![draft], Vec::new())
     }
 
     fn group(&self, id: &GroupId) -> Result<GroupState> {
@@ -676,7 +717,7 @@ impl<S: Store> Engine<S> {
             tz,
             msg: Message::line(line),
         };
-        self.commit(None, vec![g], vec![draft], Vec::new())
+        self.commit(Vec::new(), vec![g], vec![draft], Vec::new())
     }
 }
 

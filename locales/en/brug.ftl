@@ -128,12 +128,14 @@ help =
     { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — steer the round (coordinators)
     { $prefix } owner <name> — name the case owner (coordinators)
     { $prefix } leave — leave the round
+    { $prefix } forget-me — erase all your answers and your profile, in every round
     { $prefix } lang nl|en — your language (coordinators in the room: the group's)
     { $prefix } help <command> — more about one command
 help-command = { $command ->
     [start] `{ $prefix } start <flow> [title]` opens a round: a root message, a thread, and the first step. Only coordinators can start; `{ $prefix } flows` lists the methods.
     [join] `{ $prefix } join <profession>` makes you a participant of the round in this thread (or the only open one). Professions: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` takes you out of the round; what you answered so far stays.
+    [forget-me] `{ $prefix } forget-me` erases your answers, your name and profession and your language choice in every round and group (GDPR art. 17); records then only say that an answer was removed. This cannot be undone.
     [status] `{ $prefix } status` shows the step, who has answered (or how many, in anonymous steps) and the deadline.
     [next] `{ $prefix } next` ends the current step now (coordinators).
     [extend] `{ $prefix } extend 2d` moves the current deadline later: 30m, 12h, 3d or 1w (coordinators).
@@ -191,3 +193,13 @@ pii-phone = a phone number
 pii-email = an e-mail address
 pii-postcode = a postcode with house number
 pii-birth-date = a date of birth
+answers-removed = { $count ->
+    [one] One answer was removed at its author's request.
+   *[other] { $count } answers were removed at their authors' request.
+}
+forgotten = { $count ->
+    [0] I have erased your settings. You had no answers in any round.
+    [one] I have erased your answers and profile in one round, and your settings. Nothing of what you wrote is kept.
+   *[other] I have erased your answers and profile in { $count } rounds, and your settings. Nothing of what you wrote is kept.
+}
+forgotten-nothing = I kept nothing about you: there was nothing to erase.

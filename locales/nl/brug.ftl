@@ -128,12 +128,14 @@ help =
     { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — de ronde sturen (gespreksleiders)
     { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
     { $prefix } leave — de ronde verlaten
+    { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
     { $prefix } lang nl|en — je taal (gespreksleiders in de ruimte: die van de groep)
     { $prefix } help <commando> — meer over één commando
 help-command = { $command ->
     [start] `{ $prefix } start <flow> [titel]` opent een ronde: een startbericht, een thread en de eerste stap. Alleen gespreksleiders kunnen starten; `{ $prefix } flows` toont de methodes.
     [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` haalt je uit de ronde; wat je al hebt geantwoord blijft staan.
+    [forget-me] `{ $prefix } forget-me` wist je antwoorden, je naam en beroep en je taalkeuze in elke ronde en groep (AVG art. 17); in verslagen staat dan alleen dat er een antwoord is verwijderd. Dit kan niet ongedaan worden gemaakt.
     [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
     [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders).
     [extend] `{ $prefix } extend 2d` schuift de huidige deadline op: 30m, 12h, 3d of 1w (gespreksleiders).
@@ -191,3 +193,13 @@ pii-phone = een telefoonnummer
 pii-email = een e-mailadres
 pii-postcode = een postcode met huisnummer
 pii-birth-date = een geboortedatum
+answers-removed = { $count ->
+    [one] Eén antwoord is verwijderd op verzoek van de schrijver.
+   *[other] { $count } antwoorden zijn verwijderd op verzoek van de schrijvers.
+}
+forgotten = { $count ->
+    [0] Ik heb je instellingen gewist. Je had in geen enkele ronde antwoorden.
+    [one] Ik heb je antwoorden en profiel in één ronde gewist, en je instellingen. Niets van wat je schreef is bewaard.
+   *[other] Ik heb je antwoorden en profiel in { $count } rondes gewist, en je instellingen. Niets van wat je schreef is bewaard.
+}
+forgotten-nothing = Ik bewaarde niets over jou: er was niets te wissen.

@@ -19,6 +19,7 @@ pub enum Command {
     Cancel,
     Owner { user: String },
     Lang { lang: Locale },
+    ForgetMe,
 }
 
 /// Why a command could not be read; each has a translated one-line answer.
@@ -49,6 +50,7 @@ pub const USAGE: &[(&str, &str)] = &[
     ("cancel", "cancel"),
     ("owner", "owner <name>"),
     ("lang", "lang nl|en"),
+    ("forget-me", "forget-me"),
 ];
 
 fn usage(command: &'static str) -> &'static str {
@@ -96,6 +98,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
         }
         "join" | "doe-mee" | "meedoen" => Command::Join { profession: arg },
         "leave" | "verlaat" => Command::Leave,
+        "forget-me" | "vergeet-mij" | "vergeet-me" => Command::ForgetMe,
         "status" => Command::Status,
         "next" | "volgende" => Command::Next,
         "extend" | "verleng" => {

@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod effect;
 pub mod enter;
+pub mod erase;
 pub mod event;
 pub mod flow;
 pub mod group;

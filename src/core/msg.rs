@@ -75,6 +75,9 @@ messages! {
     HINT_SCORES = "hint-scores" [];
     INTAKE_CONFIRM = "intake-confirm" [];
     PII_FOUND = "pii-found" [kinds, bsn];
+    ANSWERS_REMOVED = "answers-removed" [count];
+    FORGOTTEN = "forgotten" [count];
+    FORGOTTEN_NOTHING = "forgotten-nothing" [];
     PII_HELD = "pii-held" [];
     PII_HELD_THREAD = "pii-held-thread" [];
     PII_INTAKE = "pii-intake" [];

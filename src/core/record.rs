@@ -42,14 +42,17 @@ fn in_roster<'a>(r: &Round, answers: impl Iterator<Item = &'a Answer>) -> Vec<&'
 /// The blind answers of `src`, side by side per field.
 pub fn reveal(r: &Round, flow: &Flow, src: &Step, anonymous: bool, m: &mut Message) {
     let anonymous = anonymous || src.anonymous_in(flow);
+    let kept = r.answers_to(&src.id).filter(|a| !a.removed);
     let answers = if anonymous {
-        shuffled(r, r.answers_to(&src.id))
+        shuffled(r, kept)
     } else {
-        in_roster(r, r.answers_to(&src.id))
+        in_roster(r, kept)
     };
     let roles = &flow.roles;
+    let removed = removed_line(r, &src.id);
     if answers.is_empty() {
         m.push(Block::Line(msg::REVEAL_NONE.msg()));
+        m.blocks.extend(removed);
         return;
     }
     let fields: Vec<(String, Option<String>)> = if src.fields().is_empty() {
@@ -71,6 +74,13 @@ pub fn reveal(r: &Round, flow: &Flow, src: &Step, anonymous: bool, m: &mut Messa
             m.push(Block::Item(answer_line(r, roles, a, anonymous, text)));
         }
     }
+    m.blocks.extend(removed);
+}
+
+/// "2 answers were removed at their authors' request", if any were.
+fn removed_line(r: &Round, step: &str) -> Option<Block> {
+    let n = r.answers_to(step).filter(|a| a.removed).count();
+    (n > 0).then(|| Block::Item(msg::ANSWERS_REMOVED.msg().num("count", n as i64)))
 }
 
 fn answer_line(
@@ -215,14 +225,19 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
         if !step.collects() || matches!(step.kind, StepKind::Actions) {
             continue;
         }
-        let answers: Vec<&Answer> = r.answers_to(&step.id).collect();
+        let answers: Vec<&Answer> = r.answers_to(&step.id).filter(|a| !a.removed).collect();
         m.push(Block::Heading(
             msg::RECORD_STEP.msg().msg("step", step.title.clone()),
         ));
+        let removed = removed_line(r, &step.id);
         if answers.is_empty() {
-            m.push(Block::Line(msg::RECORD_NO_ANSWERS.msg()));
+            if removed.is_none() {
+                m.push(Block::Line(msg::RECORD_NO_ANSWERS.msg()));
+            }
+            m.blocks.extend(removed);
             continue;
         }
+        m.blocks.extend(removed);
         match &step.kind {
             StepKind::Reflect {
                 questions,

@@ -93,6 +93,9 @@ pub struct Answer {
     pub picks: Vec<u32>,
     /// Scores 1–5 per question, for `reflect`.
     pub scores: BTreeMap<String, u8>,
+    /// Erased at its author's request: nothing of it is kept but that it was.
+    #[serde(default)]
+    pub removed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

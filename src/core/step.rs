@@ -499,6 +499,7 @@ fn store(
                 at: now,
                 fields: BTreeMap::new(),
                 picks: Vec::new(),
+                removed: false,
                 scores: BTreeMap::new(),
             });
             r.answers.len() - 1

@@ -167,6 +167,8 @@ fn sled_store_keeps_everything_across_reopening() {
     }
     let s = SledStore::open(dir.path(), &key()).unwrap();
     assert_eq!(s.round(RoundId(7)).unwrap().unwrap().title, "case 7");
+    let all: Vec<RoundId> = s.rounds().unwrap().iter().map(|r| r.id).collect();
+    assert_eq!(all, vec![RoundId(7)]);
     assert_eq!(s.outbox().unwrap().len(), 1);
     assert_eq!(s.next_due().unwrap(), Some(d));
     assert_eq!(s.meta("next_round").unwrap(), Some(8));

@@ -83,6 +83,10 @@ impl Store for MemoryStore {
         Ok(self.lock().rounds.get(&id).cloned())
     }
 
+    fn rounds(&self) -> Result<Vec<Round>> {
+        Ok(self.lock().rounds.values().cloned().collect())
+    }
+
     fn open_rounds(&self) -> Result<Vec<Round>> {
         Ok(self
             .lock()

@@ -86,6 +86,8 @@ pub trait Store: Send + Sync {
     fn round(&self, id: RoundId) -> Result<Option<Round>>;
     /// Rounds that are not closed or cancelled.
     fn open_rounds(&self) -> Result<Vec<Round>>;
+    /// Every round kept, open or not (erasure walks them all).
+    fn rounds(&self) -> Result<Vec<Round>>;
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>>;
     /// Committed messages not yet delivered, oldest first.
     fn outbox(&self) -> Result<Vec<Outgoing>>;
@@ -122,6 +124,9 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     }
     fn open_rounds(&self) -> Result<Vec<Round>> {
         (**self).open_rounds()
+    }
+    fn rounds(&self) -> Result<Vec<Round>> {
+        (**self).rounds()
     }
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
         (**self).group(id)

@@ -205,6 +205,14 @@ impl Store for SledStore {
         Ok(out)
     }
 
+    fn rounds(&self) -> Result<Vec<Round>> {
+        self.tree(ROUNDS)
+            .iter()
+            .values()
+            .map(|v| self.load("round", &v?))
+            .collect()
+    }
+
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
         self.tree(GROUPS)
             .get(keys::group(id))?

@@ -6,6 +6,7 @@ mod architecture;
 mod commands;
 mod crash;
 mod engine;
+mod erasure;
 mod flows_check;
 mod frames;
 mod locales;

@@ -69,6 +69,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             at: start(),
             fields: fields.clone(),
             picks: Vec::new(),
+            removed: false,
             scores: BTreeMap::new(),
         });
     }

@@ -1,0 +1,64 @@
+//! Erasure at a person's request (`forget-me`, AVG/GDPR art. 17): their words
+//! and profile go from a round; what remains is that an answer existed
+//! ("removed at the author's request" in records) under a stand-in that no
+//! longer points to them.
+
+use super::ids::{RoleId, UserRef};
+use super::round::Round;
+
+/// The name that stands where a forgotten person's name was.
+pub const REMOVED_NAME: &str = "—";
+
+/// Erases `user` from `r`: answers emptied and marked removed, name,
+/// profession and account replaced by a stand-in, held texts, actions they
+/// proposed and a case draft dropped; in an open round they have left.
+/// Returns whether the round had anything of theirs.
+pub fn forget(r: &mut Round, user: &UserRef) -> bool {
+    let at = r.participants.iter().position(|p| &p.user == user);
+    let involved = at.is_some()
+        || &r.coordinator == user
+        || r.owner.as_ref() == Some(user)
+        || r.answers.iter().any(|a| &a.by == user)
+        || r.held.iter().any(|h| &h.by == user)
+        || r.actions.iter().any(|a| &a.by == user);
+    if !involved {
+        return false;
+    }
+    let ghost = UserRef::new(
+        user.platform,
+        format!("removed-{}", at.unwrap_or(r.participants.len())),
+    );
+    for a in r.answers.iter_mut().filter(|a| &a.by == user) {
+        a.fields.clear();
+        a.picks.clear();
+        a.scores.clear();
+        a.removed = true;
+        a.by = ghost.clone();
+    }
+    if let Some(i) = at {
+        let p = &mut r.participants[i];
+        p.user = ghost.clone();
+        p.name = REMOVED_NAME.to_string();
+        p.profession = RoleId::new("other");
+        p.left = true;
+    }
+    if &r.coordinator == user {
+        r.coordinator = ghost.clone();
+        r.coordinator_name = REMOVED_NAME.to_string();
+    }
+    if r.owner.as_ref() == Some(user) {
+        r.owner = Some(ghost.clone());
+        r.intake_draft = None;
+    }
+    r.held.retain(|h| &h.by != user);
+    r.actions.retain(|a| &a.by != user);
+    for role in &mut r.roles {
+        if &role.player == user {
+            role.player = ghost.clone();
+        }
+        if role.plays.as_ref() == Some(user) {
+            role.plays = Some(ghost.clone());
+        }
+    }
+    true
+}

@@ -1,0 +1,103 @@
+//! `forget-me` through the console: the person's answers and profile go from
+//! every round (open and closed), records say only that an answer was
+//! removed, the store keeps nothing of their words, and they get a private
+//! confirmation in their language.
+
+use super::support::{default_people, Run};
+use brug::core::ids::{Locale, RoundId};
+use brug::storage::Store;
+
+const CHRIS: &str = "Chris (dm): Problem: chris-problem-words\\nClient: chris-client-words\\nWhy: chris-why-words\\nHow: chris-how-words\\nWhat: chris-what-words";
+
+fn answers(run: &mut Run) {
+    run.feed(
+        "Bram (dm): A mother, two children; she works again.\n\
+         Bram (dm): yes\n\
+         Anna: !brug next\n\
+         Anna (dm): Problem: strain at home\\nClient: a strong mother\\nWhy: safety first\\nHow: listen\\nWhat: stability",
+    );
+    run.feed(CHRIS);
+}
+
+fn chris_words(text: &str) -> bool {
+    text.contains("chris-")
+}
+
+#[test]
+fn forget_me_in_an_open_round_erases_answers_and_profile() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    answers(&mut run);
+    let before = run.seen().len();
+    run.feed("Chris: !brug forget-me");
+    let confirm = &run.since(before)[0];
+    assert_eq!(confirm.dm_to(), Some("Chris"), "confirmed privately");
+    assert!(
+        confirm
+            .text
+            .contains("erased your answers and profile in one round"),
+        "{}",
+        confirm.text
+    );
+    // The round goes on without Chris and shows only that an answer went.
+    run.feed(
+        "Bram (dm): Problem: work\\nClient: hard-working\\nWhy: independence\\nHow: agreements\\nWhat: job\n\
+         Dewi (dm): Problem: costs\\nClient: rights\\nWhy: equal\\nHow: check\\nWhat: allowance",
+    );
+    let after: Vec<String> = run.since(before).iter().map(|s| s.line()).collect();
+    let wall = after
+        .iter()
+        .find(|l| l.contains("Step 4 of 10"))
+        .expect("the wall comes once the others answered");
+    assert!(
+        wall.contains("One answer was removed at its author's request."),
+        "{wall}"
+    );
+    for l in &after {
+        assert!(!chris_words(l), "Chris's words after forget-me: {l}");
+        assert!(!l.contains("Chris ("), "Chris's name after forget-me: {l}");
+    }
+    let r = run
+        .session
+        .engine
+        .store()
+        .round(RoundId(1))
+        .unwrap()
+        .unwrap();
+    let stored = serde_json::to_string(&r).unwrap();
+    assert!(!chris_words(&stored), "{stored}");
+    assert!(!stored.contains("\"Chris\""), "{stored}");
+    assert!(run.errors().is_empty(), "{:?}", run.errors());
+}
+
+#[test]
+fn forget_me_reaches_closed_rounds_and_says_when_there_is_nothing() {
+    let mut run = Run::new("golden-circle", Locale::Nl, default_people());
+    answers(&mut run);
+    run.feed("Anna: !brug cancel");
+    assert!(!run.session.round_open());
+    let before = run.seen().len();
+    run.feed("Chris (dm): !brug vergeet-mij");
+    let confirm = &run.since(before)[0];
+    assert_eq!(confirm.dm_to(), Some("Chris"));
+    assert!(
+        confirm.text.contains("in één ronde gewist"),
+        "{}",
+        confirm.text
+    );
+    let r = run
+        .session
+        .engine
+        .store()
+        .round(RoundId(1))
+        .unwrap()
+        .unwrap();
+    assert!(!chris_words(&serde_json::to_string(&r).unwrap()));
+    // Asking again: nothing is left.
+    run.feed("Chris (dm): !brug forget-me");
+    let again = run.seen().last().unwrap();
+    assert!(
+        again.text.contains("er was niets te wissen"),
+        "{}",
+        again.text
+    );
+}
