@@ -93,6 +93,14 @@ pub fn advance(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
 /// to the next one at once. Past the last step the round closes.
 pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
     loop {
+        // Leaving an anonymous step: its answers lose their authors for good.
+        if let Some(prev) = flow
+            .steps
+            .get(r.step)
+            .filter(|s| idx > r.step && s.anonymous_in(flow))
+        {
+            super::erase::unlink(r, &prev.id, now);
+        }
         r.step = idx;
         r.step_started = now;
         r.intake_draft = None;

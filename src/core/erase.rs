@@ -1,10 +1,12 @@
 //! Erasure at a person's request (`forget-me`, AVG/GDPR art. 17): their words
 //! and profile go from a round; what remains is that an answer existed
 //! ("removed at the author's request" in records) under a stand-in that no
-//! longer points to them.
+//! longer points to them. And unlinking: once an anonymous step has ended, its
+//! answers no longer say who wrote them, even in the store.
 
 use super::ids::{RoleId, UserRef};
-use super::round::Round;
+use super::round::{Answer, Round};
+use chrono::{DateTime, Utc};
 
 /// The name that stands where a forgotten person's name was.
 pub const REMOVED_NAME: &str = "—";
@@ -61,4 +63,22 @@ pub fn forget(r: &mut Round, user: &UserRef) -> bool {
         }
     }
     true
+}
+
+/// Cuts the answers to `step` loose from their authors: each gets a stand-in
+/// (`anonymous-1`, …) in an order set by the answers' content, one shared
+/// time, and a place after the round's other answers — so neither the ids,
+/// the order nor the times lead back to who wrote what.
+pub fn unlink(r: &mut Round, step: &str, now: DateTime<Utc>) {
+    let (mut theirs, rest): (Vec<Answer>, Vec<Answer>) = std::mem::take(&mut r.answers)
+        .into_iter()
+        .partition(|a| a.step == step);
+    theirs.sort_by(|a, b| (&a.fields, &a.scores, &a.picks).cmp(&(&b.fields, &b.scores, &b.picks)));
+    for (i, a) in theirs.iter_mut().enumerate() {
+        a.by = UserRef::new(a.by.platform, format!("anonymous-{}", i + 1));
+        a.at = now;
+    }
+    r.held.retain(|h| h.step != step);
+    r.answers = rest;
+    r.answers.extend(theirs);
 }

@@ -213,6 +213,10 @@ fn steered(
             fx.push(Effect::thread(m));
         }
         Steer::Cancel => {
+            if let Some(s) = r.current(flow).filter(|s| s.anonymous_in(flow)) {
+                let id = s.id.clone();
+                super::erase::unlink(r, &id, now);
+            }
             r.status = Status::Cancelled;
             r.closed = Some(now);
             r.timers = Default::default();

@@ -101,3 +101,50 @@ fn forget_me_reaches_closed_rounds_and_says_when_there_is_nothing() {
         again.text
     );
 }
+
+/// After every anonymous step of every shipped flow has ended, the store no
+/// longer links its answers to their authors: stand-in ids, one shared time.
+#[test]
+fn anonymous_answers_are_unlinked_once_their_step_ends() {
+    let catalog = super::support::catalog();
+    let mut checked = 0;
+    for flow in catalog.flows.values() {
+        let people = if flow.id == "action-cycle" {
+            super::support::five_people()
+        } else {
+            default_people()
+        };
+        let mut run = Run::new(&flow.id, Locale::En, people.clone());
+        run.feed(&super::support::script(&format!("{}.en.txt", flow.id)));
+        let r = run
+            .session
+            .engine
+            .store()
+            .round(RoundId(1))
+            .unwrap()
+            .unwrap();
+        for step in flow
+            .steps
+            .iter()
+            .take(r.step)
+            .filter(|s| s.anonymous_in(flow))
+        {
+            let answers: Vec<_> = r.answers_to(&step.id).collect();
+            for a in &answers {
+                assert!(
+                    a.by.id.starts_with("anonymous-"),
+                    "{}/{}: answer still by {}",
+                    flow.id,
+                    step.id,
+                    a.by.id
+                );
+                assert_eq!(a.at, answers[0].at, "{}/{}: times differ", flow.id, step.id);
+            }
+            checked += answers.len();
+        }
+    }
+    assert!(
+        checked >= 8,
+        "the scripts answer anonymous steps: {checked}"
+    );
+}
