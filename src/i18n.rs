@@ -129,6 +129,7 @@ impl Strings {
                 Kind::Item => lines.push(format!("• {}", indent(&text, "  "))),
                 Kind::SubItem => lines.push(format!("    {}", indent(&text, "    "))),
                 Kind::Quote => lines.extend(text.lines().map(|l| format!("> {l}"))),
+                Kind::Code => lines.push(text),
             }
         }
         Rendered {
@@ -155,6 +156,7 @@ impl Strings {
                 Block::Item(m) => (Kind::Item, self.render_ref(m, locale, tz, &mut errors)),
                 Block::SubItem(m) => (Kind::SubItem, self.render_ref(m, locale, tz, &mut errors)),
                 Block::Quote(t) => (Kind::Quote, t.clone()),
+                Block::Code(t) => (Kind::Code, t.clone()),
             })
             .collect();
         (blocks, errors)
@@ -223,6 +225,7 @@ pub enum Kind {
     Item,
     SubItem,
     Quote,
+    Code,
 }
 
 fn indent(text: &str, by: &str) -> String {

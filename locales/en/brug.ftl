@@ -129,12 +129,14 @@ help =
     { $prefix } owner <name> — name the case owner (coordinators)
     { $prefix } leave — leave the round
     { $prefix } forget-me — erase all your answers and your profile, in every round
+    { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
     { $prefix } lang nl|en — your language (coordinators in the room: the group's)
     { $prefix } help <command> — more about one command
 help-command = { $command ->
     [start] `{ $prefix } start <flow> [title]` opens a round: a root message, a thread, and the first step. Only coordinators can start; `{ $prefix } flows` lists the methods.
     [join] `{ $prefix } join <profession>` makes you a participant of the round in this thread (or the only open one). Professions: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` takes you out of the round; what you answered so far stays.
+    [export] `{ $prefix } export` sends you, privately, the record of this thread's round (or `#12`, or the room's latest): case, answers (anonymous ones without names), actions and frame summary, for the case file; `{ $prefix } export json` gives it as JSON (coordinators).
     [forget-me] `{ $prefix } forget-me` erases your answers, your name and profession and your language choice in every round and group (GDPR art. 17); records then only say that an answer was removed. This cannot be undone.
     [status] `{ $prefix } status` shows the step, who has answered (or how many, in anonymous steps) and the deadline.
     [next] `{ $prefix } next` ends the current step now (coordinators).
@@ -203,3 +205,6 @@ forgotten = { $count ->
    *[other] I have erased your answers and profile in { $count } rounds, and your settings. Nothing of what you wrote is kept.
 }
 forgotten-nothing = I kept nothing about you: there was nothing to erase.
+export-heading = Record of round { $round } «{ $title }», for the case file
+export-json = Round { $round } as JSON (brug-round-record, version { $version }; the shape is described in docs/export.md):
+export-sent = I have sent you the record of round { $round } privately.

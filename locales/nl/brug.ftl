@@ -129,12 +129,14 @@ help =
     { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
+    { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (coördinatoren)
     { $prefix } lang nl|en — je taal (gespreksleiders in de ruimte: die van de groep)
     { $prefix } help <commando> — meer over één commando
 help-command = { $command ->
     [start] `{ $prefix } start <flow> [titel]` opent een ronde: een startbericht, een thread en de eerste stap. Alleen gespreksleiders kunnen starten; `{ $prefix } flows` toont de methodes.
     [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` haalt je uit de ronde; wat je al hebt geantwoord blijft staan.
+    [export] `{ $prefix } export` stuurt je privé het verslag van de ronde van deze draad (of `#12`, of de laatste van de ruimte): casus, antwoorden (anonieme zonder namen), acties en framesamenvatting, voor het dossier; `{ $prefix } export json` geeft het als JSON (coördinatoren).
     [forget-me] `{ $prefix } forget-me` wist je antwoorden, je naam en beroep en je taalkeuze in elke ronde en groep (AVG art. 17); in verslagen staat dan alleen dat er een antwoord is verwijderd. Dit kan niet ongedaan worden gemaakt.
     [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
     [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders).
@@ -203,3 +205,6 @@ forgotten = { $count ->
    *[other] Ik heb je antwoorden en profiel in { $count } rondes gewist, en je instellingen. Niets van wat je schreef is bewaard.
 }
 forgotten-nothing = Ik bewaarde niets over jou: er was niets te wissen.
+export-heading = Verslag van ronde { $round } «{ $title }», voor het dossier
+export-json = Ronde { $round } als JSON (brug-round-record, versie { $version }; de vorm staat beschreven in docs/export.md):
+export-sent = Ik heb je het verslag van ronde { $round } privé gestuurd.

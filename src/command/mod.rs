@@ -6,20 +6,45 @@ use crate::core::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Help { topic: Option<String> },
+    Help {
+        topic: Option<String>,
+    },
     Flows,
-    Start { flow: String, title: String },
-    Join { profession: Option<String> },
+    Start {
+        flow: String,
+        title: String,
+    },
+    Join {
+        profession: Option<String>,
+    },
     Leave,
     Status,
     Next,
-    Extend { by: Span },
+    Extend {
+        by: Span,
+    },
     Pause,
     Resume,
     Cancel,
-    Owner { user: String },
-    Lang { lang: Locale },
+    Owner {
+        user: String,
+    },
+    Lang {
+        lang: Locale,
+    },
     ForgetMe,
+    Export {
+        format: ExportFormat,
+        round: Option<u64>,
+    },
+}
+
+/// How `export` sends the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// A readable message (Markdown-like text; HTML on Matrix).
+    Md,
+    Json,
 }
 
 /// Why a command could not be read; each has a translated one-line answer.
@@ -51,6 +76,7 @@ pub const USAGE: &[(&str, &str)] = &[
     ("owner", "owner <name>"),
     ("lang", "lang nl|en"),
     ("forget-me", "forget-me"),
+    ("export", "export [md|json] [#round]"),
 ];
 
 fn usage(command: &'static str) -> &'static str {
@@ -99,6 +125,21 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
         "join" | "doe-mee" | "meedoen" => Command::Join { profession: arg },
         "leave" | "verlaat" => Command::Leave,
         "forget-me" | "vergeet-mij" | "vergeet-me" => Command::ForgetMe,
+        "export" | "exporteer" => {
+            let mut format = ExportFormat::Md;
+            let mut round = None;
+            for w in args.split_whitespace() {
+                match w.to_lowercase().as_str() {
+                    "md" | "markdown" | "text" | "tekst" => format = ExportFormat::Md,
+                    "json" => format = ExportFormat::Json,
+                    other => match other.trim_start_matches('#').parse::<u64>() {
+                        Ok(n) => round = Some(n),
+                        Err(_) => return Err(missing("export")),
+                    },
+                }
+            }
+            Command::Export { format, round }
+        }
         "status" => Command::Status,
         "next" | "volgende" => Command::Next,
         "extend" | "verleng" => {

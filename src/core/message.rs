@@ -72,6 +72,8 @@ pub enum Block {
     SubItem(MessageRef),
     /// Someone's own words, quoted verbatim (escaped by every renderer).
     Quote(String),
+    /// Machine-readable text (an export), shown verbatim in a code block.
+    Code(String),
 }
 
 fn collect_msg_ids<'a>(a: &'a Arg, out: &mut Vec<&'a str>) {
@@ -143,7 +145,7 @@ impl Message {
         let mut out = Vec::new();
         let in_blocks = self.blocks.iter().filter_map(|b| match b {
             Block::Line(m) | Block::Heading(m) | Block::Item(m) | Block::SubItem(m) => Some(m),
-            Block::Quote(_) => None,
+            Block::Quote(_) | Block::Code(_) => None,
         });
         for m in in_blocks.chain(self.chart.iter().flat_map(Chart::refs)) {
             out.push(m.id.as_str());

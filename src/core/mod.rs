@@ -7,6 +7,7 @@ pub mod effect;
 pub mod enter;
 pub mod erase;
 pub mod event;
+pub mod export;
 pub mod flow;
 pub mod group;
 pub mod ids;

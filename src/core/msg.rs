@@ -76,6 +76,9 @@ messages! {
     INTAKE_CONFIRM = "intake-confirm" [];
     PII_FOUND = "pii-found" [kinds, bsn];
     ANSWERS_REMOVED = "answers-removed" [count];
+    EXPORT_HEADING = "export-heading" [round, title];
+    EXPORT_JSON = "export-json" [round, version];
+    EXPORT_SENT = "export-sent" [round];
     FORGOTTEN = "forgotten" [count];
     FORGOTTEN_NOTHING = "forgotten-nothing" [];
     PII_HELD = "pii-held" [];

@@ -32,30 +32,7 @@ const DIFFERENT: f64 = 0.5;
 /// profiles as a bar chart, when any frame was found.
 pub fn summary(r: &Round, flow: &Flow, m: &mut Message) -> Option<Message> {
     let frames = &flow.frames;
-    let lang = Some(match r.locale {
-        Locale::Nl => Lang::Nl,
-        Locale::En => Lang::En,
-    });
-    let mut pieces: Vec<Piece> = Vec::new();
-    for (i, step) in flow.steps.iter().enumerate().take(r.step) {
-        // Only what may be shown with a name; choices are self-tagging, apart.
-        if !step.collects()
-            || step.anonymous_in(flow)
-            || matches!(step.kind, StepKind::Choose { .. })
-        {
-            continue;
-        }
-        for a in r.answers_to(&step.id) {
-            for (field, text) in &a.fields {
-                pieces.push(Piece {
-                    by: &a.by,
-                    step: i,
-                    field,
-                    found: frames.analyze(text, lang),
-                });
-            }
-        }
-    }
+    let pieces = pieces(r, flow);
     m.push(Block::Heading(msg::FS_HEADING.msg()));
     if pieces.iter().all(|p| p.found.is_empty()) {
         m.push(Block::Line(msg::FS_TOO_LITTLE.msg()));
@@ -154,6 +131,52 @@ fn chart(
         chart: Some(chart),
         ..Message::default()
     })
+}
+
+/// Every named answer's text with the frames found in it (choices are
+/// self-tagging and shown apart; anonymous steps never carry names).
+fn pieces<'a>(r: &'a Round, flow: &'a Flow) -> Vec<Piece<'a>> {
+    let frames = &flow.frames;
+    let lang = Some(match r.locale {
+        Locale::Nl => Lang::Nl,
+        Locale::En => Lang::En,
+    });
+    let mut pieces: Vec<Piece> = Vec::new();
+    for (i, step) in flow.steps.iter().enumerate().take(r.step) {
+        // Only what may be shown with a name; choices are self-tagging, apart.
+        if !step.collects()
+            || step.anonymous_in(flow)
+            || matches!(step.kind, StepKind::Choose { .. })
+        {
+            continue;
+        }
+        for a in r.answers_to(&step.id) {
+            for (field, text) in &a.fields {
+                pieces.push(Piece {
+                    by: &a.by,
+                    step: i,
+                    field,
+                    found: frames.analyze(text, lang),
+                });
+            }
+        }
+    }
+    pieces
+}
+
+/// Per profession (roster order), in how many answers each frame showed,
+/// by frame id: the profiles of the summary, for exports.
+pub fn profession_profiles(r: &Round, flow: &Flow) -> Vec<(RoleId, BTreeMap<String, u32>)> {
+    profiles(r, flow, &pieces(r, flow))
+        .into_iter()
+        .map(|(p, counts)| {
+            let by_id = counts
+                .into_iter()
+                .map(|(f, n)| (flow.frames.frames[f].id.clone(), n))
+                .collect();
+            (p, by_id)
+        })
+        .collect()
 }
 
 fn profession_of(r: &Round, u: &UserRef) -> Option<RoleId> {

@@ -7,6 +7,7 @@ mod commands;
 mod crash;
 mod engine;
 mod erasure;
+mod export;
 mod flows_check;
 mod frames;
 mod locales;

@@ -44,6 +44,7 @@ pub fn render(strings: &Strings, o: &Outgoing) -> Html {
                 html.push_str(&format!("{style}{}{end}", inline(text)));
             }
             Kind::Quote => html.push_str(&format!("<blockquote>{}</blockquote>", inline(text))),
+            Kind::Code => html.push_str(&format!("<pre><code>{}</code></pre>", escape(text))),
         }
     }
     if open_list {
