@@ -107,6 +107,7 @@ fn main() {
         previous_actions: Vec::new(),
         intake_draft: None,
         held: Vec::new(),
+        consent: None,
         tz: chrono_tz::UTC,
         opened: now,
         closed: None,

@@ -208,3 +208,13 @@ forgotten-nothing = I kept nothing about you: there was nothing to erase.
 export-heading = Record of round { $round } «{ $title }», for the case file
 export-json = Round { $round } as JSON (brug-round-record, version { $version }; the shape is described in docs/export.md):
 export-sent = I have sent you the record of round { $round } privately.
+
+# Consent at intake
+intake-confirm-consent = This is what I received. This method asks for a check before the case is posted: reply `pseudonymised` if nothing in it identifies the client, or `consent` if the client agreed to it being discussed here. Or send a corrected version.
+intake-consent-needed = Before I post it, please confirm one of the two: `pseudonymised` (nothing in it identifies the client) or `consent` (the client agreed to it being discussed).
+intake-consent-waiting = The case is not posted yet: { $name } still has to confirm that it is pseudonymised or that the client consented. The round waits until then.
+err-intake-consent = The round cannot go on yet: { $name } first confirms that the case is pseudonymised or that the client consented.
+pii-intake-consent = Please send the case again without them (a first name or initial is enough), or reply `pseudonymised` to post this version with placeholders (`consent` if the client agreed):
+record-consent = Ground for discussing the case: { $basis }.
+consent-pseudonymised = pseudonymised by the case owner
+consent-client = the client consented

@@ -208,3 +208,13 @@ forgotten-nothing = Ik bewaarde niets over jou: er was niets te wissen.
 export-heading = Verslag van ronde { $round } «{ $title }», voor het dossier
 export-json = Ronde { $round } als JSON (brug-round-record, versie { $version }; de vorm staat beschreven in docs/export.md):
 export-sent = Ik heb je het verslag van ronde { $round } privé gestuurd.
+
+# Toestemming bij de casus
+intake-confirm-consent = Dit heb ik ontvangen. Deze methode vraagt een controle voordat de casus geplaatst wordt: antwoord `pseudoniem` als er niets in staat waaraan de cliënt te herkennen is, of `toestemming` als de cliënt ermee instemt dat de casus hier besproken wordt. Of stuur een verbeterde versie.
+intake-consent-needed = Bevestig eerst een van de twee voordat ik de casus plaats: `pseudoniem` (niets in de casus maakt de cliënt herkenbaar) of `toestemming` (de cliënt stemt in met bespreking).
+intake-consent-waiting = De casus is nog niet geplaatst: { $name } moet nog bevestigen dat hij gepseudonimiseerd is of dat de cliënt toestemming gaf. De ronde wacht tot dan.
+err-intake-consent = De ronde kan nog niet verder: { $name } bevestigt eerst dat de casus gepseudonimiseerd is of dat de cliënt toestemming gaf.
+pii-intake-consent = Stuur de casus opnieuw zonder deze gegevens (een voornaam of initiaal is genoeg), of antwoord `pseudoniem` om deze versie met plaatshouders te plaatsen (`toestemming` als de cliënt instemde):
+record-consent = Grond om de casus te bespreken: { $basis }.
+consent-pseudonymised = gepseudonimiseerd door de inbrenger
+consent-client = de cliënt gaf toestemming

@@ -134,6 +134,20 @@ pub fn action(text: &str) -> Result<(String, String, String), ParseError> {
 }
 
 /// Whether a reply confirms something (`ja`, `yes`, `ok`).
+/// The owner's consent confirmation at intake, in either language.
+pub fn consent(text: &str) -> Option<super::round::Consent> {
+    use super::round::Consent;
+    let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    match t.as_str() {
+        "pseudonymised" | "pseudonymized" | "pseudonym" | "pseudoniem" | "gepseudonimiseerd"
+        | "anonymised" | "anonymized" | "geanonimiseerd" | "anoniem" => {
+            Some(Consent::Pseudonymised)
+        }
+        "consent" | "consented" | "toestemming" => Some(Consent::ClientConsent),
+        _ => None,
+    }
+}
+
 pub fn is_yes(text: &str) -> bool {
     matches!(
         text.trim()

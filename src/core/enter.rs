@@ -50,6 +50,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         previous_actions: new.previous_actions,
         intake_draft: None,
         held: Vec::new(),
+        consent: None,
         tz: new.tz,
         opened: now,
         closed: None,
@@ -178,7 +179,7 @@ fn waiting_step(
 ) {
     let expected = r.expected(&step.who);
     match &step.kind {
-        StepKind::Intake => match &r.owner {
+        StepKind::Intake { .. } => match &r.owner {
             Some(o) => post.push(Block::Line(
                 msg::INTAKE_WAITING.msg().text("name", r.name_of(o)),
             )),
@@ -286,7 +287,7 @@ pub fn send_private_prompt(
     ));
     m.push(Block::Line(prompt(r, step)));
     match &step.kind {
-        StepKind::Intake => m.push(Block::Line(msg::HINT_INTAKE.msg())),
+        StepKind::Intake { .. } => m.push(Block::Line(msg::HINT_INTAKE.msg())),
         StepKind::Reflect { .. } => {
             m.push(Block::Line(msg::HINT_SCORES.msg()));
             for f in step.fields() {

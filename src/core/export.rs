@@ -26,6 +26,9 @@ pub struct Record {
     pub status: &'static str,
     pub opened: DateTime<Utc>,
     pub closed: Option<DateTime<Utc>>,
+    /// The owner's ground for discussing the case, when the flow asked:
+    /// "pseudonymised" or "client-consent".
+    pub consent: Option<&'static str>,
     pub participants: Vec<Person>,
     pub steps: Vec<StepRecord>,
     pub actions: Vec<Action>,
@@ -127,6 +130,10 @@ pub fn record(r: &Round, flow: &Flow) -> Record {
         },
         opened: r.opened,
         closed: r.closed,
+        consent: r.consent.map(|c| match c {
+            super::round::Consent::Pseudonymised => "pseudonymised",
+            super::round::Consent::ClientConsent => "client-consent",
+        }),
         participants: r
             .participants
             .iter()

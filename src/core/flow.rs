@@ -40,7 +40,7 @@ impl Step {
     /// Whether this step waits for answers (as opposed to posting and moving on).
     pub fn collects(&self) -> bool {
         match &self.kind {
-            StepKind::Intake
+            StepKind::Intake { .. }
             | StepKind::Prompt { .. }
             | StepKind::Discuss { .. }
             | StepKind::Choose { .. }
@@ -54,7 +54,7 @@ impl Step {
     /// Whether answers to this step are sent privately and kept hidden.
     pub fn blind(&self) -> bool {
         match &self.kind {
-            StepKind::Intake => true,
+            StepKind::Intake { .. } => true,
             StepKind::Prompt { blind, .. } | StepKind::Choose { blind, .. } => *blind,
             StepKind::Reflect { .. } => true,
             _ => false,
@@ -94,7 +94,9 @@ impl Step {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum StepKind {
     /// The case owner sends the case privately; it is confirmed, then posted.
-    Intake,
+    /// With `consent`, the owner must confirm that the case is pseudonymised
+    /// or that the client consented; until then the round does not go on.
+    Intake { consent: bool },
     /// A question; open (thread) or blind (private, revealed later). No fields
     /// means one free text.
     Prompt { blind: bool, fields: Vec<Field> },
@@ -131,7 +133,7 @@ pub enum StepKind {
 impl StepKind {
     pub fn name(&self) -> &'static str {
         match self {
-            StepKind::Intake => "intake",
+            StepKind::Intake { .. } => "intake",
             StepKind::Prompt { .. } => "prompt",
             StepKind::Reveal { .. } => "reveal",
             StepKind::AssignRoles { .. } => "assign-roles",

@@ -74,6 +74,14 @@ messages! {
     HINT_PRIVATE = "hint-private" [];
     HINT_SCORES = "hint-scores" [];
     INTAKE_CONFIRM = "intake-confirm" [];
+    INTAKE_CONFIRM_CONSENT = "intake-confirm-consent" [];
+    INTAKE_CONSENT_NEEDED = "intake-consent-needed" [];
+    INTAKE_CONSENT_WAITING = "intake-consent-waiting" [name];
+    ERR_INTAKE_CONSENT = "err-intake-consent" [name];
+    PII_INTAKE_CONSENT = "pii-intake-consent" [];
+    RECORD_CONSENT = "record-consent" [basis];
+    CONSENT_PSEUDONYMISED = "consent-pseudonymised" [];
+    CONSENT_CLIENT = "consent-client" [];
     PII_FOUND = "pii-found" [kinds, bsn];
     ANSWERS_REMOVED = "answers-removed" [count];
     EXPORT_HEADING = "export-heading" [round, title];

@@ -221,6 +221,13 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
     m.push(Block::Line(
         msg::RECORD_INTRO.msg().text("title", r.title.clone()),
     ));
+    if let Some(c) = r.consent {
+        let basis = match c {
+            super::round::Consent::Pseudonymised => msg::CONSENT_PSEUDONYMISED.id,
+            super::round::Consent::ClientConsent => msg::CONSENT_CLIENT.id,
+        };
+        m.push(Block::Line(msg::RECORD_CONSENT.msg().msg("basis", basis)));
+    }
     for step in flow.steps.iter().take(r.step) {
         if !step.collects() || matches!(step.kind, StepKind::Actions) {
             continue;

@@ -37,10 +37,23 @@ pub struct Round {
     /// waiting for their author to confirm or send a new version.
     #[serde(default)]
     pub held: Vec<Held>,
+    /// On what ground the case owner allowed the case to be discussed, when
+    /// the flow asks (`consent = true` on its intake).
+    #[serde(default)]
+    pub consent: Option<Consent>,
     /// The group's time zone (reminders are never sent at night there).
     pub tz: chrono_tz::Tz,
     pub opened: DateTime<Utc>,
     pub closed: Option<DateTime<Utc>>,
+}
+
+/// The case owner's confirmation at intake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Consent {
+    /// Nothing in the case identifies the client.
+    Pseudonymised,
+    /// The client agreed to the case being discussed.
+    ClientConsent,
 }
 
 /// An answer held back for identifiers; only its pseudonymised text is kept.

@@ -162,6 +162,9 @@ fn steered(
     let by_name = r.name_of(by);
     match cmd {
         Steer::Next => {
+            if let Some(owner) = awaiting_consent(r, flow) {
+                return Err(msg::ERR_INTAKE_CONSENT.msg().text("name", owner).into());
+            }
             if r.status == Status::Paused {
                 r.status = Status::Running;
                 r.timers.paused_at = None;
@@ -237,7 +240,7 @@ fn steered(
                 msg::OWNER_SET.msg().text("name", name),
             )));
             if let Some(step) = r.current(flow) {
-                if matches!(step.kind, StepKind::Intake) && r.status == Status::Running {
+                if matches!(step.kind, StepKind::Intake { .. }) && r.status == Status::Running {
                     r.intake_draft = None;
                     super::enter::send_private_prompt(r, step, &user, now, fx);
                 }
@@ -289,7 +292,7 @@ fn said(
     }
     let step = step.clone();
     let hits = pii::find(text, now.year());
-    if matches!(step.kind, StepKind::Intake) {
+    if matches!(step.kind, StepKind::Intake { .. }) {
         return intake(r, &step, by, text, &hits, now, flow, fx);
     }
     // Identifiers: nothing is kept or posted but the pseudonymised version,
@@ -310,7 +313,7 @@ fn said(
         text
     };
     match &step.kind {
-        StepKind::Intake => unreachable!("handled above"),
+        StepKind::Intake { .. } => unreachable!("handled above"),
         // Open one-text answers are contributions: each message adds to them.
         StepKind::Prompt {
             fields,
@@ -435,18 +438,38 @@ fn intake(
     flow: &Flow,
     fx: &mut Vec<Effect>,
 ) -> Result<()> {
+    let needs_consent = matches!(step.kind, StepKind::Intake { consent: true });
     if !hits.is_empty() {
-        // Only the pseudonymised case is kept; `yes` posts that.
+        // Only the pseudonymised case is kept; confirming posts that.
         let masked = pii::mask(text, hits).trim().to_string();
         let mut m = Message::line(found_line(hits));
-        m.push(Block::Line(msg::PII_INTAKE.msg()));
+        m.push(Block::Line(if needs_consent {
+            msg::PII_INTAKE_CONSENT.msg()
+        } else {
+            msg::PII_INTAKE.msg()
+        }));
         m.push(Block::Quote(masked.clone()));
         fx.push(Effect::private(by, m));
         r.intake_draft = Some(masked);
         return Ok(());
     }
+    let given = answer::consent(text);
+    let confirmed = match (needs_consent, given) {
+        (true, Some(_)) => true,
+        (true, None) if answer::is_yes(text) && r.intake_draft.is_some() => {
+            // A plain yes is not enough here: say what is asked.
+            fx.push(Effect::private(
+                by,
+                Message::line(msg::INTAKE_CONSENT_NEEDED.msg()),
+            ));
+            return Ok(());
+        }
+        (true, None) => false,
+        (false, _) => answer::is_yes(text),
+    };
     match r.intake_draft.take() {
-        Some(draft) if answer::is_yes(text) => {
+        Some(draft) if confirmed => {
+            r.consent = given.filter(|_| needs_consent);
             let owner = r.name_of(by);
             let mut m = Message::default();
             m.push(super::message::Block::Heading(
@@ -462,7 +485,11 @@ fn intake(
         }
         _ => {
             let case = text.trim().to_string();
-            let mut m = Message::line(msg::INTAKE_CONFIRM.msg());
+            let mut m = Message::line(if needs_consent {
+                msg::INTAKE_CONFIRM_CONSENT.msg()
+            } else {
+                msg::INTAKE_CONFIRM.msg()
+            });
             m.push(super::message::Block::Quote(case.clone()));
             fx.push(Effect::private(by, m));
             r.intake_draft = Some(case);
@@ -585,6 +612,15 @@ fn maybe_complete(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<E
     }
 }
 
+/// The case owner's name, while the current step is an intake that needs
+/// their consent confirmation and the case is not posted yet.
+fn awaiting_consent(r: &Round, flow: &Flow) -> Option<String> {
+    let step = r.current(flow)?;
+    let waiting = matches!(step.kind, StepKind::Intake { consent: true })
+        && r.answers_to(&step.id).next().is_none();
+    waiting.then(|| r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default())
+}
+
 fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
     if r.status != Status::Running {
         return;
@@ -617,6 +653,13 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
     if r.timers.deadline.is_some_and(|at| at <= now) {
         r.timers.deadline = None;
         r.timers.reminder = None;
+        if let Some(owner) = awaiting_consent(r, flow) {
+            fx.push(Effect::private(
+                &r.coordinator.clone(),
+                Message::line(msg::INTAKE_CONSENT_WAITING.msg().text("name", owner)),
+            ));
+            return;
+        }
         match step.end {
             EndRule::AllAnswered | EndRule::Deadline => {
                 fx.push(Effect::thread(Message::line(msg::DEADLINE_PASSED.msg())));

@@ -184,7 +184,10 @@ fn one_step(
             }
         };
     let (kind, extra): (StepKind, &[&str]) = match kind_word.as_str() {
-        "intake" => (StepKind::Intake, &[]),
+        "intake" => {
+            let consent = rd.bool(t, "consent", false);
+            (StepKind::Intake { consent }, &["consent"])
+        }
         "prompt" => {
             let blind = rd.bool(t, "blind", false);
             let fields = fields(rd, t, "fields", fluent);
@@ -335,7 +338,7 @@ fn one_step(
         }
     };
     let who = match rd.str(t, "who", false) {
-        None if matches!(kind, StepKind::Intake) => Who::Owner,
+        None if matches!(kind, StepKind::Intake { .. }) => Who::Owner,
         None => Who::All,
         Some((w, at)) => who(&w).unwrap_or_else(|| {
             rd.error(

@@ -43,6 +43,7 @@ fn round(id: u64, deadline: Option<DateTime<Utc>>) -> Round {
         previous_actions: Vec::new(),
         intake_draft: None,
         held: Vec::new(),
+        consent: None,
         tz: chrono_tz::Europe::Amsterdam,
         opened: t0(),
         closed: None,

@@ -4,6 +4,7 @@
 
 mod architecture;
 mod commands;
+mod consent;
 mod crash;
 mod engine;
 mod erasure;

@@ -75,7 +75,7 @@ pub fn check(run: &Run, flow: &Flow) {
                     let allowed = reveals.iter().any(|(r, _)| n == Some(*r))
                         || has_id(s, msg::RECORD_INTRO.id)
                         || has_id(s, msg::FS_HEADING.id)
-                        || (matches!(step.kind, StepKind::Intake)
+                        || (matches!(step.kind, StepKind::Intake { .. })
                             && has_id(s, msg::CASE_HEADING.id));
                     assert!(
                         allowed,
