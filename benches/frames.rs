@@ -108,6 +108,8 @@ fn main() {
         intake_draft: None,
         held: Vec::new(),
         consent: None,
+        retention_days: 90,
+        expires: None,
         tz: chrono_tz::UTC,
         opened: now,
         closed: None,

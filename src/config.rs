@@ -56,6 +56,7 @@ struct RawDefaults {
     timezone: Option<String>,
     prefix: Option<String>,
     data: Option<PathBuf>,
+    retention_days: Option<u32>,
 }
 
 /// A checked configuration.
@@ -68,6 +69,8 @@ pub struct Config {
     pub lang: Locale,
     pub tz: chrono_tz::Tz,
     pub prefix: String,
+    /// Days a round's record is kept after it ends (then erased).
+    pub retention_days: u32,
     /// A data directory with `flows/` and `locales/` (default: built in).
     pub data: Option<PathBuf>,
     pub matrix: Option<MatrixConfig>,
@@ -183,6 +186,10 @@ impl Config {
             lang,
             tz,
             prefix,
+            retention_days: raw
+                .defaults
+                .retention_days
+                .unwrap_or(crate::core::round::DEFAULT_RETENTION_DAYS),
             data: raw.defaults.data,
             matrix,
         })

@@ -65,6 +65,8 @@ pub struct Defaults {
     pub lang: Locale,
     pub tz: chrono_tz::Tz,
     pub prefix: String,
+    /// Days a round's record is kept after it ends.
+    pub retention_days: u32,
 }
 
 impl Default for Defaults {
@@ -73,6 +75,7 @@ impl Default for Defaults {
             lang: Locale::Nl,
             tz: chrono_tz::Europe::Amsterdam,
             prefix: "!brug".into(),
+            retention_days: crate::core::round::DEFAULT_RETENTION_DAYS,
         }
     }
 }
@@ -99,6 +102,8 @@ pub struct Engine<S: Store> {
     next_msg: u64,
     /// The platform event being handled; recorded by the commit it causes.
     handling: Option<String>,
+    /// Rounds the next commit erases.
+    erasing: Vec<RoundId>,
 }
 
 /// A message to commit, before it has an id.
@@ -127,6 +132,7 @@ impl<S: Store> Engine<S> {
             next_round,
             next_msg,
             handling: None,
+            erasing: Vec::new(),
         })
     }
 
@@ -224,6 +230,7 @@ impl<S: Store> Engine<S> {
                 owner: req.owner,
                 participants: req.participants,
                 previous_actions: group.last_actions.clone(),
+                retention_days: self.defaults.retention_days,
             },
             now,
             &flow,
@@ -474,6 +481,9 @@ impl<S: Store> Engine<S> {
                 None => return Ok(Vec::new()),
             },
         };
+        if core::erase::expired(&round, now) {
+            return self.expire(round);
+        }
         let flow = self.flow_of(&round)?;
         match core::step(&round, event, now, &flow) {
             Ok(t) => {
@@ -567,6 +577,7 @@ impl<S: Store> Engine<S> {
                 ("next_msg".into(), next_msg),
             ],
             inbox: self.handling.take().into_iter().collect(),
+            erase: std::mem::take(&mut self.erasing),
         };
         self.store.commit(&c)?;
         self.next_msg = next_msg;
@@ -664,6 +675,25 @@ impl<S: Store> Engine<S> {
             msg: Message::line(line),
         };
         self.commit(rounds, groups, vec![draft], Vec::new())
+    }
+
+    /// A round's retention period is over: its record leaves the store (with
+    /// anything of it still waiting to be sent), and the platform is asked to
+    /// take back the bot's messages about it where it can.
+    fn expire(&mut self, round: Round) -> Result<Vec<Outgoing>> {
+        let group = self.group(&round.group)?;
+        let draft = Draft {
+            to: Destination::Retract(round.group.clone(), round.id),
+            round: Some(round.id),
+            locale: group.lang,
+            tz: group.tz,
+            msg: Message::line(msg::ROUND_ERASED.msg().text("round", round.id.to_string())),
+        };
+        self.erasing = vec![round.id];
+        let out = self.commit(Vec::new(), Vec::new(), vec![draft], Vec::new());
+        self.erasing.clear();
+        self.open.remove(&round.id);
+        out
     }
 
     /// `export`: the record of the round of this thread, the one named (`#12`),

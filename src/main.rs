@@ -218,6 +218,7 @@ fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitC
         lang: config.lang,
         tz: config.tz,
         prefix: config.prefix.clone(),
+        retention_days: config.retention_days,
     };
     let engine = Engine::open(store.clone(), catalog.clone(), defaults)?;
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -138,7 +138,7 @@ pub fn start<S: Store + 'static>(
 fn worker_for(to: &Destination) -> usize {
     let key = match to {
         Destination::Root(g, r) | Destination::Thread(g, r) => format!("{}/{}", g.id, r.0),
-        Destination::Group(g) => g.id.clone(),
+        Destination::Group(g) | Destination::Retract(g, _) => g.id.clone(),
         Destination::Private(u) => u.id.clone(),
     };
     (crate::core::roles::stable_hash(0, key.as_bytes()) % WORKERS as u64) as usize

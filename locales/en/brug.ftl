@@ -218,3 +218,4 @@ pii-intake-consent = Please send the case again without them (a first name or in
 record-consent = Ground for discussing the case: { $basis }.
 consent-pseudonymised = pseudonymised by the case owner
 consent-client = the client consented
+round-erased = The record of round { $round } has been erased: its retention period is over.

@@ -218,3 +218,4 @@ pii-intake-consent = Stuur de casus opnieuw zonder deze gegevens (een voornaam o
 record-consent = Grond om de casus te bespreken: { $basis }.
 consent-pseudonymised = gepseudonimiseerd door de inbrenger
 consent-client = de cliënt gaf toestemming
+round-erased = Het verslag van ronde { $round } is gewist: de bewaartermijn is voorbij.

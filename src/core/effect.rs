@@ -89,4 +89,7 @@ pub enum Destination {
     Group(super::ids::GroupId),
     /// A direct message.
     Private(UserRef),
+    /// A round's retention period is over: the platform takes back the bot's
+    /// messages about it where it can, then says so in the group.
+    Retract(super::ids::GroupId, super::ids::RoundId),
 }

@@ -25,6 +25,8 @@ pub struct NewRound {
     /// People who take part from the start (the console joins everyone at once).
     pub participants: Vec<Participant>,
     pub previous_actions: Vec<ActionItem>,
+    /// Days the record is kept after the round ends.
+    pub retention_days: u32,
 }
 
 /// Opens a round: the root message, then the first step.
@@ -51,6 +53,8 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         intake_draft: None,
         held: Vec::new(),
         consent: None,
+        retention_days: new.retention_days,
+        expires: None,
         tz: new.tz,
         opened: now,
         closed: None,
@@ -455,9 +459,7 @@ pub fn reminder_time(
 
 /// Closes a round that has run through its last step.
 pub fn close_round(r: &mut Round, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
-    r.status = Status::Closed;
-    r.closed = Some(now);
-    r.timers = Timers::default();
+    r.end(Status::Closed, now);
     fx.push(Effect::thread(Message::line(
         msg::ROUND_CLOSED.msg().text("round", r.id.to_string()),
     )));

@@ -82,3 +82,8 @@ pub fn unlink(r: &mut Round, step: &str, now: DateTime<Utc>) {
     r.answers = rest;
     r.answers.extend(theirs);
 }
+
+/// Whether an ended round's retention period is over.
+pub fn expired(r: &Round, now: DateTime<Utc>) -> bool {
+    !r.status.is_open() && r.expires.is_some_and(|at| at <= now)
+}

@@ -85,6 +85,7 @@ messages! {
     PII_FOUND = "pii-found" [kinds, bsn];
     ANSWERS_REMOVED = "answers-removed" [count];
     EXPORT_HEADING = "export-heading" [round, title];
+    ROUND_ERASED = "round-erased" [round];
     EXPORT_JSON = "export-json" [round, version];
     EXPORT_SENT = "export-sent" [round];
     FORGOTTEN = "forgotten" [count];

@@ -41,10 +41,23 @@ pub struct Round {
     /// the flow asks (`consent = true` on its intake).
     #[serde(default)]
     pub consent: Option<Consent>,
+    /// Days the record is kept after the round closes (or is cancelled).
+    #[serde(default = "default_retention")]
+    pub retention_days: u32,
+    /// When the record is erased: set when the round ends.
+    #[serde(default)]
+    pub expires: Option<DateTime<Utc>>,
     /// The group's time zone (reminders are never sent at night there).
     pub tz: chrono_tz::Tz,
     pub opened: DateTime<Utc>,
     pub closed: Option<DateTime<Utc>>,
+}
+
+/// The retention period when nothing else is set (SPEC §6).
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+
+fn default_retention() -> u32 {
+    DEFAULT_RETENTION_DAYS
 }
 
 /// The case owner's confirmation at intake.
@@ -185,6 +198,14 @@ impl Round {
         out
     }
 
+    /// Marks the round ended at `now`; its record is kept for its retention period.
+    pub fn end(&mut self, status: Status, now: DateTime<Utc>) {
+        self.status = status;
+        self.closed = Some(now);
+        self.timers = Timers::default();
+        self.expires = Some(now + chrono::TimeDelta::days(i64::from(self.retention_days)));
+    }
+
     pub fn answers_to<'a>(&'a self, step_id: &'a str) -> impl Iterator<Item = &'a Answer> + 'a {
         self.answers.iter().filter(move |a| a.step == step_id)
     }
@@ -196,7 +217,12 @@ impl Round {
     }
 
     /// The next moment something is due in this round, if any.
+    /// The round's next timer: a reminder or deadline while it runs, its
+    /// erasure once it has ended.
     pub fn next_timer(&self) -> Option<DateTime<Utc>> {
+        if !self.status.is_open() {
+            return self.expires;
+        }
         if self.status != Status::Running {
             return None;
         }

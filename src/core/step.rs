@@ -220,9 +220,7 @@ fn steered(
                 let id = s.id.clone();
                 super::erase::unlink(r, &id, now);
             }
-            r.status = Status::Cancelled;
-            r.closed = Some(now);
-            r.timers = Default::default();
+            r.end(Status::Cancelled, now);
             fx.push(Effect::thread(Message::line(
                 msg::ROUND_CANCELLED.msg().text("name", by_name),
             )));

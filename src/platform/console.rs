@@ -138,9 +138,10 @@ impl<W: Write> Messenger for Console<W> {
         let r = render(&self.catalog, o);
         self.errors.extend(r.errors);
         let prefix = match &o.to {
-            Destination::Root(..) | Destination::Thread(..) | Destination::Group(..) => {
-                "[thread]".to_string()
-            }
+            Destination::Root(..)
+            | Destination::Thread(..)
+            | Destination::Group(..)
+            | Destination::Retract(..) => "[thread]".to_string(),
             Destination::Private(u) => format!("[dm {}]", u.id),
         };
         let mut text = r.text;

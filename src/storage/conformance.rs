@@ -44,6 +44,8 @@ fn round(id: u64, deadline: Option<DateTime<Utc>>) -> Round {
         intake_draft: None,
         held: Vec::new(),
         consent: None,
+        retention_days: 90,
+        expires: None,
         tz: chrono_tz::Europe::Amsterdam,
         opened: t0(),
         closed: None,
@@ -139,6 +141,45 @@ fn suite(s: &dyn Store) {
     .unwrap();
     assert_eq!(s.next_due().unwrap(), None);
     assert_eq!(s.open_rounds().unwrap().len(), 1);
+
+    // Links by prefix, and their removal.
+    s.set_link("ev/1/a", "x").unwrap();
+    s.set_link("ev/1/b", "y").unwrap();
+    s.set_link("ev/10/a", "z").unwrap();
+    let found: Vec<String> = s
+        .links_with_prefix("ev/1/")
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(found, vec!["ev/1/a", "ev/1/b"]);
+    s.remove_links(&found).unwrap();
+    assert!(s.links_with_prefix("ev/1/").unwrap().is_empty());
+    assert_eq!(s.link("ev/10/a").unwrap().as_deref(), Some("z"));
+
+    // An ended round's expiry is its timer; erasing it takes its record, its
+    // timer and its unsent messages, but not a message the same commit adds.
+    let mut ended = round(1, None);
+    ended.status = Status::Closed;
+    ended.expires = Some(later);
+    s.commit(&Commit {
+        rounds: vec![ended],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert_eq!(s.next_due().unwrap(), Some(later));
+    s.commit(&Commit {
+        erase: vec![RoundId(1)],
+        outbox: vec![out(7)],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert!(s.round(RoundId(1)).unwrap().is_none());
+    assert_eq!(s.next_due().unwrap(), None);
+    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id).collect();
+    assert_eq!(ids, vec![7]);
+    let left: Vec<RoundId> = s.rounds().unwrap().iter().map(|r| r.id).collect();
+    assert_eq!(left, vec![RoundId(2)]);
 }
 
 #[test]

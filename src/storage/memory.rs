@@ -53,6 +53,13 @@ impl Store for MemoryStore {
             super::encode("outbox entry", o)?;
         }
         let mut s = self.lock();
+        for id in &c.erase {
+            s.rounds.remove(id);
+            if let Some(old) = s.timer_of.remove(id) {
+                s.timers.remove(&(old, *id));
+            }
+            s.outbox.retain(|_, o| o.round != Some(*id));
+        }
         for r in &c.rounds {
             if let Some(old) = s.timer_of.remove(&r.id) {
                 s.timers.remove(&(old, r.id));
@@ -149,6 +156,24 @@ impl Store for MemoryStore {
 
     fn set_link(&self, key: &str, value: &str) -> Result<()> {
         self.lock().links.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        Ok(self
+            .lock()
+            .links
+            .range(prefix.to_string()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
+    fn remove_links(&self, keys: &[String]) -> Result<()> {
+        let mut s = self.lock();
+        for k in keys {
+            s.links.remove(k);
+        }
         Ok(())
     }
 }

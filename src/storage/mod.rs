@@ -66,6 +66,9 @@ pub struct Commit {
     /// Platform events handled by this commit (e.g. Matrix event ids), so that
     /// one delivered twice is recognised and handled once.
     pub inbox: Vec<String>,
+    /// Rounds whose records leave the store, with their timers and any of
+    /// their messages not yet sent.
+    pub erase: Vec<RoundId>,
 }
 
 impl Commit {
@@ -76,6 +79,7 @@ impl Commit {
             && self.flows.is_empty()
             && self.meta.is_empty()
             && self.inbox.is_empty()
+            && self.erase.is_empty()
     }
 }
 
@@ -113,6 +117,10 @@ pub trait Store: Send + Sync {
     fn link(&self, key: &str) -> Result<Option<String>>;
     /// Writes an adapter record durably.
     fn set_link(&self, key: &str, value: &str) -> Result<()>;
+    /// Every adapter record whose key starts with `prefix`, in key order.
+    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>>;
+    /// Removes adapter records, durably.
+    fn remove_links(&self, keys: &[String]) -> Result<()>;
 }
 
 impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
@@ -163,6 +171,12 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     }
     fn set_link(&self, key: &str, value: &str) -> Result<()> {
         (**self).set_link(key, value)
+    }
+    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        (**self).links_with_prefix(prefix)
+    }
+    fn remove_links(&self, keys: &[String]) -> Result<()> {
+        (**self).remove_links(keys)
     }
 }
 

@@ -137,7 +137,19 @@ fn apply(
     t: &[TransactionalTree],
     c: &Commit,
     s: &Sealer,
+    unsent: &[sled::IVec],
 ) -> std::result::Result<(), ConflictableTransactionError<StoreError>> {
+    for id in &c.erase {
+        let k = keys::round(*id);
+        t[ROUNDS].remove(&k)?;
+        t[OPEN].remove(&k)?;
+        if let Some(old) = t[TIMER_OF].remove(&k)? {
+            t[TIMERS].remove(old)?;
+        }
+    }
+    for k in unsent {
+        t[OUTBOX].remove(k)?;
+    }
     for r in &c.rounds {
         let id = keys::round(r.id);
         if let Some(old) = t[TIMER_OF].remove(&id)? {
@@ -175,9 +187,21 @@ fn apply(
 
 impl Store for SledStore {
     fn commit(&self, c: &Commit) -> Result<()> {
+        // Transactions cannot scan: the unsent messages of erased rounds are
+        // looked up first (the commit's own new messages are not among them).
+        let mut unsent = Vec::new();
+        if !c.erase.is_empty() {
+            for kv in self.tree(OUTBOX).iter() {
+                let (k, v) = kv?;
+                let o: Outgoing = self.load("outbox entry", &v)?;
+                if o.round.is_some_and(|r| c.erase.contains(&r)) {
+                    unsent.push(k);
+                }
+            }
+        }
         self.trees
             .as_slice()
-            .transaction(|t| apply(t, c, &self.sealer))
+            .transaction(|t| apply(t, c, &self.sealer, &unsent))
             .map_err(|e| match e {
                 TransactionError::Abort(e) => e,
                 TransactionError::Storage(e) => e.into(),
@@ -296,6 +320,27 @@ impl Store for SledStore {
 
     fn set_link(&self, key: &str, value: &str) -> Result<()> {
         self.tree(LINKS).insert(key.as_bytes(), value.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+        self.tree(LINKS)
+            .scan_prefix(prefix.as_bytes())
+            .map(|kv| {
+                let (k, v) = kv?;
+                Ok((
+                    String::from_utf8_lossy(&k).into_owned(),
+                    String::from_utf8_lossy(&v).into_owned(),
+                ))
+            })
+            .collect()
+    }
+
+    fn remove_links(&self, keys: &[String]) -> Result<()> {
+        for k in keys {
+            self.tree(LINKS).remove(k.as_bytes())?;
+        }
         self.db.flush()?;
         Ok(())
     }

@@ -148,3 +148,41 @@ fn anonymous_answers_are_unlinked_once_their_step_ends() {
         "the scripts answer anonymous steps: {checked}"
     );
 }
+
+/// Retention: 90 days after a round ends its record leaves the store (and
+/// the group is told); a day earlier it is all still there.
+#[test]
+fn the_record_is_erased_when_its_retention_period_ends() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed(&super::support::script("golden-circle.en.txt"));
+    assert!(!run.session.round_open());
+    let store = run.session.engine.store();
+    let closed = store.round(RoundId(1)).unwrap().unwrap().closed.unwrap();
+    assert_eq!(
+        run.session.now, closed,
+        "the script ends as the round closes"
+    );
+    run.feed("~ 89d\n~ 23h");
+    assert!(run
+        .session
+        .engine
+        .store()
+        .round(RoundId(1))
+        .unwrap()
+        .is_some());
+    let from = run.seen().len();
+    run.feed("~ 2h");
+    let said: Vec<String> = run.since(from).iter().map(|s| s.line()).collect();
+    assert_eq!(
+        said,
+        vec!["[thread] The record of round #1 has been erased: its retention period is over."]
+    );
+    let store = run.session.engine.store();
+    assert!(store.round(RoundId(1)).unwrap().is_none());
+    assert!(store.rounds().unwrap().is_empty());
+    assert_eq!(store.next_due().unwrap(), None, "no timer left");
+    // The export has nothing left to send.
+    run.feed("Anna: !brug export");
+    let last = run.seen().last().unwrap();
+    assert!(!last.text.contains("Record of round"), "{}", last.text);
+}

@@ -52,6 +52,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             owner: Some(participants[0].user.clone()),
             participants,
             previous_actions: Vec::new(),
+            retention_days: 90,
         },
         start(),
         flow,

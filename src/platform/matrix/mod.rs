@@ -55,6 +55,13 @@ pub(crate) mod link {
     pub fn joined_at(room: &str) -> String {
         format!("mx/joined-at/{room}")
     }
+    /// Every message the bot sent about a round: `ROOM EVENT`, for redaction.
+    pub fn round_events(r: RoundId) -> String {
+        format!("mx/round-event/{}/", r.0)
+    }
+    pub fn round_event(r: RoundId, outbox: u64) -> String {
+        format!("{}{outbox}", round_events(r))
+    }
 }
 
 /// Everything the Matrix side shares.

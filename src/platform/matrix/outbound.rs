@@ -54,6 +54,10 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                 (self.room(&g.id)?, root)
             }
             Destination::Private(u) => (self.dm_room(&u.id).await?, None),
+            Destination::Retract(g, r) => {
+                self.retract(*r).await?;
+                (self.room(&g.id)?, None)
+            }
         };
         let mentioned: Vec<OwnedUserId> = o
             .msg
@@ -124,6 +128,10 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
         };
         let store = &self.mx.store;
         let remember = |k: String, v: String| store.set_link(&k, &v).map_err(|e| e.to_string());
+        if let (Some(r), false) = (o.round, matches!(o.to, Destination::Retract(..))) {
+            let room_id = room.room_id();
+            remember(link::round_event(r, o.id), format!("{room_id} {event_id}"))?;
+        }
         match &o.to {
             Destination::Root(_, r) => {
                 remember(link::round_root(*r), event_id.to_string())?;
@@ -134,9 +142,40 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                     remember(link::event_round(event_id.as_str()), r.0.to_string())?;
                 }
             }
-            Destination::Thread(..) | Destination::Group(_) => {}
+            Destination::Thread(..) | Destination::Group(_) | Destination::Retract(..) => {}
         }
         Ok(())
+    }
+
+    /// Redacts every message the bot sent about round `r` (where it still can:
+    /// rooms it left, or events already gone, are skipped) and forgets them.
+    async fn retract(&self, r: crate::core::ids::RoundId) -> Result<(), String> {
+        let store = &self.mx.store;
+        let sent = store
+            .links_with_prefix(&link::round_events(r))
+            .map_err(|e| e.to_string())?;
+        for (key, value) in &sent {
+            let Some((room, event)) = value.split_once(' ') else {
+                continue;
+            };
+            let (Ok(room), Ok(event)) = (self.room(room), OwnedEventId::try_from(event)) else {
+                continue;
+            };
+            let txn: OwnedTransactionId = format!("brug-{:x}-redact-{key}", self.instance).into();
+            let reason = Some("retention period over");
+            if let Err(e) = retrying(0, || async {
+                room.redact(&event, reason, Some(txn.clone()))
+                    .await
+                    .map_err(matrix_sdk::Error::from)
+            })
+            .await
+            {
+                tracing::warn!(round = r.0, "a redaction failed: {e}");
+            }
+        }
+        let mut keys: Vec<String> = sent.into_iter().map(|(k, _)| k).collect();
+        keys.push(link::round_root(r));
+        store.remove_links(&keys).map_err(|e| e.to_string())
     }
 
     fn room(&self, id: &str) -> Result<Room, String> {

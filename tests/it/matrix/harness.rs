@@ -433,6 +433,17 @@ allowed_inviters = {inviters:?}
         self.child = Some(child);
     }
 
+    /// Restarts the bot with one more `[defaults]` line in its config.
+    #[allow(dead_code)]
+    pub fn restart_with_default(&mut self, line: &str) {
+        self.kill();
+        let path = self.dir.path().join("config.toml");
+        let config = std::fs::read_to_string(&path).unwrap();
+        let config = config.replacen("[defaults]\n", &format!("[defaults]\n{line}\n"), 1);
+        std::fs::write(&path, config).unwrap();
+        self.start();
+    }
+
     /// SIGKILL, no goodbye.
     pub fn kill(&mut self) {
         if let Some(mut c) = self.child.take() {

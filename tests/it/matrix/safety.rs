@@ -208,3 +208,46 @@ async fn the_bot_recovers_when_the_homeserver_restarts() {
     assert!(status.body.contains("Step 1 of 10"), "{}", status.body);
     hs.down();
 }
+
+/// With a retention of 0 days, ending a round erases it at once: the bot
+/// redacts what it posted about the round and says so in the room.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_expired_round_is_redacted() {
+    let _turn = super::harness::serial().await;
+    let mut g = Group::new("en", false).await;
+    g.bot.restart_with_default("retention_days = 0");
+    g.person("Anna")
+        .say(&g.room_of("Anna"), "!brug start golden-circle Gone")
+        .await;
+    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
+        .await
+        .event;
+    g.thread("Anna", &root, "!brug cancel").await;
+    bot_notice(&g, "Anna", "The record of round #1 has been erased").await;
+    // The root message, as the homeserver now serves it: redacted.
+    let room = g.room_of("Anna");
+    let redacted = wait(Duration::from_secs(30), || {
+        let ev = futures_block_event(&room, &root)?;
+        ev.get("unsigned")
+            .and_then(|u| u.get("redacted_because"))
+            .map(|_| ev.clone())
+    })
+    .await;
+    let ev = redacted.expect("the root message is redacted");
+    assert!(
+        ev["content"].get("body").is_none(),
+        "a redacted event keeps no body: {ev}"
+    );
+}
+
+/// The event as JSON, fetched from the homeserver (blocking the test task).
+fn futures_block_event(
+    room: &matrix_sdk::Room,
+    id: &matrix_sdk::ruma::OwnedEventId,
+) -> Option<serde_json::Value> {
+    let ev = tokio::task::block_in_place(|| {
+        tokio::runtime::Handle::current().block_on(room.event(id, None))
+    })
+    .ok()?;
+    serde_json::from_str(ev.raw().json().get()).ok()
+}
