@@ -67,8 +67,18 @@ impl Key {
         file: Option<&std::path::Path>,
         config: bool,
     ) -> std::result::Result<Self, KeyError> {
-        if let Ok(v) = std::env::var(KEY_VAR) {
-            return Key::from_hex(&v, KEY_VAR);
+        Key::resolve(std::env::var(KEY_VAR).ok().as_deref(), file, config)
+    }
+
+    /// The key from the environment variable's value if there is one, or
+    /// else from `file`.
+    fn resolve(
+        env: Option<&str>,
+        file: Option<&std::path::Path>,
+        config: bool,
+    ) -> std::result::Result<Self, KeyError> {
+        if let Some(v) = env {
+            return Key::from_hex(v, KEY_VAR);
         }
         match file {
             Some(p) => {
@@ -144,6 +154,29 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn the_environment_wins_over_the_key_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("store.key");
+        std::fs::write(&file, format!("{}\n", "ab".repeat(32))).unwrap();
+        let from_file = Key::resolve(None, Some(&file), true).unwrap();
+        assert_eq!(from_file.0, [0xab; 32]);
+        let from_env = Key::resolve(Some(&"cd".repeat(32)), Some(&file), true).unwrap();
+        assert_eq!(from_env.0, [0xcd; 32]);
+        assert_eq!(Key::resolve(None, None, true).err(), Some(KeyError::MissingInConfig));
+        assert_eq!(Key::resolve(None, None, false).err(), Some(KeyError::Missing));
+        let missing = dir.path().join("nope.key");
+        assert!(matches!(
+            Key::resolve(None, Some(&missing), true),
+            Err(KeyError::File(..))
+        ));
+        std::fs::write(&file, "not a key").unwrap();
+        assert!(matches!(
+            Key::resolve(None, Some(&file), true),
+            Err(KeyError::Malformed(_))
+        ));
     }
 
     #[test]
