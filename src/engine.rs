@@ -230,7 +230,7 @@ impl<S: Store> Engine<S> {
                 owner: req.owner,
                 participants: req.participants,
                 previous_actions: group.last_actions.clone(),
-                retention_days: self.defaults.retention_days,
+                retention_days: group.retention_days.unwrap_or(self.defaults.retention_days),
             },
             now,
             &flow,
@@ -260,6 +260,7 @@ impl<S: Store> Engine<S> {
             }
             Command::Flows => return self.list_flows(m),
             Command::ForgetMe => return self.forget_me(m),
+            Command::Retention { days } => return self.retention(m, days),
             Command::Export { format, round } => return self.export(m, format, round),
             Command::Lang { lang } => return self.set_lang(m, lang),
             Command::Start { flow, title } => {
@@ -790,6 +791,43 @@ impl<S: Store> Engine<S> {
             ));
         }
         self.reply_msg(m, msg)
+    }
+
+    /// `retention [days]`: shows the group's retention period, or sets it
+    /// (coordinators, in the room) for rounds that end from now on.
+    fn retention(&mut self, m: &Inbound, days: Option<u32>) -> Result<Vec<Outgoing>> {
+        let prefix = self.defaults.prefix.clone();
+        let Some(gid) = m.group.clone().filter(|_| m.place != Place::Private) else {
+            return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
+        };
+        let mut g = self.group(&gid)?;
+        let current = g.retention_days.unwrap_or(self.defaults.retention_days);
+        let Some(days) = days else {
+            return self.reply(m, msg::RETENTION_IS.msg().num("days", i64::from(current)));
+        };
+        if !m.coordinator {
+            return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+        }
+        g.retention_days = Some(days);
+        // Rounds still running end under the new period too.
+        let rounds: Vec<Round> = self
+            .open
+            .values()
+            .filter(|r| r.group == gid)
+            .map(|r| Round {
+                retention_days: days,
+                ..r.clone()
+            })
+            .collect();
+        let (to, locale, tz) = self.reply_place(m)?;
+        let draft = Draft {
+            to,
+            round: None,
+            locale,
+            tz,
+            msg: Message::line(msg::RETENTION_SET.msg().num("days", i64::from(days))),
+        };
+        self.commit(rounds, vec![g], vec![draft], Vec::new())
     }
 
     fn set_lang(&mut self, m: &Inbound, lang: Locale) -> Result<Vec<Outgoing>> {

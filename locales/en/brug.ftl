@@ -129,6 +129,7 @@ help =
     { $prefix } owner <name> — name the case owner (coordinators)
     { $prefix } leave — leave the round
     { $prefix } forget-me — erase all your answers and your profile, in every round
+    { $prefix } retention [days] — how long ended rounds are kept (coordinators set it)
     { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
     { $prefix } lang nl|en — your language (coordinators in the room: the group's)
     { $prefix } help <command> — more about one command
@@ -137,6 +138,7 @@ help-command = { $command ->
     [join] `{ $prefix } join <profession>` makes you a participant of the round in this thread (or the only open one). Professions: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` takes you out of the round; what you answered so far stays.
     [export] `{ $prefix } export` sends you, privately, the record of this thread's round (or `#12`, or the room's latest): case, answers (anonymous ones without names), actions and frame summary, for the case file; `{ $prefix } export json` gives it as JSON (coordinators).
+    [retention] `{ $prefix } retention` says how long this group's rounds are kept after they end; `{ $prefix } retention 30` sets it to 30 days for rounds that end from now on (coordinators). Then the record is erased and the bot takes back its messages about the round.
     [forget-me] `{ $prefix } forget-me` erases your answers, your name and profession and your language choice in every round and group (GDPR art. 17); records then only say that an answer was removed. This cannot be undone.
     [status] `{ $prefix } status` shows the step, who has answered (or how many, in anonymous steps) and the deadline.
     [next] `{ $prefix } next` ends the current step now (coordinators).
@@ -219,3 +221,13 @@ record-consent = Ground for discussing the case: { $basis }.
 consent-pseudonymised = pseudonymised by the case owner
 consent-client = the client consented
 round-erased = The record of round { $round } has been erased: its retention period is over.
+retention-is = This group's rounds are kept for { $days ->
+    [0] no time at all after they end: they are erased at once.
+    [one] one day after they end, then erased.
+   *[other] { $days } days after they end, then erased.
+}
+retention-set = From now on, rounds that end in this group are kept for { $days ->
+    [0] no time at all: they are erased at once (export them first).
+    [one] one day, then erased.
+   *[other] { $days } days, then erased.
+}

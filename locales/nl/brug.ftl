@@ -129,6 +129,7 @@ help =
     { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
+    { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (coördinatoren stellen het in)
     { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (coördinatoren)
     { $prefix } lang nl|en — je taal (gespreksleiders in de ruimte: die van de groep)
     { $prefix } help <commando> — meer over één commando
@@ -137,6 +138,7 @@ help-command = { $command ->
     [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` haalt je uit de ronde; wat je al hebt geantwoord blijft staan.
     [export] `{ $prefix } export` stuurt je privé het verslag van de ronde van deze draad (of `#12`, of de laatste van de ruimte): casus, antwoorden (anonieme zonder namen), acties en framesamenvatting, voor het dossier; `{ $prefix } export json` geeft het als JSON (coördinatoren).
+    [retention] `{ $prefix } retention` zegt hoe lang de rondes van deze groep na afloop bewaard blijven; `{ $prefix } retention 30` zet dat op 30 dagen voor rondes die vanaf nu aflopen (coördinatoren). Daarna wordt het verslag gewist en trekt de bot zijn berichten over de ronde in.
     [forget-me] `{ $prefix } forget-me` wist je antwoorden, je naam en beroep en je taalkeuze in elke ronde en groep (AVG art. 17); in verslagen staat dan alleen dat er een antwoord is verwijderd. Dit kan niet ongedaan worden gemaakt.
     [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
     [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders).
@@ -219,3 +221,13 @@ record-consent = Grond om de casus te bespreken: { $basis }.
 consent-pseudonymised = gepseudonimiseerd door de inbrenger
 consent-client = de cliënt gaf toestemming
 round-erased = Het verslag van ronde { $round } is gewist: de bewaartermijn is voorbij.
+retention-is = De rondes van deze groep worden { $days ->
+    [0] niet bewaard na afloop: ze worden meteen gewist.
+    [one] één dag bewaard na afloop, en dan gewist.
+   *[other] { $days } dagen bewaard na afloop, en dan gewist.
+}
+retention-set = Vanaf nu worden rondes die in deze groep aflopen { $days ->
+    [0] niet bewaard: ze worden meteen gewist (exporteer ze eerst).
+    [one] één dag bewaard, en dan gewist.
+   *[other] { $days } dagen bewaard, en dan gewist.
+}

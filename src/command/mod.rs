@@ -33,6 +33,10 @@ pub enum Command {
         lang: Locale,
     },
     ForgetMe,
+    /// Show (no days) or set the group's retention period.
+    Retention {
+        days: Option<u32>,
+    },
     Export {
         format: ExportFormat,
         round: Option<u64>,
@@ -76,6 +80,7 @@ pub const USAGE: &[(&str, &str)] = &[
     ("owner", "owner <name>"),
     ("lang", "lang nl|en"),
     ("forget-me", "forget-me"),
+    ("retention", "retention [days]"),
     ("export", "export [md|json] [#round]"),
 ];
 
@@ -125,6 +130,16 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
         "join" | "doe-mee" | "meedoen" => Command::Join { profession: arg },
         "leave" | "verlaat" => Command::Leave,
         "forget-me" | "vergeet-mij" | "vergeet-me" => Command::ForgetMe,
+        "retention" | "bewaartermijn" => match arg {
+            None => Command::Retention { days: None },
+            Some(a) => {
+                let n = a.trim_end_matches(['d', 'D']).trim();
+                match n.parse::<u32>() {
+                    Ok(days) if days <= 3650 => Command::Retention { days: Some(days) },
+                    _ => return Err(missing("retention")),
+                }
+            }
+        },
         "export" | "exporteer" => {
             let mut format = ExportFormat::Md;
             let mut round = None;

@@ -15,6 +15,10 @@ pub struct GroupState {
     pub user_langs: BTreeMap<String, Locale>,
     /// Actions agreed in the group's most recently closed round, for `review`.
     pub last_actions: Vec<ActionItem>,
+    /// Days a round's record is kept after it ends, when the group chose
+    /// (`!brug retention`); otherwise the operator's default.
+    #[serde(default)]
+    pub retention_days: Option<u32>,
 }
 
 impl GroupState {
@@ -25,6 +29,7 @@ impl GroupState {
             tz,
             user_langs: BTreeMap::new(),
             last_actions: Vec::new(),
+            retention_days: None,
         }
     }
 

@@ -86,6 +86,8 @@ messages! {
     ANSWERS_REMOVED = "answers-removed" [count];
     EXPORT_HEADING = "export-heading" [round, title];
     ROUND_ERASED = "round-erased" [round];
+    RETENTION_IS = "retention-is" [days];
+    RETENTION_SET = "retention-set" [days];
     EXPORT_JSON = "export-json" [round, version];
     EXPORT_SENT = "export-sent" [round];
     FORGOTTEN = "forgotten" [count];

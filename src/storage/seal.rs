@@ -165,8 +165,14 @@ mod tests {
         assert_eq!(from_file.0, [0xab; 32]);
         let from_env = Key::resolve(Some(&"cd".repeat(32)), Some(&file), true).unwrap();
         assert_eq!(from_env.0, [0xcd; 32]);
-        assert_eq!(Key::resolve(None, None, true).err(), Some(KeyError::MissingInConfig));
-        assert_eq!(Key::resolve(None, None, false).err(), Some(KeyError::Missing));
+        assert_eq!(
+            Key::resolve(None, None, true).err(),
+            Some(KeyError::MissingInConfig)
+        );
+        assert_eq!(
+            Key::resolve(None, None, false).err(),
+            Some(KeyError::Missing)
+        );
         let missing = dir.path().join("nope.key");
         assert!(matches!(
             Key::resolve(None, Some(&missing), true),

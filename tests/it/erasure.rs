@@ -186,3 +186,45 @@ fn the_record_is_erased_when_its_retention_period_ends() {
     let last = run.seen().last().unwrap();
     assert!(!last.text.contains("Record of round"), "{}", last.text);
 }
+
+/// A coordinator sets the group's retention period; it applies to the round
+/// that is running, and others may only ask what it is.
+#[test]
+fn a_group_sets_its_own_retention_period() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed("Bram: !brug retention 2");
+    assert!(run
+        .seen()
+        .last()
+        .unwrap()
+        .text
+        .contains("Only a coordinator"));
+    run.feed("Anna: !brug retention 7");
+    assert!(run.seen().last().unwrap().text.contains("kept for 7 days"));
+    run.feed("Dewi: !brug retention");
+    assert!(run
+        .seen()
+        .last()
+        .unwrap()
+        .text
+        .contains("kept for 7 days after they end"));
+    run.feed(&super::support::script("golden-circle.en.txt"));
+    assert!(!run.session.round_open());
+    run.feed("~ 6d\n~ 23h");
+    assert!(run
+        .session
+        .engine
+        .store()
+        .round(RoundId(1))
+        .unwrap()
+        .is_some());
+    run.feed("~ 1h");
+    assert!(run
+        .session
+        .engine
+        .store()
+        .round(RoundId(1))
+        .unwrap()
+        .is_none());
+    assert!(run.seen().last().unwrap().text.contains("has been erased"));
+}
