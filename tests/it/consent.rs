@@ -3,9 +3,8 @@
 //! move the round on, and the ground is recorded.
 
 use super::support::{default_people, Run};
-use brug::core::ids::{Locale, RoundId};
+use brug::core::ids::Locale;
 use brug::core::round::Consent;
-use brug::storage::Store;
 
 #[test]
 fn the_round_waits_for_the_owners_confirmation() {
@@ -52,13 +51,7 @@ fn the_round_waits_for_the_owners_confirmation() {
         "{posted:?}"
     );
     assert!(posted.iter().any(|l| l.contains("Step 2 of")), "{posted:?}");
-    let r = run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .unwrap();
+    let r = run.stored(1).unwrap();
     assert_eq!(r.consent, Some(Consent::ClientConsent));
     assert!(run.errors().is_empty(), "{:?}", run.errors());
 }
@@ -70,12 +63,6 @@ fn flows_without_the_check_take_a_plain_yes() {
     assert!(run.seen().iter().any(|s| s
         .line()
         .starts_with("[thread] De casus, ingebracht door Bram")));
-    let r = run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .unwrap();
+    let r = run.stored(1).unwrap();
     assert_eq!(r.consent, None);
 }

@@ -56,13 +56,7 @@ fn forget_me_in_an_open_round_erases_answers_and_profile() {
         assert!(!chris_words(l), "Chris's words after forget-me: {l}");
         assert!(!l.contains("Chris ("), "Chris's name after forget-me: {l}");
     }
-    let r = run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .unwrap();
+    let r = run.stored(1).unwrap();
     let stored = serde_json::to_string(&r).unwrap();
     assert!(!chris_words(&stored), "{stored}");
     assert!(!stored.contains("\"Chris\""), "{stored}");
@@ -84,13 +78,7 @@ fn forget_me_reaches_closed_rounds_and_says_when_there_is_nothing() {
         "{}",
         confirm.text
     );
-    let r = run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .unwrap();
+    let r = run.stored(1).unwrap();
     assert!(!chris_words(&serde_json::to_string(&r).unwrap()));
     // Asking again: nothing is left.
     run.feed("Chris (dm): !brug forget-me");
@@ -116,13 +104,7 @@ fn anonymous_answers_are_unlinked_once_their_step_ends() {
         };
         let mut run = Run::new(&flow.id, Locale::En, people.clone());
         run.feed(&super::support::script(&format!("{}.en.txt", flow.id)));
-        let r = run
-            .session
-            .engine
-            .store()
-            .round(RoundId(1))
-            .unwrap()
-            .unwrap();
+        let r = run.stored(1).unwrap();
         for step in flow
             .steps
             .iter()
@@ -163,13 +145,7 @@ fn the_record_is_erased_when_its_retention_period_ends() {
         "the script ends as the round closes"
     );
     run.feed("~ 89d\n~ 23h");
-    assert!(run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .is_some());
+    assert!(run.stored(1).is_some());
     let from = run.seen().len();
     run.feed("~ 2h");
     let said: Vec<String> = run.since(from).iter().map(|s| s.line()).collect();
@@ -211,20 +187,8 @@ fn a_group_sets_its_own_retention_period() {
     run.feed(&super::support::script("golden-circle.en.txt"));
     assert!(!run.session.round_open());
     run.feed("~ 6d\n~ 23h");
-    assert!(run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .is_some());
+    assert!(run.stored(1).is_some());
     run.feed("~ 1h");
-    assert!(run
-        .session
-        .engine
-        .store()
-        .round(RoundId(1))
-        .unwrap()
-        .is_none());
+    assert!(run.stored(1).is_none());
     assert!(run.seen().last().unwrap().text.contains("has been erased"));
 }

@@ -181,6 +181,16 @@ impl Run {
         &self.seen()[from..]
     }
 
+    /// Round `n` as the store has it now (none once erased).
+    pub fn stored(&self, n: u64) -> Option<brug::core::round::Round> {
+        use brug::storage::Store;
+        self.session
+            .engine
+            .store()
+            .round(brug::core::ids::RoundId(n))
+            .unwrap()
+    }
+
     pub fn errors(&self) -> &[String] {
         &self.session.console.errors
     }
