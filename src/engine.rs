@@ -104,6 +104,8 @@ pub struct Engine<S: Store> {
     handling: Option<String>,
     /// Rounds the next commit erases.
     erasing: Vec<RoundId>,
+    /// Whether commits wait for one `sync` at the end of a batch.
+    batching: bool,
 }
 
 /// A message to commit, before it has an id.
@@ -133,6 +135,7 @@ impl<S: Store> Engine<S> {
             next_msg,
             handling: None,
             erasing: Vec::new(),
+            batching: false,
         })
     }
 
@@ -193,6 +196,30 @@ impl<S: Store> Engine<S> {
         };
         self.handling = None;
         out
+    }
+
+    /// Handles several messages with one trip to the disk (group commit):
+    /// each is committed atomically as it is handled and seen by the next,
+    /// and all are durable when this returns. The results are in order; if
+    /// the disk fails at the end, every one is an error (none acknowledged).
+    pub fn receive_all(
+        &mut self,
+        batch: Vec<Inbound>,
+        now: DateTime<Utc>,
+    ) -> Vec<Result<Vec<Outgoing>>> {
+        self.batching = true;
+        let results: Vec<_> = batch.into_iter().map(|m| self.receive(m, now)).collect();
+        self.batching = false;
+        match self.store.sync() {
+            Ok(()) => results,
+            Err(e) => {
+                let e = e.to_string();
+                results
+                    .into_iter()
+                    .map(|_| Err(StoreError::Backend(e.clone()).into()))
+                    .collect()
+            }
+        }
     }
 
     /// Whether a platform event was handled already.
@@ -580,7 +607,11 @@ impl<S: Store> Engine<S> {
             inbox: self.handling.take().into_iter().collect(),
             erase: std::mem::take(&mut self.erasing),
         };
-        self.store.commit(&c)?;
+        if self.batching {
+            self.store.apply(&c)?;
+        } else {
+            self.store.commit(&c)?;
+        }
         self.next_msg = next_msg;
         for r in rounds {
             if r.status.is_open() {

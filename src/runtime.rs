@@ -19,6 +19,8 @@ use tokio::sync::{mpsc, oneshot, watch};
 
 /// How many delivery workers run side by side.
 const WORKERS: usize = 8;
+/// The most messages committed with one trip to the disk.
+const MAX_BATCH: usize = 64;
 /// The longest the engine waits before looking at the clock again.
 const MAX_SLEEP: Duration = Duration::from_secs(30);
 
@@ -50,11 +52,19 @@ impl Handle {
     /// Hands a message to the engine and waits until it is committed (after
     /// which it survives a crash). Returns false when the bot is shutting down.
     pub async fn submit(&self, inbound: Inbound) -> bool {
-        let (done, wait) = oneshot::channel();
-        if self.tx.send(Request::Inbound { inbound, done }).is_err() {
-            return false;
+        match self.offer(inbound) {
+            Some(wait) => wait.await.is_ok(),
+            None => false,
         }
-        wait.await.is_ok()
+    }
+
+    /// Hands a message to the engine without waiting for it: messages offered
+    /// one after another are handled in that order. The returned receiver
+    /// resolves once it is committed; None when the bot is shutting down.
+    pub fn offer(&self, inbound: Inbound) -> Option<oneshot::Receiver<()>> {
+        let (done, wait) = oneshot::channel();
+        self.tx.send(Request::Inbound { inbound, done }).ok()?;
+        Some(wait)
     }
 }
 
@@ -102,14 +112,36 @@ pub fn start<S: Store + 'static>(
                 };
                 match rx.recv_timeout(wait) {
                     Ok(Request::Inbound { inbound, done }) => {
-                        match engine.receive(inbound, Utc::now()) {
-                            Ok(out) => {
-                                let _ = done.send(());
-                                dispatch(out);
+                        // Whatever else is waiting shares this one's trip to the disk.
+                        let mut batch = vec![(inbound, done)];
+                        let mut stop = false;
+                        while batch.len() < MAX_BATCH {
+                            match rx.try_recv() {
+                                Ok(Request::Inbound { inbound, done }) => {
+                                    batch.push((inbound, done))
+                                }
+                                Ok(Request::Stop) => {
+                                    stop = true;
+                                    break;
+                                }
+                                Err(_) => break,
                             }
-                            // Not acknowledged: the adapter offers the event again
-                            // (catch-up at start), so nothing is lost.
-                            Err(e) => tracing::error!("handling a message failed: {e}"),
+                        }
+                        let (inbound, done): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
+                        let results = engine.receive_all(inbound, Utc::now());
+                        for (result, done) in results.into_iter().zip(done) {
+                            match result {
+                                Ok(out) => {
+                                    let _ = done.send(());
+                                    dispatch(out);
+                                }
+                                // Not acknowledged: the adapter offers the event again
+                                // (catch-up at start), so nothing is lost.
+                                Err(e) => tracing::error!("handling a message failed: {e}"),
+                            }
+                        }
+                        if stop {
+                            break;
                         }
                     }
                     Ok(Request::Stop) | Err(std_mpsc::RecvTimeoutError::Disconnected) => break,

@@ -310,6 +310,7 @@ fn said(
         }
         text
     };
+    let done_before = progress(r, &step).0;
     match &step.kind {
         StepKind::Intake { .. } => unreachable!("handled above"),
         // Open one-text answers are contributions: each message adds to them.
@@ -324,7 +325,7 @@ fn said(
         StepKind::Prompt { fields, .. } => {
             let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, &step))?;
             store(r, &step, by, now, |a| a.fields.extend(parsed));
-            acknowledge(r, &step, by, fx);
+            acknowledge(r, &step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -340,7 +341,7 @@ fn said(
             let picks =
                 answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, &step))?;
             store(r, &step, by, now, |a| a.picks = picks);
-            acknowledge(r, &step, by, fx);
+            acknowledge(r, &step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -368,7 +369,7 @@ fn said(
                 }
                 a.fields.extend(texts);
             });
-            acknowledge(r, &step, by, fx);
+            acknowledge(r, &step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -553,8 +554,10 @@ pub fn complete(step: &Step, a: &Answer) -> bool {
     }
 }
 
-/// Private receipt, plus progress in the thread for blind steps.
-fn acknowledge(r: &Round, step: &Step, by: &UserRef, fx: &mut Vec<Effect>) {
+/// Private receipt for blind steps, plus progress in the thread when the
+/// count of complete answers changed (`done_before` was it before this one):
+/// a partial answer or a correction is news only to its author.
+fn acknowledge(r: &Round, step: &Step, by: &UserRef, done_before: usize, fx: &mut Vec<Effect>) {
     if !step.blind() {
         return;
     }
@@ -578,6 +581,9 @@ fn acknowledge(r: &Round, step: &Step, by: &UserRef, fx: &mut Vec<Effect>) {
     }
     fx.push(Effect::private(by, m));
     let (done, total) = progress(r, step);
+    if done == done_before {
+        return;
+    }
     fx.push(Effect::thread(Message::line(
         msg::PROGRESS
             .msg()

@@ -180,6 +180,25 @@ fn suite(s: &dyn Store) {
     assert_eq!(ids, vec![7]);
     let left: Vec<RoundId> = s.rounds().unwrap().iter().map(|r| r.id).collect();
     assert_eq!(left, vec![RoundId(2)]);
+
+    // Commits applied for one shared sync are seen at once, in order.
+    s.apply(&Commit {
+        rounds: vec![round(3, None)],
+        inbox: vec!["$a".into()],
+        ..Commit::default()
+    })
+    .unwrap();
+    let mut renamed = round(3, None);
+    renamed.title = "renamed".into();
+    s.apply(&Commit {
+        rounds: vec![renamed],
+        inbox: vec!["$b".into()],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert_eq!(s.round(RoundId(3)).unwrap().unwrap().title, "renamed");
+    assert!(s.inbox_has("$a").unwrap() && s.inbox_has("$b").unwrap());
+    s.sync().unwrap();
 }
 
 #[test]
@@ -206,8 +225,15 @@ fn sled_store_keeps_everything_across_reopening() {
             ..Commit::default()
         };
         s.commit(&c).unwrap();
+        s.apply(&Commit {
+            inbox: vec!["$applied".into()],
+            ..Commit::default()
+        })
+        .unwrap();
+        s.sync().unwrap();
     }
     let s = SledStore::open(dir.path(), &key()).unwrap();
+    assert!(s.inbox_has("$applied").unwrap());
     assert_eq!(s.round(RoundId(7)).unwrap().unwrap().title, "case 7");
     let all: Vec<RoundId> = s.rounds().unwrap().iter().map(|r| r.id).collect();
     assert_eq!(all, vec![RoundId(7)]);

@@ -40,7 +40,11 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
-    fn commit(&self, c: &Commit) -> Result<()> {
+    fn sync(&self) -> Result<()> {
+        Ok(())
+    }
+
+    fn apply(&self, c: &Commit) -> Result<()> {
         // Serialise like the sled store does, so a type that cannot be stored
         // fails here too, not only in production.
         for r in &c.rounds {

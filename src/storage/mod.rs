@@ -86,7 +86,16 @@ impl Commit {
 pub trait Store: Send + Sync {
     /// Applies a commit atomically and durably: when this returns Ok, it survives
     /// a crash. Each round's timer is derived from `Round::next_timer`.
-    fn commit(&self, c: &Commit) -> Result<()>;
+    fn commit(&self, c: &Commit) -> Result<()> {
+        self.apply(c)?;
+        self.sync()
+    }
+    /// Applies a commit atomically, leaving durability to the next `sync`:
+    /// readers see it at once; a crash before `sync` may lose it, whole, never
+    /// in part. Lets several commits share one trip to the disk.
+    fn apply(&self, c: &Commit) -> Result<()>;
+    /// Makes every commit applied so far durable.
+    fn sync(&self) -> Result<()>;
     fn round(&self, id: RoundId) -> Result<Option<Round>>;
     /// Rounds that are not closed or cancelled.
     fn open_rounds(&self) -> Result<Vec<Round>>;
@@ -126,6 +135,12 @@ pub trait Store: Send + Sync {
 impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     fn commit(&self, c: &Commit) -> Result<()> {
         (**self).commit(c)
+    }
+    fn apply(&self, c: &Commit) -> Result<()> {
+        (**self).apply(c)
+    }
+    fn sync(&self) -> Result<()> {
+        (**self).sync()
     }
     fn round(&self, id: RoundId) -> Result<Option<Round>> {
         (**self).round(id)

@@ -186,7 +186,7 @@ fn apply(
 }
 
 impl Store for SledStore {
-    fn commit(&self, c: &Commit) -> Result<()> {
+    fn apply(&self, c: &Commit) -> Result<()> {
         // Transactions cannot scan: the unsent messages of erased rounds are
         // looked up first (the commit's own new messages are not among them).
         let mut unsent = Vec::new();
@@ -206,6 +206,10 @@ impl Store for SledStore {
                 TransactionError::Abort(e) => e,
                 TransactionError::Storage(e) => e.into(),
             })?;
+        Ok(())
+    }
+
+    fn sync(&self) -> Result<()> {
         // Durable before anything is sent or acknowledged.
         self.db.flush()?;
         Ok(())

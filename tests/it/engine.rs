@@ -170,3 +170,57 @@ fn a_dm_with_several_open_rounds_asks_which_one() {
     assert!(out[0].starts_with("This is what I received."));
     assert!(chat.log.last().unwrap().1.contains("> My case"));
 }
+
+#[test]
+fn messages_handled_together_share_one_commit_and_keep_their_order() {
+    use brug::storage::{Key, SledStore, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let key = Key::from_bytes([9; 32]);
+    let defaults = Defaults {
+        lang: Locale::En,
+        ..Defaults::default()
+    };
+    let said = |who: &str, place: Place, text: &str, event: &str| Inbound {
+        group: Some(room()),
+        sender: user(who),
+        sender_name: who.to_string(),
+        coordinator: who == "Anna",
+        place,
+        text: text.to_string(),
+        event: Some(event.to_string()),
+    };
+    let thread = Place::Thread(RoundId(1));
+    {
+        let store = SledStore::open(dir.path(), &key).unwrap();
+        let mut engine = Engine::open(store, catalog(), defaults.clone()).unwrap();
+        let results = engine.receive_all(
+            vec![
+                said("Anna", Place::Group, "!brug start golden-circle Noor", "$1"),
+                // Each sees the ones before it: the round exists by now.
+                said("Bram", thread.clone(), "!brug join km-werk", "$2"),
+                // The same event twice (a replayed sync) is handled once.
+                said("Bram", thread.clone(), "!brug join km-werk", "$2"),
+                said("Chris", thread.clone(), "!brug join sw", "$3"),
+            ],
+            start(),
+        );
+        let sent: Vec<usize> = results.iter().map(|r| r.as_ref().unwrap().len()).collect();
+        assert!(sent[0] >= 1 && sent[1] == 1 && sent[3] == 1, "{sent:?}");
+        assert_eq!(sent[2], 0, "a duplicate event was handled twice");
+        let ids: Vec<u64> = results
+            .iter()
+            .flat_map(|r| r.as_ref().unwrap().iter().map(|o| o.id))
+            .collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    }
+    let store = SledStore::open(dir.path(), &key).unwrap();
+    let round = store
+        .round(RoundId(1))
+        .unwrap()
+        .expect("the round was kept");
+    let joined: Vec<&str> = round.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(joined, vec!["Bram", "Chris"]);
+    for e in ["$1", "$2", "$3"] {
+        assert!(store.inbox_has(e).unwrap(), "{e} not in the inbox");
+    }
+}

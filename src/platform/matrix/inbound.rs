@@ -33,8 +33,14 @@ pub fn register<S: Store + Clone + 'static>(mx: Arc<Matrix<S>>, handle: Handle) 
         .add_event_handler(move |ev: OriginalSyncRoomMessageEvent, room: Room| {
             let (m, h) = (m.clone(), h.clone());
             async move {
+                // The SDK runs handlers one after another and holds the next
+                // sync until they end: waiting here for the commit would make
+                // every later message wait for this one's disk flush. Offered
+                // messages are handled in order, and the event id is recorded
+                // in the same commit, so one lost to a crash before that commit
+                // is found again by the catch-up at start.
                 if let Some(inbound) = to_inbound(&m, &room, &ev).await {
-                    h.submit(inbound).await;
+                    h.offer(inbound);
                 }
             }
         });
