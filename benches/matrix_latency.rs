@@ -4,9 +4,11 @@
 //! N rounds run at once (`BRUG_BENCH_ROUNDS`, default 20). In each, one
 //! participant sends K private answers (`BRUG_BENCH_SAMPLES`, default 20) one
 //! after another; we time each from the send until the bot's receipt arrives
-//! at the participant's sync. The baseline: the same participants send the
+//! at the participant's sync. The baselines: the same participants send the
 //! same number of messages to an echo client, which answers each with a
-//! notice in the same kind of (encrypted) direct room.
+//! notice in the same kind of (encrypted) direct room. Two echo clients: one
+//! sends from its event handler as the SDK's examples do (the SDK waits for
+//! it before the next event), one hands each send to a task of its own.
 //!
 //! Run: `cargo bench --bench matrix_latency`
 
@@ -43,62 +45,102 @@ fn main() {
 struct Round {
     participant: Arc<User>,
     bot_dm: OwnedRoomId,
-    echo_dm: OwnedRoomId,
+    echo_dms: Vec<OwnedRoomId>,
 }
 
 async fn run(rounds: usize, samples: usize) {
     let hs = Homeserver::start("bench");
     let bot = Bot::on(&hs, "en", &[":localhost"]).await;
     let echo = Arc::new(User::on(&hs, "Echo").await);
+    let spawning = Arc::new(User::on(&hs, "EchoTask").await);
     echo.client.add_event_handler(
         |ev: OriginalSyncRoomMessageEvent, room: Room, client: Client| async move {
-            if Some(ev.sender.as_ref()) != client.user_id()
-                && matches!(ev.content.msgtype, MessageType::Text(_))
-            {
-                let _ = room
-                    .send(RoomMessageEventContent::notice_plain("echo"))
-                    .await;
+            if answers(&ev, &client) {
+                let _ = room.send(notice()).await;
+            }
+        },
+    );
+    spawning.client.add_event_handler(
+        |ev: OriginalSyncRoomMessageEvent, room: Room, client: Client| async move {
+            if answers(&ev, &client) {
+                tokio::spawn(async move {
+                    let _ = room.send(notice()).await;
+                });
             }
         },
     );
     eprintln!("setting up {rounds} rounds …");
     let mut set = tokio::task::JoinSet::new();
     for i in 0..rounds {
-        let (hs_url, bot_id, echo) = (hs.url.clone(), bot.id.clone(), echo.clone());
         let hs2 = Homeserver {
-            url: hs_url,
+            url: hs.url.clone(),
             dir: hs.dir.clone(),
             port: hs.port,
         };
-        set.spawn(async move { setup(&hs2, &bot_id, &echo, i).await });
+        let (bot_id, echoes) = (bot.id.clone(), [echo.clone(), spawning.clone()]);
+        set.spawn(async move { setup(&hs2, &bot_id, &echoes, i).await });
     }
     let mut all = Vec::new();
     while let Some(r) = set.join_next().await {
         all.push(r.unwrap());
     }
     eprintln!("measuring …");
-    let echo_lat = measure("echo", &all, samples, |r| r.echo_dm.clone(), &echo.id).await;
-    let brug_lat = measure("brug", &all, samples, |r| r.bot_dm.clone(), &bot.id).await;
-    let echo_again = measure("echo", &all, samples, |r| r.echo_dm.clone(), &echo.id).await;
-    let (e50, e99) = stats(&[echo_lat, echo_again].concat());
+    let mut echo_lat = Vec::new();
+    let mut task_lat = Vec::new();
+    let mut brug_lat = Vec::new();
+    // Baselines before and after, pooled, so drift over the run hits both.
+    for phase in 0..2 {
+        echo_lat.extend(measure("echo", &all, samples, |r| r.echo_dms[0].clone(), &echo.id).await);
+        task_lat.extend(
+            measure(
+                "echo-task",
+                &all,
+                samples,
+                |r| r.echo_dms[1].clone(),
+                &spawning.id,
+            )
+            .await,
+        );
+        if phase == 0 {
+            brug_lat = measure("brug", &all, samples, |r| r.bot_dm.clone(), &bot.id).await;
+        }
+    }
+    let (e50, e99) = stats(&echo_lat);
+    let (t50, t99) = stats(&task_lat);
     let (b50, b99) = stats(&brug_lat);
     println!("rounds={rounds} samples/round={samples}");
-    println!("echo baseline: p50 {e50:.1} ms, p99 {e99:.1} ms");
-    println!("brug receipts: p50 {b50:.1} ms, p99 {b99:.1} ms");
+    println!("echo baseline (sends in its handler): p50 {e50:.1} ms, p99 {e99:.1} ms");
+    println!("echo baseline (sends in a task):      p50 {t50:.1} ms, p99 {t99:.1} ms");
+    println!("brug receipts:                        p50 {b50:.1} ms, p99 {b99:.1} ms");
     println!(
-        "ratio brug/echo: p50 {:.2}x, p99 {:.2}x",
+        "ratio brug/echo (handler): p50 {:.2}x, p99 {:.2}x",
         b50 / e50,
         b99 / e99
+    );
+    println!(
+        "ratio brug/echo (task):    p50 {:.2}x, p99 {:.2}x",
+        b50 / t50,
+        b99 / t99
     );
     hs.down();
 }
 
+/// Whether an echo client answers this event: text from someone else.
+fn answers(ev: &OriginalSyncRoomMessageEvent, client: &Client) -> bool {
+    Some(ev.sender.as_ref()) != client.user_id()
+        && matches!(ev.content.msgtype, MessageType::Text(_))
+}
+
+fn notice() -> RoomMessageEventContent {
+    RoomMessageEventContent::notice_plain("echo")
+}
+
 /// One round with one participant waiting in the blind circle step; returns
-/// the participant and its DM rooms with the bot and the echo client.
+/// the participant and its DM rooms with the bot and the echo clients.
 async fn setup(
     hs: &Homeserver,
     bot: &matrix_sdk::ruma::OwnedUserId,
-    echo: &User,
+    echoes: &[Arc<User>],
     i: usize,
 ) -> Round {
     let coord = User::on(hs, &format!("Coord{i}")).await;
@@ -147,12 +189,16 @@ async fn setup(
         })
         .await;
     part.joined(&p.room).await;
-    let echo_room = part.client.create_dm(&echo.id).await.unwrap();
-    echo.joined(echo_room.room_id()).await;
+    let mut echo_dms = Vec::new();
+    for echo in echoes {
+        let echo_room = part.client.create_dm(&echo.id).await.unwrap();
+        echo.joined(echo_room.room_id()).await;
+        echo_dms.push(echo_room.room_id().to_owned());
+    }
     Round {
         participant: part,
         bot_dm: p.room,
-        echo_dm: echo_room.room_id().to_owned(),
+        echo_dms,
     }
 }
 
