@@ -87,6 +87,8 @@ formatters:
 handlers:
   file: {class: logging.FileHandler, filename: "$dir/homeserver.log", formatter: plain}
 root: {level: WARNING, handlers: [file]}
+# Every request with its status (tests look for the 429s of rate limits).
+loggers: {synapse.access: {level: INFO}}
 disable_existing_loggers: false
 YAML
 }

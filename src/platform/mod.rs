@@ -3,6 +3,7 @@
 
 pub mod console;
 pub mod matrix;
+pub mod retry;
 
 use crate::core::effect::Outgoing;
 

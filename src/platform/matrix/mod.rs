@@ -21,6 +21,7 @@ pub use html::{escape, inline};
 
 use crate::config::{MatrixAuth, MatrixConfig};
 use crate::flows::Catalog;
+use crate::platform::retry::{FIRST_PAUSE, MAX_PAUSE};
 use crate::runtime::Handle;
 use crate::storage::Store;
 use anyhow::Context;
@@ -161,14 +162,14 @@ impl<S: Store + Clone + 'static> Matrix<S> {
         }
         inbound::register(self.clone(), handle.clone());
         inbound::pending_invites(&self).await;
-        let mut delay = Duration::from_millis(500);
+        let mut delay = FIRST_PAUSE;
         let mut caught_up = false;
         loop {
             let settings = SyncSettings::default().timeout(Duration::from_secs(30));
             tokio::select! {
                 r = self.client.sync_once(settings) => match r {
                     Ok(_) => {
-                        delay = Duration::from_millis(500);
+                        delay = FIRST_PAUSE;
                         if !caught_up {
                             inbound::catch_up(&self, &handle).await;
                             caught_up = true;
@@ -177,7 +178,7 @@ impl<S: Store + Clone + 'static> Matrix<S> {
                     Err(e) => {
                         tracing::warn!("sync failed, retrying in {delay:?}: {e}");
                         tokio::time::sleep(delay).await;
-                        delay = (delay * 2).min(Duration::from_secs(30));
+                        delay = (delay * 2).min(MAX_PAUSE);
                     }
                 },
                 _ = shutdown.changed() => {

@@ -5,6 +5,7 @@
 
 use super::{html, link, Matrix};
 use crate::core::effect::{Destination, Outgoing};
+use crate::platform::retry::{retrying, Failure};
 use crate::runtime::{BoxFuture, Deliver};
 use crate::storage::Store;
 use matrix_sdk::attachment::{AttachmentConfig, AttachmentInfo, BaseImageInfo};
@@ -68,6 +69,7 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
         // Always set: clients then never treat text like "@room" as a mention.
         let mentions = Mentions::with_user_ids(mentioned);
         let txn: OwnedTransactionId = format!("brug-{:x}-{}", self.instance, o.id).into();
+        let what = format!("sending message {}", o.id);
         let event_id = match &o.msg.chart {
             None => {
                 let mut content =
@@ -76,12 +78,13 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                     content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root)));
                 }
                 content.mentions = Some(mentions);
-                retrying(o.id, || {
+                retrying(&what, classify, || {
                     room.send(content.clone())
                         .with_transaction_id(txn.clone())
                         .into_future()
                 })
-                .await?
+                .await
+                .map_err(|e| e.to_string())?
                 .response
                 .event_id
             }
@@ -112,7 +115,7 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                     })
                 };
                 let name = format!("brug-round-{}.png", o.round.map_or(0, |r| r.0));
-                retrying(o.id, || {
+                retrying(&what, classify, || {
                     let config = AttachmentConfig::new()
                         .txn_id(txn.clone())
                         .info(AttachmentInfo::Image(info.clone()))
@@ -122,7 +125,8 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                     room.send_attachment(name.clone(), &mime::IMAGE_PNG, png.bytes.clone(), config)
                         .into_future()
                 })
-                .await?
+                .await
+                .map_err(|e| e.to_string())?
                 .event_id
             }
         };
@@ -163,7 +167,7 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
             };
             let txn: OwnedTransactionId = format!("brug-{:x}-redact-{key}", self.instance).into();
             let reason = Some("retention period over");
-            if let Err(e) = retrying(0, || async {
+            if let Err(e) = retrying("a redaction", classify, || async {
                 room.redact(&event, reason, Some(txn.clone()))
                     .await
                     .map_err(matrix_sdk::Error::from)
@@ -208,20 +212,9 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
             .map_err(|e| format!("bad user id {user}: {e}"))?;
         let room = match self.mx.client.get_dm_room(uid) {
             Some(r) => r,
-            None => {
-                let mut delay = Duration::from_millis(500);
-                loop {
-                    match self.mx.client.create_dm(uid).await {
-                        Ok(r) => break r,
-                        Err(e) if is_permanent(&e) => return Err(e.to_string()),
-                        Err(e) => {
-                            tracing::warn!("creating a DM failed, retrying: {e}");
-                            tokio::time::sleep(retry_after(&e).unwrap_or(delay)).await;
-                            delay = (delay * 2).min(Duration::from_secs(30));
-                        }
-                    }
-                }
-            }
+            None => retrying("creating a DM", classify, || self.mx.client.create_dm(uid))
+                .await
+                .map_err(|e| e.to_string())?,
         };
         // A message encrypted before the person has joined may be shared with
         // nobody but the bot; give them a moment to accept the invite.
@@ -250,55 +243,23 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
     }
 }
 
-/// Runs `send` until it succeeds: after a rate limit as long as the server
-/// asks, after other passing failures with growing pauses (at most 30 s), so
-/// nothing is lost while the homeserver is away; a permanent error gives up.
-async fn retrying<T, F, Fut>(id: u64, mut send: F) -> Result<T, String>
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = matrix_sdk::Result<T>>,
-{
-    let mut delay = Duration::from_millis(500);
-    loop {
-        match send().await {
-            Ok(r) => return Ok(r),
-            Err(e) => {
-                if let Some(after) = retry_after(&e) {
-                    tokio::time::sleep(after).await;
-                    continue;
-                }
-                if is_permanent(&e) {
-                    return Err(e.to_string());
-                }
-                tracing::warn!(id, "sending failed, retrying in {delay:?}: {e}");
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(30));
-            }
-        }
-    }
-}
-
-fn retry_after(e: &matrix_sdk::Error) -> Option<Duration> {
-    use matrix_sdk::ruma::api::error::ErrorKind;
-    match e.client_api_error_kind()? {
-        ErrorKind::LimitExceeded(l) => Some(
+/// How a failed request to the homeserver counts for trying again.
+fn classify(e: &matrix_sdk::Error) -> Failure {
+    use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+    match e.client_api_error_kind() {
+        Some(ErrorKind::LimitExceeded(l)) => Failure::RetryAfter(
             l.retry_after
                 .as_ref()
                 .and_then(|r| match r {
-                    matrix_sdk::ruma::api::error::RetryAfter::Delay(d) => Some(*d),
+                    RetryAfter::Delay(d) => Some(*d),
                     _ => None,
                 })
                 .unwrap_or(Duration::from_secs(1)),
         ),
-        _ => None,
+        // No access, no such room: trying again will not help.
+        Some(
+            ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::BadJson | ErrorKind::NotJson,
+        ) => Failure::Permanent,
+        _ => Failure::Passing,
     }
-}
-
-/// Errors that will not go away by trying again (no access, no such room).
-fn is_permanent(e: &matrix_sdk::Error) -> bool {
-    use matrix_sdk::ruma::api::error::ErrorKind;
-    matches!(
-        e.client_api_error_kind(),
-        Some(ErrorKind::Forbidden | ErrorKind::NotFound | ErrorKind::BadJson | ErrorKind::NotJson)
-    )
 }

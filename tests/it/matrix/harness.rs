@@ -96,20 +96,53 @@ impl Homeserver {
 
 /// Registers a user through the admin shared-secret API; returns the user id.
 pub async fn register(hs: &Homeserver, name: &str, password: &str) -> String {
+    register_as(hs, name, password, false).await
+}
+
+/// Registers a server admin and returns its access token (for admin APIs).
+pub async fn admin_token(hs: &Homeserver) -> String {
+    let name = unique("admin");
+    let id = register_as(hs, &name, "pw-admin-1234", true).await;
+    let body = serde_json::json!({
+        "type": "m.login.password",
+        "identifier": {"type": "m.id.user", "user": id},
+        "password": "pw-admin-1234",
+    });
+    let resp = matrix_sdk::reqwest::Client::new()
+        .post(format!("{}/_matrix/client/v3/login", hs.url))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
+    let resp: serde_json::Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+    resp["access_token"]
+        .as_str()
+        .expect("an admin token")
+        .to_string()
+}
+
+/// The homeserver's log of requests and warnings.
+pub fn homeserver_log(hs: &Homeserver) -> String {
+    std::fs::read_to_string(hs.dir.join("homeserver.log")).unwrap_or_default()
+}
+
+async fn register_as(hs: &Homeserver, name: &str, password: &str, admin: bool) -> String {
     let http = matrix_sdk::reqwest::Client::new();
     let url = format!("{}/_synapse/admin/v1/register", hs.url);
     let nonce: serde_json::Value =
         serde_json::from_str(&http.get(&url).send().await.unwrap().text().await.unwrap()).unwrap();
     let nonce = nonce["nonce"].as_str().unwrap().to_string();
     let mut mac = Hmac::<sha1::Sha1>::new_from_slice(SECRET.as_bytes()).unwrap();
-    mac.update(format!("{nonce}\0{name}\0{password}\0notadmin").as_bytes());
+    let role = if admin { "admin" } else { "notadmin" };
+    mac.update(format!("{nonce}\0{name}\0{password}\0{role}").as_bytes());
     let mac: String = mac
         .finalize()
         .into_bytes()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let body = serde_json::json!({"nonce": nonce, "username": name, "password": password, "admin": false, "mac": mac});
+    let body = serde_json::json!({"nonce": nonce, "username": name, "password": password, "admin": admin, "mac": mac});
     let resp = http
         .post(&url)
         .header("content-type", "application/json")

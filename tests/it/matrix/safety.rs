@@ -1,6 +1,6 @@
 //! Encrypted rooms, who may steer, crashes of the bot and of the homeserver.
 
-use super::harness::{homeserver, wait, Bot, Homeserver, User};
+use super::harness::{admin_token, homeserver, homeserver_log, wait, Bot, Homeserver, User};
 use super::rounds::{bot_notice, check_bot_messages, golden_circle, Group, EN};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use std::time::Duration;
@@ -186,10 +186,13 @@ async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
     }
 }
 
+/// The homeserver goes away for a minute right after people wrote to the bot:
+/// once it is back the bot reconnects by itself, answers what it had not
+/// answered yet, and the round goes on — nothing lost, nothing twice.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn the_bot_recovers_when_the_homeserver_restarts() {
+async fn nothing_is_lost_while_the_homeserver_is_down_for_a_minute() {
     let _turn = super::harness::serial().await;
-    let hs = Homeserver::start("restart");
+    let hs = Homeserver::start("outage");
     let g = Group::on(&hs, "en", false).await;
     g.person("Anna")
         .say(&g.room_of("Anna"), "!brug start golden-circle Outage")
@@ -197,15 +200,31 @@ async fn the_bot_recovers_when_the_homeserver_restarts() {
     let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
         .await
         .event;
-    hs.down();
-    tokio::time::sleep(Duration::from_secs(3)).await;
-    hs.up();
-    // The clients' own sync loops reconnect; then the round goes on.
+    // Written just before the homeserver stops: the bot gets them, and sends
+    // its answers, before the outage or only after it.
     g.thread("Chris", &root, "!brug join sw").await;
+    g.thread("Dewi", &root, "!brug join km-werk").await;
+    hs.down();
+    tokio::time::sleep(Duration::from_secs(60)).await;
+    hs.up();
     bot_notice(&g, "Anna", "Chris takes part as").await;
+    bot_notice(&g, "Anna", "Dewi takes part as").await;
     g.thread("Anna", &root, "!brug status").await;
     let status = bot_notice(&g, "Anna", "Round #1 «Outage»").await;
     assert!(status.body.contains("Step 1 of 10"), "{}", status.body);
+    let log = g.bot.log();
+    assert!(
+        log.contains("sync failed"),
+        "the bot never saw the outage:\n{log}"
+    );
+    let joined: Vec<String> = g
+        .person("Anna")
+        .seen()
+        .into_iter()
+        .filter(|s| s.sender == g.bot.id && s.body.contains("takes part as"))
+        .map(|s| s.body)
+        .collect();
+    assert_eq!(joined.len(), 2, "{joined:?}");
     hs.down();
 }
 
@@ -250,4 +269,53 @@ fn futures_block_event(
     })
     .ok()?;
     serde_json::from_str(ev.raw().json().get()).ok()
+}
+
+/// The homeserver lets the bot send one message a second: what it has to say
+/// waits as long as the server asks (`M_LIMIT_EXCEEDED`), and nothing is lost.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn rate_limited_messages_wait_their_turn_and_all_arrive() {
+    let _turn = super::harness::serial().await;
+    let g = Group::new("en", false).await;
+    let hs = homeserver();
+    let token = admin_token(hs).await;
+    let resp = matrix_sdk::reqwest::Client::new()
+        .post(format!(
+            "{}/_synapse/admin/v1/users/{}/override_ratelimit",
+            hs.url, g.bot.id
+        ))
+        .bearer_auth(&token)
+        .header("content-type", "application/json")
+        .body(r#"{"messages_per_second": 1, "burst_count": 1}"#)
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+    g.person("Anna")
+        .say(&g.room_of("Anna"), "!brug start golden-circle Busy")
+        .await;
+    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
+        .await
+        .event;
+    // Four joins at once: four answers from the bot, more than it may send.
+    for (n, p) in [
+        ("Anna", "sw"),
+        ("Bram", "km-werk"),
+        ("Chris", "sw"),
+        ("Dewi", "km-inkomen"),
+    ] {
+        g.thread(n, &root, &format!("!brug join {p}")).await;
+    }
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        bot_notice(&g, "Anna", &format!("{n} takes part as")).await;
+    }
+    g.thread("Anna", &root, "!brug status").await;
+    let status = bot_notice(&g, "Anna", "Round #1 «Busy»").await;
+    assert!(status.body.contains("Step 1 of 10"), "{}", status.body);
+    let limited = homeserver_log(hs)
+        .lines()
+        .filter(|l| l.contains(&format!("{{{}}}", g.bot.id)) && l.contains(" 429 "))
+        .count();
+    assert!(limited > 0, "the homeserver never rate-limited the bot");
+    check_bot_messages(&g);
 }
