@@ -33,6 +33,8 @@ fn env(name: &str, default: usize) -> usize {
 }
 
 fn main() {
+    // Synapse's log of every request costs it time the figures should not include.
+    std::env::set_var("BRUG_SYNAPSE_ACCESS_LOG", "WARNING");
     let rounds = env("BRUG_BENCH_ROUNDS", 20);
     let samples = env("BRUG_BENCH_SAMPLES", 20);
     let rt = tokio::runtime::Builder::new_multi_thread()

@@ -9,6 +9,7 @@
 #   scripts/synapse.sh stop DIR
 #
 # The registration shared secret is "brug-test-secret"; server name "localhost".
+# Requests are logged to DIR/homeserver.log unless BRUG_SYNAPSE_ACCESS_LOG=WARNING.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 venv="${BRUG_SYNAPSE_VENV:-$here/target/synapse-venv}"
@@ -87,8 +88,9 @@ formatters:
 handlers:
   file: {class: logging.FileHandler, filename: "$dir/homeserver.log", formatter: plain}
 root: {level: WARNING, handlers: [file]}
-# Every request with its status (tests look for the 429s of rate limits).
-loggers: {synapse.access: {level: INFO}}
+# Every request with its status (tests look for the 429s of rate limits);
+# the benchmark turns it off (BRUG_SYNAPSE_ACCESS_LOG=WARNING).
+loggers: {synapse.access: {level: ${BRUG_SYNAPSE_ACCESS_LOG:-INFO}}}
 disable_existing_loggers: false
 YAML
 }

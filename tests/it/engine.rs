@@ -25,6 +25,19 @@ fn user(n: &str) -> UserRef {
     )
 }
 
+/// What `who` wrote (Anna coordinates), as the platform hands it in.
+fn said(who: &str, place: Place, text: &str, event: Option<&str>) -> Inbound {
+    Inbound {
+        group: Some(room()),
+        sender: user(who),
+        sender_name: who.to_string(),
+        coordinator: who == "Anna",
+        place,
+        text: text.to_string(),
+        event: event.map(str::to_string),
+    }
+}
+
 impl Chat {
     fn new() -> Self {
         let defaults = Defaults {
@@ -39,16 +52,10 @@ impl Chat {
     }
 
     fn say(&mut self, who: &str, place: Place, text: &str) -> Vec<String> {
-        let m = Inbound {
-            group: Some(room()),
-            sender: user(who),
-            sender_name: who.to_string(),
-            coordinator: who == "Anna",
-            place,
-            text: text.to_string(),
-            event: None,
-        };
-        let out = self.engine.receive(m, self.now).unwrap();
+        let out = self
+            .engine
+            .receive(said(who, place, text, None), self.now)
+            .unwrap();
         self.deliver(out)
     }
 
@@ -180,27 +187,23 @@ fn messages_handled_together_share_one_commit_and_keep_their_order() {
         lang: Locale::En,
         ..Defaults::default()
     };
-    let said = |who: &str, place: Place, text: &str, event: &str| Inbound {
-        group: Some(room()),
-        sender: user(who),
-        sender_name: who.to_string(),
-        coordinator: who == "Anna",
-        place,
-        text: text.to_string(),
-        event: Some(event.to_string()),
-    };
     let thread = Place::Thread(RoundId(1));
     {
         let store = SledStore::open(dir.path(), &key).unwrap();
         let mut engine = Engine::open(store, catalog(), defaults.clone()).unwrap();
         let results = engine.receive_all(
             vec![
-                said("Anna", Place::Group, "!brug start golden-circle Noor", "$1"),
+                said(
+                    "Anna",
+                    Place::Group,
+                    "!brug start golden-circle Noor",
+                    Some("$1"),
+                ),
                 // Each sees the ones before it: the round exists by now.
-                said("Bram", thread.clone(), "!brug join km-werk", "$2"),
+                said("Bram", thread.clone(), "!brug join km-werk", Some("$2")),
                 // The same event twice (a replayed sync) is handled once.
-                said("Bram", thread.clone(), "!brug join km-werk", "$2"),
-                said("Chris", thread.clone(), "!brug join sw", "$3"),
+                said("Bram", thread.clone(), "!brug join km-werk", Some("$2")),
+                said("Chris", thread.clone(), "!brug join sw", Some("$3")),
             ],
             start(),
         );

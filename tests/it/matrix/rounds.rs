@@ -133,6 +133,20 @@ impl Group {
         self.thread("Anna", root, "!brug owner Bram").await;
     }
 
+    /// Anna (a coordinator: she made the room) starts an English Golden Circle
+    /// round; returns its root message's event id.
+    pub async fn start_golden_circle(&self, title: &str) -> OwnedEventId {
+        let anna = self.person("Anna");
+        anna.say(
+            &self.room_of("Anna"),
+            &format!("!brug start golden-circle {title}"),
+        )
+        .await;
+        bot_notice(self, "Anna", "Round #1: Golden Circle")
+            .await
+            .event
+    }
+
     pub async fn thread(&self, name: &str, root: &OwnedEventId, text: &str) {
         let u = self.person(name);
         u.say_in_thread(&self.room_of(name), root, text).await;

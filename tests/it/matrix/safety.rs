@@ -40,12 +40,7 @@ async fn only_coordinators_steer() {
     let refused = bot_notice(&g, "Bram", "Only a coordinator can do that.").await;
     assert!(refused.thread_root.is_none());
     // Anna created the room: in room version 12 creators outrank power levels.
-    g.person("Anna")
-        .say(&g.room_of("Anna"), "!brug start golden-circle Ours")
-        .await;
-    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
-        .await
-        .event;
+    let root = g.start_golden_circle("Ours").await;
     bot_notice(&g, "Bram", "Step 1 of 10").await;
     for cmd in ["!brug next", "!brug cancel", "!brug extend 1d"] {
         let before = bram.seen().len();
@@ -117,12 +112,7 @@ async fn invites_from_others_are_declined() {
 async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
     let _turn = super::harness::serial().await;
     let mut g = Group::new("en", false).await;
-    g.person("Anna")
-        .say(&g.room_of("Anna"), "!brug start golden-circle Crash")
-        .await;
-    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
-        .await
-        .event;
+    let root = g.start_golden_circle("Crash").await;
     g.join_all(
         &root,
         "takes part as",
@@ -194,12 +184,7 @@ async fn nothing_is_lost_while_the_homeserver_is_down_for_a_minute() {
     let _turn = super::harness::serial().await;
     let hs = Homeserver::start("outage");
     let g = Group::on(&hs, "en", false).await;
-    g.person("Anna")
-        .say(&g.room_of("Anna"), "!brug start golden-circle Outage")
-        .await;
-    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
-        .await
-        .event;
+    let root = g.start_golden_circle("Outage").await;
     // Written just before the homeserver stops: the bot gets them, and sends
     // its answers, before the outage or only after it.
     g.thread("Chris", &root, "!brug join sw").await;
@@ -235,12 +220,7 @@ async fn an_expired_round_is_redacted() {
     let _turn = super::harness::serial().await;
     let mut g = Group::new("en", false).await;
     g.bot.restart_with_default("retention_days = 0");
-    g.person("Anna")
-        .say(&g.room_of("Anna"), "!brug start golden-circle Gone")
-        .await;
-    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
-        .await
-        .event;
+    let root = g.start_golden_circle("Gone").await;
     g.thread("Anna", &root, "!brug cancel").await;
     bot_notice(&g, "Anna", "The record of round #1 has been erased").await;
     // The root message, as the homeserver now serves it: redacted.
@@ -291,12 +271,7 @@ async fn rate_limited_messages_wait_their_turn_and_all_arrive() {
         .await
         .unwrap();
     assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
-    g.person("Anna")
-        .say(&g.room_of("Anna"), "!brug start golden-circle Busy")
-        .await;
-    let root = bot_notice(&g, "Anna", "Round #1: Golden Circle")
-        .await
-        .event;
+    let root = g.start_golden_circle("Busy").await;
     // Four joins at once: four answers from the bot, more than it may send.
     for (n, p) in [
         ("Anna", "sw"),
