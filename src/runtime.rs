@@ -129,6 +129,7 @@ pub fn start<S: Store + 'static>(
                         }
                         let (inbound, done): (Vec<_>, Vec<_>) = batch.into_iter().unzip();
                         let results = engine.receive_all(inbound, Utc::now());
+                        crate::platform::fault::after_commit();
                         for (result, done) in results.into_iter().zip(done) {
                             match result {
                                 Ok(out) => {

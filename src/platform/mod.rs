@@ -15,8 +15,9 @@ pub trait Messenger {
 }
 
 /// Fault injection for the crash tests: with `BRUG_FAULT_ABORT_AFTER=N` set,
-/// the process aborts right after its N-th commit and before delivering it —
-/// the worst moment for a crash. Never set outside tests.
+/// the process aborts right after its N-th commit (console) or batch of
+/// commits (`brug run`) and before delivering it — the worst moment for a
+/// crash. Never set outside tests.
 pub mod fault {
     use std::sync::atomic::{AtomicU64, Ordering};
 

@@ -244,6 +244,25 @@ fn sled_store_keeps_everything_across_reopening() {
 }
 
 #[test]
+fn sled_store_in_use_is_refused_with_a_reason_and_free_again_once_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = SledStore::open(dir.path(), &key()).unwrap();
+    let Err(e) = SledStore::open(dir.path(), &key()) else {
+        panic!("opened twice");
+    };
+    assert!(matches!(e, super::StoreError::InUse(_)), "{e}");
+    assert!(
+        e.to_string().contains("in use by another brug process"),
+        "{e}"
+    );
+    drop(first);
+    // At once: a lock the dropped handle still holds is waited for.
+    for _ in 0..20 {
+        SledStore::open(dir.path(), &key()).unwrap();
+    }
+}
+
+#[test]
 fn sled_store_refuses_a_newer_schema() {
     let dir = tempfile::tempdir().unwrap();
     {

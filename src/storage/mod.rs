@@ -38,6 +38,8 @@ pub enum StoreError {
          (check BRUG_STORE_KEY or the key file)"
     )]
     WrongKey(String),
+    #[error("the store in {0} is in use by another brug process (one store, one bot)")]
+    InUse(String),
     #[error(
         "the store was written by a newer brug (schema {found}, this one reads {SCHEMA_VERSION})"
     )]

@@ -46,15 +46,35 @@ const SEALED: [usize; 4] = [ROUNDS, GROUPS, OUTBOX, FLOWS];
 /// The meta entry that proves the key.
 const KEY_CHECK: &str = "key_check";
 
+/// Sled locks the directory. A handle dropped a moment ago in this process may
+/// hold the lock a little longer (its flusher thread lets go lazily, sled
+/// issue 1289), so a busy lock is tried again for two seconds before another
+/// process is taken to be using the store.
+fn open_db(dir: &Path) -> Result<sled::Db> {
+    let config = sled::Config::new()
+        .path(dir)
+        .cache_capacity(CACHE_BYTES)
+        .flush_every_ms(Some(1000));
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match config.open() {
+            // Sled reports it as an `Other` error with this text (config.rs).
+            Err(sled::Error::Io(e)) if e.to_string().starts_with("could not acquire lock") => {
+                if std::time::Instant::now() >= until {
+                    return Err(StoreError::InUse(dir.display().to_string()));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            r => return Ok(r?),
+        }
+    }
+}
+
 impl SledStore {
     /// Opens (or creates) the store in `dir`, sealed with `key`. A store
     /// written with another key is refused here, before anything is read.
     pub fn open(dir: &Path, key: &Key) -> Result<Self> {
-        let db = sled::Config::new()
-            .path(dir)
-            .cache_capacity(CACHE_BYTES)
-            .flush_every_ms(Some(1000))
-            .open()?;
+        let db = open_db(dir)?;
         let trees = NAMES
             .iter()
             .map(|n| db.open_tree(n))

@@ -447,6 +447,11 @@ allowed_inviters = {inviters:?}
     }
 
     pub fn start(&mut self) {
+        self.start_with_env(&[]);
+    }
+
+    /// Starts the bot with extra environment variables (fault injection).
+    pub fn start_with_env(&mut self, env: &[(&str, &str)]) {
         let log = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -458,6 +463,7 @@ allowed_inviters = {inviters:?}
             .env("BRUG_TEST_MATRIX_PASSWORD", &self.password)
             .env("BRUG_STORE_KEY", BOT_STORE_KEY)
             .env("BRUG_LOG", "brug=debug,matrix_sdk=warn")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
@@ -475,6 +481,23 @@ allowed_inviters = {inviters:?}
         let config = config.replacen("[defaults]\n", &format!("[defaults]\n{line}\n"), 1);
         std::fs::write(&path, config).unwrap();
         self.start();
+    }
+
+    /// Waits until the bot process has ended by itself; whether it did in time.
+    #[allow(dead_code)]
+    pub async fn exited(&mut self, limit: Duration) -> bool {
+        let Some(child) = self.child.as_mut() else {
+            return true;
+        };
+        let end = Instant::now() + limit;
+        while Instant::now() < end {
+            if child.try_wait().unwrap().is_some() {
+                self.child = None;
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        false
     }
 
     /// SIGKILL, no goodbye.

@@ -176,20 +176,28 @@ async fn the_bot_killed_mid_round_goes_on_without_loss_or_repeats() {
     }
 }
 
-/// The homeserver goes away for a minute right after people wrote to the bot:
-/// once it is back the bot reconnects by itself, answers what it had not
-/// answered yet, and the round goes on — nothing lost, nothing twice.
+/// The homeserver goes away for a minute. The bot had committed an answer but
+/// died before sending it, and is started again while the server is away;
+/// someone wrote to it while it was down. The bot starts anyway, keeps trying,
+/// and once the server is back sends what it owed and answers what it missed:
+/// nothing lost, nothing twice.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn nothing_is_lost_while_the_homeserver_is_down_for_a_minute() {
     let _turn = super::harness::serial().await;
     let hs = Homeserver::start("outage");
-    let g = Group::on(&hs, "en", false).await;
+    let mut g = Group::on(&hs, "en", false).await;
     let root = g.start_golden_circle("Outage").await;
-    // Written just before the homeserver stops: the bot gets them, and sends
-    // its answers, before the outage or only after it.
+    // The bot dies right after committing its answer to Chris, before sending it.
+    g.bot.kill();
+    g.bot.start_with_env(&[("BRUG_FAULT_ABORT_AFTER", "1")]);
     g.thread("Chris", &root, "!brug join sw").await;
+    assert!(
+        g.bot.exited(Duration::from_secs(90)).await,
+        "the bot did not stop at the fault"
+    );
     g.thread("Dewi", &root, "!brug join km-werk").await;
     hs.down();
+    g.bot.start();
     tokio::time::sleep(Duration::from_secs(60)).await;
     hs.up();
     bot_notice(&g, "Anna", "Chris takes part as").await;
@@ -201,6 +209,10 @@ async fn nothing_is_lost_while_the_homeserver_is_down_for_a_minute() {
     assert!(
         log.contains("sync failed"),
         "the bot never saw the outage:\n{log}"
+    );
+    assert!(
+        log.contains("failed, trying again"),
+        "the owed answer was never tried during the outage:\n{log}"
     );
     let joined: Vec<String> = g
         .person("Anna")
