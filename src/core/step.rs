@@ -310,7 +310,12 @@ fn said(
         }
         text
     };
-    let done_before = progress(r, &step).0;
+    // Only blind steps report progress (see `acknowledge`).
+    let done_before = if step.blind() {
+        progress(r, &step).0
+    } else {
+        0
+    };
     match &step.kind {
         StepKind::Intake { .. } => unreachable!("handled above"),
         // Open one-text answers are contributions: each message adds to them.

@@ -13,6 +13,11 @@ pub const FIRST_PAUSE: Duration = Duration::from_millis(500);
 /// The longest pause: once the platform is back, a send waits at most this long.
 pub const MAX_PAUSE: Duration = Duration::from_secs(30);
 
+/// The pause after `pause`, when the failures go on.
+pub fn next_pause(pause: Duration) -> Duration {
+    (pause * 2).min(MAX_PAUSE)
+}
+
 /// What a failed attempt means for the next one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {
@@ -51,7 +56,7 @@ where
             Failure::Passing => {
                 tracing::warn!("{what} failed, trying again in {pause:?}: {e}");
                 tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(MAX_PAUSE);
+                pause = next_pause(pause);
             }
         }
     }

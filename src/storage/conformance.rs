@@ -127,8 +127,8 @@ fn suite(s: &dyn Store) {
     .unwrap();
     assert!(s.inbox_has("$ev1").unwrap());
     assert_eq!(s.link("root/1").unwrap(), None);
-    s.set_link("root/1", "$root").unwrap();
-    s.set_link("root/1", "$root2").unwrap();
+    s.set_links(&[("root/1", "$root")]).unwrap();
+    s.set_links(&[("root/1", "$root2")]).unwrap();
     assert_eq!(s.link("root/1").unwrap().as_deref(), Some("$root2"));
 
     // A paused round has no timer.
@@ -143,9 +143,9 @@ fn suite(s: &dyn Store) {
     assert_eq!(s.open_rounds().unwrap().len(), 1);
 
     // Links by prefix, and their removal.
-    s.set_link("ev/1/a", "x").unwrap();
-    s.set_link("ev/1/b", "y").unwrap();
-    s.set_link("ev/10/a", "z").unwrap();
+    s.set_links(&[("ev/1/a", "x")]).unwrap();
+    s.set_links(&[("ev/1/b", "y")]).unwrap();
+    s.set_links(&[("ev/10/a", "z")]).unwrap();
     let found: Vec<String> = s
         .links_with_prefix("ev/1/")
         .unwrap()

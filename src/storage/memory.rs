@@ -158,8 +158,11 @@ impl Store for MemoryStore {
         Ok(self.lock().links.get(key).cloned())
     }
 
-    fn set_link(&self, key: &str, value: &str) -> Result<()> {
-        self.lock().links.insert(key.to_string(), value.to_string());
+    fn set_links(&self, links: &[(&str, &str)]) -> Result<()> {
+        let mut s = self.lock();
+        for (k, v) in links {
+            s.links.insert(k.to_string(), v.to_string());
+        }
         Ok(())
     }
 

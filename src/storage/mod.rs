@@ -126,8 +126,8 @@ pub trait Store: Send + Sync {
     /// Adapters' own small records (room of a round's thread, a person's DM
     /// room), keyed by string.
     fn link(&self, key: &str) -> Result<Option<String>>;
-    /// Writes an adapter record durably.
-    fn set_link(&self, key: &str, value: &str) -> Result<()>;
+    /// Writes adapter records (key, value) durably, together.
+    fn set_links(&self, links: &[(&str, &str)]) -> Result<()>;
     /// Every adapter record whose key starts with `prefix`, in key order.
     fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>>;
     /// Removes adapter records, durably.
@@ -186,8 +186,8 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     fn link(&self, key: &str) -> Result<Option<String>> {
         (**self).link(key)
     }
-    fn set_link(&self, key: &str, value: &str) -> Result<()> {
-        (**self).set_link(key, value)
+    fn set_links(&self, links: &[(&str, &str)]) -> Result<()> {
+        (**self).set_links(links)
     }
     fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
         (**self).links_with_prefix(prefix)

@@ -342,8 +342,12 @@ impl Store for SledStore {
             .map(|v| String::from_utf8_lossy(&v).into_owned()))
     }
 
-    fn set_link(&self, key: &str, value: &str) -> Result<()> {
-        self.tree(LINKS).insert(key.as_bytes(), value.as_bytes())?;
+    fn set_links(&self, links: &[(&str, &str)]) -> Result<()> {
+        let mut batch = sled::Batch::default();
+        for (k, v) in links {
+            batch.insert(k.as_bytes(), v.as_bytes());
+        }
+        self.tree(LINKS).apply_batch(batch)?;
         self.db.flush()?;
         Ok(())
     }

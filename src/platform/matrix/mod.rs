@@ -21,7 +21,7 @@ pub use html::{escape, inline};
 
 use crate::config::{MatrixAuth, MatrixConfig};
 use crate::flows::Catalog;
-use crate::platform::retry::{FIRST_PAUSE, MAX_PAUSE};
+use crate::platform::retry::{next_pause, FIRST_PAUSE};
 use crate::runtime::Handle;
 use crate::storage::Store;
 use anyhow::Context;
@@ -178,7 +178,7 @@ impl<S: Store + Clone + 'static> Matrix<S> {
                     Err(e) => {
                         tracing::warn!("sync failed, retrying in {delay:?}: {e}");
                         tokio::time::sleep(delay).await;
-                        delay = (delay * 2).min(MAX_PAUSE);
+                        delay = next_pause(delay);
                     }
                 },
                 _ = shutdown.changed() => {

@@ -130,23 +130,29 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
                 .event_id
             }
         };
-        let store = &self.mx.store;
-        let remember = |k: String, v: String| store.set_link(&k, &v).map_err(|e| e.to_string());
+        let mut links: Vec<(String, String)> = Vec::new();
         if let (Some(r), false) = (o.round, matches!(o.to, Destination::Retract(..))) {
             let room_id = room.room_id();
-            remember(link::round_event(r, o.id), format!("{room_id} {event_id}"))?;
+            links.push((link::round_event(r, o.id), format!("{room_id} {event_id}")));
         }
         match &o.to {
             Destination::Root(_, r) => {
-                remember(link::round_root(*r), event_id.to_string())?;
-                remember(link::root_round(event_id.as_str()), r.0.to_string())?;
+                links.push((link::round_root(*r), event_id.to_string()));
+                links.push((link::root_round(event_id.as_str()), r.0.to_string()));
             }
             Destination::Private(_) => {
                 if let Some(r) = o.round {
-                    remember(link::event_round(event_id.as_str()), r.0.to_string())?;
+                    links.push((link::event_round(event_id.as_str()), r.0.to_string()));
                 }
             }
             Destination::Thread(..) | Destination::Group(_) | Destination::Retract(..) => {}
+        }
+        if !links.is_empty() {
+            let links: Vec<(&str, &str)> = links
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            self.mx.store.set_links(&links).map_err(|e| e.to_string())?;
         }
         Ok(())
     }
@@ -234,10 +240,7 @@ impl<S: Store + Clone + 'static> MatrixOut<S> {
         }
         let id = room.room_id().to_string();
         store
-            .set_link(&link::dm_room(user), &id)
-            .map_err(|e| e.to_string())?;
-        store
-            .set_link(&link::dm_user(&id), user)
+            .set_links(&[(&link::dm_room(user), &id), (&link::dm_user(&id), user)])
             .map_err(|e| e.to_string())?;
         Ok(room)
     }
