@@ -11,19 +11,30 @@
 //! - [`flows`]: reads and validates flow and profession files, every error with its place.
 //! - [`i18n`]: Fluent bundles for Dutch and English; renders messages to text.
 //! - [`storage`]: the `Store` trait, its memory and sled implementations.
-//! - [`engine`]: one writer: inbound -> step -> commit (state + outbox + timers) -> deliver.
-//! - [`runtime`]: the running bot: the engine task, timers, delivery workers.
-//! - [`platform`]: thin adapters; `console` for `brug try`, `matrix`.
+//! - [`engine`]: one writer: inbound -> step -> commit (state + outbox + timers
+//!   + routing records) -> deliver.
+//! - [`edge`]: what every platform needs, once: the `Deliver` trait and its
+//!   driver, receipts, routing records and their read-only view, catch-up,
+//!   idempotency keys, messages prepared for rendering.
+//! - [`runtime`]: the running bot: the engine thread, timers, delivery lanes,
+//!   several platforms in one process.
+//! - [`session`]: `brug try`: console lines through the engine.
+//! - [`platform`]: thin adapters, only what is each platform's own: `console`,
+//!   `matrix` (cargo feature `matrix`).
 
 pub mod assets;
 pub mod chart;
 pub mod command;
 pub mod config;
 pub mod core;
+pub mod edge;
 pub mod engine;
+#[cfg(feature = "fault-injection")]
+pub mod fault;
 pub mod flows;
 pub mod frames;
 pub mod i18n;
 pub mod platform;
 pub mod runtime;
+pub mod session;
 pub mod storage;

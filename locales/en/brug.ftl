@@ -170,6 +170,8 @@ err-no-round = There is no open round here; a coordinator starts one with `{ $pr
 err-which-round = You are in several rounds: { $rounds }. Write in that round's thread, or start your message with the round number, e.g. `#12`.
 err-unknown-user = { $name } is not a participant of this round.
 err-internal = Something went wrong on my side; nothing you sent was lost. Please try again in a moment.
+err-not-handled = A problem on my side kept me from handling your message. Please send it again in a few minutes.
+err-thread-unknown = I cannot tell which round this thread belongs to. Start your message with the round number, e.g. `#3`, or use `{ $prefix } status` in the room to see the open rounds.
 not-a-command-here = That does not work here; write it in the room, or `{ $prefix } help` for the commands.
 
 ## The terminal (brug try)

@@ -170,6 +170,8 @@ err-no-round = Er is hier geen open ronde; een gespreksleider start er een met `
 err-which-round = Je zit in meerdere rondes: { $rounds }. Schrijf in de thread van die ronde, of begin je bericht met het rondenummer, bijvoorbeeld `#12`.
 err-unknown-user = { $name } doet niet mee aan deze ronde.
 err-internal = Er ging bij mij iets mis; niets van wat je stuurde is verloren. Probeer het zo nog eens.
+err-not-handled = Door een storing bij mij kon ik je bericht niet verwerken. Stuur het over een paar minuten nog eens.
+err-thread-unknown = Ik weet niet bij welke ronde deze thread hoort. Begin je bericht met het rondenummer, bijvoorbeeld `#3`, of kijk met `{ $prefix } status` in de ruimte welke rondes er lopen.
 not-a-command-here = Dat werkt hier niet; schrijf het in de ruimte, of `{ $prefix } help` voor de commando's.
 
 ## De terminal (brug try)

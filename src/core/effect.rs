@@ -89,7 +89,67 @@ pub enum Destination {
     Group(super::ids::GroupId),
     /// A direct message.
     Private(UserRef),
-    /// A round's retention period is over: the platform takes back the bot's
-    /// messages about it where it can, then says so in the group.
-    Retract(super::ids::GroupId, super::ids::RoundId),
+}
+
+impl Destination {
+    /// The platform the message goes out on.
+    pub fn platform(&self) -> super::ids::Platform {
+        match self {
+            Destination::Root(g, _) | Destination::Thread(g, _) | Destination::Group(g) => {
+                g.platform
+            }
+            Destination::Private(u) => u.platform,
+        }
+    }
+}
+
+/// A round's retention period is over: the bot takes back every message it
+/// posted about the round (where the platform can), then posts `notice`.
+/// Which messages those are is read when the retraction goes out, after every
+/// earlier message of the round has been delivered and recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Retraction {
+    pub round: super::ids::RoundId,
+    pub group: super::ids::GroupId,
+    /// Said in the group once the messages are gone; its id is the entry's.
+    pub notice: Outgoing,
+}
+
+/// One entry of the outbox: work committed before it is done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Pending {
+    Post(Outgoing),
+    Retract(Retraction),
+}
+
+impl Pending {
+    pub fn id(&self) -> u64 {
+        match self {
+            Pending::Post(o) => o.id,
+            Pending::Retract(r) => r.notice.id,
+        }
+    }
+
+    /// The round it is about, if any.
+    pub fn round(&self) -> Option<super::ids::RoundId> {
+        match self {
+            Pending::Post(o) => o.round,
+            Pending::Retract(r) => Some(r.round),
+        }
+    }
+
+    pub fn platform(&self) -> super::ids::Platform {
+        match self {
+            Pending::Post(o) => o.to.platform(),
+            Pending::Retract(r) => r.group.platform,
+        }
+    }
+
+    /// The post, when it is one.
+    pub fn post(&self) -> Option<&Outgoing> {
+        match self {
+            Pending::Post(o) => Some(o),
+            Pending::Retract(_) => None,
+        }
+    }
 }

@@ -9,7 +9,8 @@ use super::msg;
 use super::record;
 use super::roles::{self, Player};
 use super::round::{ActionItem, Participant, Round, Status, Timers};
-use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
+use super::timers::set_timers;
+use chrono::{DateTime, Utc};
 
 /// Everything needed to open a round.
 #[derive(Debug, Clone)]
@@ -138,7 +139,13 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
                 fx.push(Effect::thread(frames));
                 fx.extend(chart.map(Effect::thread));
             }
-            _ => {
+            StepKind::Intake { .. }
+            | StepKind::Prompt { .. }
+            | StepKind::Discuss { .. }
+            | StepKind::Choose { .. }
+            | StepKind::Actions
+            | StepKind::Review
+            | StepKind::Reflect { .. } => {
                 waiting_step(r, step, flow, post, now, fx);
                 return;
             }
@@ -304,7 +311,14 @@ pub fn send_private_prompt(
             m.push(Block::Line(msg::HINT_PRIVATE.msg()));
             field_hints(fields, &mut m);
         }
-        _ => m.push(Block::Line(msg::HINT_PRIVATE.msg())),
+        // Of these only a blind `choose` is ever prompted privately.
+        StepKind::Choose { .. }
+        | StepKind::Discuss { .. }
+        | StepKind::Actions
+        | StepKind::Review
+        | StepKind::Reveal { .. }
+        | StepKind::AssignRoles { .. }
+        | StepKind::Summary => m.push(Block::Line(msg::HINT_PRIVATE.msg())),
     }
     if let Some(d) = r.timers.deadline {
         m.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
@@ -388,137 +402,10 @@ fn assign_roles(
     cards
 }
 
-/// Sets the step's deadline and its reminder (never at night in the group's
-/// time zone; skipped when there is no time left for it).
-pub fn set_timers(r: &mut Round, step: &Step, deadline: Option<DateTime<Utc>>, now: DateTime<Utc>) {
-    r.timers.deadline = deadline;
-    r.timers.reminder = match (deadline, step.remind) {
-        (Some(d), Some(before)) if step.collects() => {
-            reminder_time(d - before.delta(), d, now, r.tz)
-        }
-        _ => None,
-    };
-}
-
-/// Quiet hours: no reminders from 21:00 to 08:00 local time.
-const QUIET_FROM: u32 = 21;
-const QUIET_UNTIL: u32 = 8;
-
-/// Moves a reminder out of quiet hours: back to the evening before 21:00, or,
-/// if that has already passed, forward to 08:00 when still before the deadline.
-pub fn reminder_time(
-    at: DateTime<Utc>,
-    deadline: DateTime<Utc>,
-    now: DateTime<Utc>,
-    tz: chrono_tz::Tz,
-) -> Option<DateTime<Utc>> {
-    let local = at.with_timezone(&tz);
-    let h = local.hour();
-    let quiet = !(QUIET_UNTIL..QUIET_FROM).contains(&h);
-    let at = if quiet {
-        let evening_day = if h >= QUIET_FROM {
-            local.date_naive()
-        } else {
-            local.date_naive().pred_opt()?
-        };
-        let evening = tz
-            .with_ymd_and_hms(
-                evening_day.year(),
-                evening_day.month(),
-                evening_day.day(),
-                QUIET_FROM - 1,
-                0,
-                0,
-            )
-            .earliest()?
-            .with_timezone(&Utc);
-        if evening > now {
-            evening
-        } else {
-            let morning_day = if h >= QUIET_FROM {
-                local.date_naive().succ_opt()?
-            } else {
-                local.date_naive()
-            };
-            tz.with_ymd_and_hms(
-                morning_day.year(),
-                morning_day.month(),
-                morning_day.day(),
-                QUIET_UNTIL,
-                0,
-                0,
-            )
-            .earliest()?
-            .with_timezone(&Utc)
-        }
-    } else {
-        at
-    };
-    (at > now && at < deadline).then_some(at)
-}
-
 /// Closes a round that has run through its last step.
 pub fn close_round(r: &mut Round, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
     r.end(Status::Closed, now);
     fx.push(Effect::thread(Message::line(
         msg::ROUND_CLOSED.msg().text("round", r.id.to_string()),
     )));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono_tz::Europe::Amsterdam;
-
-    fn t(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-
-    #[test]
-    fn daytime_reminder_stays() {
-        let at = t("2026-12-02T09:00:00Z");
-        assert_eq!(
-            reminder_time(
-                at,
-                t("2026-12-03T09:00:00Z"),
-                t("2026-12-01T09:00:00Z"),
-                Amsterdam
-            ),
-            Some(at)
-        );
-    }
-
-    #[test]
-    fn night_reminder_moves_to_the_evening_before() {
-        // 03:00 Amsterdam (02:00 UTC) -> 20:00 Amsterdam the evening before.
-        let got = reminder_time(
-            t("2026-12-02T02:00:00Z"),
-            t("2026-12-03T02:00:00Z"),
-            t("2026-12-01T09:00:00Z"),
-            Amsterdam,
-        );
-        assert_eq!(got, Some(t("2026-12-01T19:00:00Z")));
-    }
-
-    #[test]
-    fn night_reminder_moves_to_morning_when_evening_has_passed() {
-        let got = reminder_time(
-            t("2026-12-02T02:00:00Z"),
-            t("2026-12-02T10:00:00Z"),
-            t("2026-12-01T21:30:00Z"),
-            Amsterdam,
-        );
-        assert_eq!(got, Some(t("2026-12-02T07:00:00Z")));
-    }
-
-    #[test]
-    fn no_reminder_without_time_for_it() {
-        let got = reminder_time(
-            t("2026-12-02T02:00:00Z"),
-            t("2026-12-02T05:00:00Z"),
-            t("2026-12-01T21:30:00Z"),
-            Amsterdam,
-        );
-        assert_eq!(got, None);
-    }
 }

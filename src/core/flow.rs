@@ -57,7 +57,12 @@ impl Step {
             StepKind::Intake { .. } => true,
             StepKind::Prompt { blind, .. } | StepKind::Choose { blind, .. } => *blind,
             StepKind::Reflect { .. } => true,
-            _ => false,
+            StepKind::Reveal { .. }
+            | StepKind::AssignRoles { .. }
+            | StepKind::Discuss { .. }
+            | StepKind::Actions
+            | StepKind::Review
+            | StepKind::Summary => false,
         }
     }
 
@@ -65,7 +70,16 @@ impl Step {
     pub fn anonymous(&self) -> bool {
         match &self.kind {
             StepKind::Reflect { anonymous, .. } => *anonymous,
-            _ => false,
+            // A reveal's own anonymity is about another step: see `anonymous_in`.
+            StepKind::Intake { .. }
+            | StepKind::Prompt { .. }
+            | StepKind::Reveal { .. }
+            | StepKind::AssignRoles { .. }
+            | StepKind::Discuss { .. }
+            | StepKind::Choose { .. }
+            | StepKind::Actions
+            | StepKind::Review
+            | StepKind::Summary => false,
         }
     }
 
@@ -74,11 +88,18 @@ impl Step {
     pub fn anonymous_in(&self, flow: &Flow) -> bool {
         self.anonymous()
             || flow.steps.iter().any(|s| match &s.kind {
-                StepKind::Reveal {
-                    of,
-                    anonymous: true,
-                } => flow.steps.get(*of).is_some_and(|o| o.id == self.id),
-                _ => false,
+                StepKind::Reveal { of, anonymous } => {
+                    *anonymous && flow.steps.get(*of).is_some_and(|o| o.id == self.id)
+                }
+                StepKind::Intake { .. }
+                | StepKind::Prompt { .. }
+                | StepKind::AssignRoles { .. }
+                | StepKind::Discuss { .. }
+                | StepKind::Choose { .. }
+                | StepKind::Actions
+                | StepKind::Review
+                | StepKind::Reflect { .. }
+                | StepKind::Summary => false,
             })
     }
 
@@ -86,7 +107,14 @@ impl Step {
         match &self.kind {
             StepKind::Prompt { fields, .. } => fields,
             StepKind::Reflect { questions, .. } => questions,
-            _ => &[],
+            StepKind::Intake { .. }
+            | StepKind::Reveal { .. }
+            | StepKind::AssignRoles { .. }
+            | StepKind::Discuss { .. }
+            | StepKind::Choose { .. }
+            | StepKind::Actions
+            | StepKind::Review
+            | StepKind::Summary => &[],
         }
     }
 }

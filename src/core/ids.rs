@@ -22,6 +22,27 @@ pub enum Platform {
     Discord,
 }
 
+impl Platform {
+    /// The name stored in existing keys. These are the bytes `{:?}` gave when
+    /// keys were built with it, so stores written then still read; never change them.
+    pub fn key_name(self) -> &'static str {
+        match self {
+            Platform::Console => "Console",
+            Platform::Matrix => "Matrix",
+            Platform::Discord => "Discord",
+        }
+    }
+
+    /// The lowercase name, as serde writes it; for new keys.
+    pub fn name(self) -> &'static str {
+        match self {
+            Platform::Console => "console",
+            Platform::Matrix => "matrix",
+            Platform::Discord => "discord",
+        }
+    }
+}
+
 /// A person, as the platform identifies them (`@anna:example.org`, a Discord
 /// snowflake, or a console name).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! (`tests/architecture.rs` keeps it that way).
 
 pub mod answer;
+mod answering;
 pub mod effect;
 pub mod enter;
 pub mod erase;
@@ -14,12 +15,16 @@ pub mod ids;
 pub mod message;
 pub mod msg;
 pub mod pii;
+pub mod progress;
 pub mod record;
 pub mod roles;
 pub mod round;
 pub mod span;
+mod steering;
 pub mod step;
 pub mod summary;
+pub mod timers;
+pub mod which;
 
 pub use effect::{Destination, Effect, Outgoing, Rejection, Target, Transition};
 pub use enter::{start, NewRound};

@@ -195,6 +195,8 @@ messages! {
     ERR_WHICH_ROUND = "err-which-round" [rounds];
     ERR_UNKNOWN_USER = "err-unknown-user" [name];
     ERR_INTERNAL = "err-internal" [];
+    ERR_NOT_HANDLED = "err-not-handled" [];
+    ERR_THREAD_UNKNOWN = "err-thread-unknown" [prefix];
     NOT_A_COMMAND_HERE = "not-a-command-here" [prefix];
     // The terminal (`brug try`).
     TRY_LEGEND = "try-legend" [participants, coordinator];

@@ -5,9 +5,9 @@ use super::flow::{ChoiceSource, Flow, Step, StepKind};
 use super::ids::Locale;
 use super::message::{Arg, Block, Message, MessageRef};
 use super::msg;
+use super::progress::{complete, progress};
 use super::roles::stable_hash;
 use super::round::{ActionItem, Answer, Round, Status, TEXT};
-use super::step::{complete, progress};
 use chrono::{DateTime, Utc};
 
 /// "Name (profession)" for an answer's author.
@@ -301,7 +301,15 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
                     ));
                 }
             }
-            _ => {
+            // Non-collecting steps and actions were skipped above.
+            StepKind::Intake { .. }
+            | StepKind::Prompt { .. }
+            | StepKind::Discuss { .. }
+            | StepKind::Actions
+            | StepKind::Review
+            | StepKind::Reveal { .. }
+            | StepKind::AssignRoles { .. }
+            | StepKind::Summary => {
                 let anonymous = step.anonymous_in(flow);
                 let ordered = if anonymous {
                     shuffled(r, answers.into_iter())

@@ -307,7 +307,14 @@ fn check_field_labels(strings: &Strings, flows: &BTreeMap<String, Arc<Flow>>) ->
             let fields = match &step.kind {
                 StepKind::Prompt { fields, .. } => fields,
                 StepKind::Reflect { questions, .. } => questions,
-                _ => continue,
+                StepKind::Intake { .. }
+                | StepKind::Reveal { .. }
+                | StepKind::AssignRoles { .. }
+                | StepKind::Discuss { .. }
+                | StepKind::Choose { .. }
+                | StepKind::Actions
+                | StepKind::Review
+                | StepKind::Summary => continue,
             };
             for f in fields {
                 for locale in Locale::ALL {

@@ -365,7 +365,14 @@ fn one_step(
     let end_default = match kind {
         StepKind::Discuss { .. } | StepKind::Actions if deadline.is_some() => EndRule::Deadline,
         StepKind::Discuss { .. } | StepKind::Actions => EndRule::Coordinator,
-        _ => EndRule::AllAnswered,
+        StepKind::Intake { .. }
+        | StepKind::Prompt { .. }
+        | StepKind::Reveal { .. }
+        | StepKind::AssignRoles { .. }
+        | StepKind::Choose { .. }
+        | StepKind::Review
+        | StepKind::Reflect { .. }
+        | StepKind::Summary => EndRule::AllAnswered,
     };
     let end = match rd.str(t, "end", false) {
         None => end_default,

@@ -1,6 +1,7 @@
 //! One suite every `Store` must pass, run against the memory and sled stores.
 
 use super::{Commit, MemoryStore, SledStore, Store, SCHEMA_VERSION};
+use crate::core::effect::Pending;
 use crate::core::effect::{Destination, Outgoing};
 use crate::core::group::GroupState;
 use crate::core::ids::{GroupId, Locale, Platform, RoundId, UserRef};
@@ -63,6 +64,19 @@ fn out(id: u64) -> Outgoing {
     }
 }
 
+fn routes(writes: &[(&str, Option<&str>)]) -> Commit {
+    Commit {
+        routes: writes
+            .iter()
+            .map(|(k, v)| crate::edge::routes::RouteWrite {
+                key: k.as_bytes().to_vec(),
+                value: v.map(|v| v.as_bytes().to_vec()),
+            })
+            .collect(),
+        ..Commit::default()
+    }
+}
+
 fn suite(s: &dyn Store) {
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
     assert!(s.round(RoundId(1)).unwrap().is_none());
@@ -74,7 +88,11 @@ fn suite(s: &dyn Store) {
     let c = Commit {
         rounds: vec![round(1, Some(d1)), round(2, Some(d2))],
         groups: vec![GroupState::new(group(), Locale::En, chrono_tz::UTC)],
-        outbox: vec![out(3), out(1), out(2)],
+        outbox: vec![
+            Pending::Post(out(3)),
+            Pending::Post(out(1)),
+            Pending::Post(out(2)),
+        ],
         meta: vec![("next_msg".into(), 4)],
         ..Commit::default()
     };
@@ -85,11 +103,11 @@ fn suite(s: &dyn Store) {
     assert_eq!(s.meta("absent").unwrap(), None);
 
     // The outbox comes back oldest first; delivered entries leave it.
-    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id).collect();
+    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id()).collect();
     assert_eq!(ids, vec![1, 2, 3]);
     s.delivered(&[2]).unwrap();
     s.delivered(&[99]).unwrap();
-    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id).collect();
+    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id()).collect();
     assert_eq!(ids, vec![1, 3]);
 
     // Timers in due order; moving a round's timer replaces the old one.
@@ -118,18 +136,18 @@ fn suite(s: &dyn Store) {
     assert_eq!(s.next_due().unwrap(), Some(later));
     assert_eq!(s.round(RoundId(1)).unwrap().unwrap().status, Status::Closed);
 
-    // Handled platform events are remembered; links are kept.
+    // Handled platform events are remembered; routes are kept.
     assert!(!s.inbox_has("$ev1").unwrap());
     s.commit(&Commit {
-        inbox: vec!["$ev1".into()],
+        inbox: vec![("$ev1".into(), t0())],
         ..Commit::default()
     })
     .unwrap();
     assert!(s.inbox_has("$ev1").unwrap());
-    assert_eq!(s.link("root/1").unwrap(), None);
-    s.set_links(&[("root/1", "$root")]).unwrap();
-    s.set_links(&[("root/1", "$root2")]).unwrap();
-    assert_eq!(s.link("root/1").unwrap().as_deref(), Some("$root2"));
+    assert_eq!(s.route(b"root/1").unwrap(), None);
+    s.commit(&routes(&[("root/1", Some("$root"))])).unwrap();
+    s.commit(&routes(&[("root/1", Some("$root2"))])).unwrap();
+    assert_eq!(s.route(b"root/1").unwrap().as_deref(), Some(&b"$root2"[..]));
 
     // A paused round has no timer.
     let mut paused = round(2, Some(later));
@@ -142,20 +160,28 @@ fn suite(s: &dyn Store) {
     assert_eq!(s.next_due().unwrap(), None);
     assert_eq!(s.open_rounds().unwrap().len(), 1);
 
-    // Links by prefix, and their removal.
-    s.set_links(&[("ev/1/a", "x")]).unwrap();
-    s.set_links(&[("ev/1/b", "y")]).unwrap();
-    s.set_links(&[("ev/10/a", "z")]).unwrap();
-    let found: Vec<String> = s
-        .links_with_prefix("ev/1/")
+    // Routes by prefix, and their removal; old handled events are pruned.
+    s.commit(&routes(&[("ev/1/a", Some("x")), ("ev/1/b", Some("y"))]))
+        .unwrap();
+    s.commit(&routes(&[("ev/10/a", Some("z"))])).unwrap();
+    let found: Vec<Vec<u8>> = s
+        .routes_with_prefix(b"ev/1/")
         .unwrap()
         .into_iter()
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(found, vec!["ev/1/a", "ev/1/b"]);
-    s.remove_links(&found).unwrap();
-    assert!(s.links_with_prefix("ev/1/").unwrap().is_empty());
-    assert_eq!(s.link("ev/10/a").unwrap().as_deref(), Some("z"));
+    assert_eq!(found, vec![b"ev/1/a".to_vec(), b"ev/1/b".to_vec()]);
+    s.commit(&routes(&[("ev/1/a", None), ("ev/1/b", None)]))
+        .unwrap();
+    assert!(s.routes_with_prefix(b"ev/1/").unwrap().is_empty());
+    assert_eq!(s.route(b"ev/10/a").unwrap().as_deref(), Some(&b"z"[..]));
+    s.commit(&Commit {
+        inbox: vec![("$late".into(), t0() + TimeDelta::days(3))],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert_eq!(s.prune_inbox(t0() + TimeDelta::days(1)).unwrap(), 1);
+    assert!(!s.inbox_has("$ev1").unwrap() && s.inbox_has("$late").unwrap());
 
     // An ended round's expiry is its timer; erasing it takes its record, its
     // timer and its unsent messages, but not a message the same commit adds.
@@ -170,13 +196,13 @@ fn suite(s: &dyn Store) {
     assert_eq!(s.next_due().unwrap(), Some(later));
     s.commit(&Commit {
         erase: vec![RoundId(1)],
-        outbox: vec![out(7)],
+        outbox: vec![Pending::Post(out(7))],
         ..Commit::default()
     })
     .unwrap();
     assert!(s.round(RoundId(1)).unwrap().is_none());
     assert_eq!(s.next_due().unwrap(), None);
-    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id).collect();
+    let ids: Vec<u64> = s.outbox().unwrap().iter().map(|o| o.id()).collect();
     assert_eq!(ids, vec![7]);
     let left: Vec<RoundId> = s.rounds().unwrap().iter().map(|r| r.id).collect();
     assert_eq!(left, vec![RoundId(2)]);
@@ -184,7 +210,7 @@ fn suite(s: &dyn Store) {
     // Commits applied for one shared sync are seen at once, in order.
     s.apply(&Commit {
         rounds: vec![round(3, None)],
-        inbox: vec!["$a".into()],
+        inbox: vec![("$a".into(), t0())],
         ..Commit::default()
     })
     .unwrap();
@@ -192,7 +218,7 @@ fn suite(s: &dyn Store) {
     renamed.title = "renamed".into();
     s.apply(&Commit {
         rounds: vec![renamed],
-        inbox: vec!["$b".into()],
+        inbox: vec![("$b".into(), t0())],
         ..Commit::default()
     })
     .unwrap();
@@ -220,13 +246,13 @@ fn sled_store_keeps_everything_across_reopening() {
         let s = SledStore::open(dir.path(), &key()).unwrap();
         let c = Commit {
             rounds: vec![round(7, Some(d))],
-            outbox: vec![out(5)],
+            outbox: vec![Pending::Post(out(5))],
             meta: vec![("next_round".into(), 8)],
             ..Commit::default()
         };
         s.commit(&c).unwrap();
         s.apply(&Commit {
-            inbox: vec!["$applied".into()],
+            inbox: vec![("$applied".into(), t0())],
             ..Commit::default()
         })
         .unwrap();

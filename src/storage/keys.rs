@@ -29,7 +29,8 @@ pub fn timer_parts(k: &[u8]) -> Option<(DateTime<Utc>, RoundId)> {
 }
 
 pub fn group(id: &GroupId) -> Vec<u8> {
-    format!("{:?}/{}", id.platform, id.id).into_bytes()
+    // Not `{:?}`: a persistent key must not follow Debug formatting.
+    format!("{}/{}", id.platform.key_name(), id.id).into_bytes()
 }
 
 pub fn flow(id: &str, version: u32) -> Vec<u8> {
@@ -46,5 +47,15 @@ mod tests {
         let b = DateTime::from_timestamp(2_000, 0).unwrap();
         assert!(timer(a, RoundId(9)) < timer(b, RoundId(1)));
         assert_eq!(timer_parts(&timer(a, RoundId(9))), Some((a, RoundId(9))));
+    }
+
+    /// Existing stores hold these exact bytes; a change here orphans their groups.
+    #[test]
+    fn group_key_bytes_are_pinned() {
+        use crate::core::ids::Platform;
+        let key = |p, id| group(&GroupId::new(p, id));
+        assert_eq!(key(Platform::Matrix, "!room:hs"), b"Matrix/!room:hs");
+        assert_eq!(key(Platform::Discord, "123"), b"Discord/123");
+        assert_eq!(key(Platform::Console, "console"), b"Console/console");
     }
 }

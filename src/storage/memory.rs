@@ -1,7 +1,7 @@
 //! A store in memory, for tests and for `brug try` without `--store`.
 
 use super::{Commit, Result, Store, SCHEMA_VERSION};
-use crate::core::effect::Outgoing;
+use crate::core::effect::Pending;
 use crate::core::group::GroupState;
 use crate::core::ids::{GroupId, RoundId};
 use crate::core::{Flow, Round};
@@ -13,13 +13,13 @@ use std::sync::Mutex;
 struct Inner {
     rounds: BTreeMap<RoundId, Round>,
     groups: BTreeMap<GroupId, GroupState>,
-    outbox: BTreeMap<u64, Outgoing>,
+    outbox: BTreeMap<u64, Pending>,
     timers: BTreeSet<(DateTime<Utc>, RoundId)>,
     timer_of: BTreeMap<RoundId, DateTime<Utc>>,
     flows: BTreeMap<(String, u32), Flow>,
     meta: BTreeMap<String, u64>,
-    inbox: BTreeSet<String>,
-    links: BTreeMap<String, String>,
+    inbox: BTreeMap<String, DateTime<Utc>>,
+    routes: BTreeMap<Vec<u8>, Vec<u8>>,
 }
 
 #[derive(Default)]
@@ -62,7 +62,7 @@ impl Store for MemoryStore {
             if let Some(old) = s.timer_of.remove(id) {
                 s.timers.remove(&(old, *id));
             }
-            s.outbox.retain(|_, o| o.round != Some(*id));
+            s.outbox.retain(|_, o| o.round() != Some(*id));
         }
         for r in &c.rounds {
             if let Some(old) = s.timer_of.remove(&r.id) {
@@ -78,7 +78,16 @@ impl Store for MemoryStore {
             s.groups.insert(g.id.clone(), g.clone());
         }
         for o in &c.outbox {
-            s.outbox.insert(o.id, o.clone());
+            s.outbox.insert(o.id(), o.clone());
+        }
+        for id in &c.delivered {
+            s.outbox.remove(id);
+        }
+        for w in &c.routes {
+            match &w.value {
+                Some(v) => s.routes.insert(w.key.clone(), v.clone()),
+                None => s.routes.remove(&w.key),
+            };
         }
         for f in &c.flows {
             s.flows.insert((f.id.clone(), f.version), f.clone());
@@ -112,16 +121,8 @@ impl Store for MemoryStore {
         Ok(self.lock().groups.get(id).cloned())
     }
 
-    fn outbox(&self) -> Result<Vec<Outgoing>> {
+    fn outbox(&self) -> Result<Vec<Pending>> {
         Ok(self.lock().outbox.values().cloned().collect())
-    }
-
-    fn delivered(&self, ids: &[u64]) -> Result<()> {
-        let mut s = self.lock();
-        for id in ids {
-            s.outbox.remove(id);
-        }
-        Ok(())
     }
 
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
@@ -151,36 +152,27 @@ impl Store for MemoryStore {
     }
 
     fn inbox_has(&self, event: &str) -> Result<bool> {
-        Ok(self.lock().inbox.contains(event))
+        Ok(self.lock().inbox.contains_key(event))
     }
 
-    fn link(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.lock().links.get(key).cloned())
-    }
-
-    fn set_links(&self, links: &[(&str, &str)]) -> Result<()> {
+    fn prune_inbox(&self, before: DateTime<Utc>) -> Result<usize> {
         let mut s = self.lock();
-        for (k, v) in links {
-            s.links.insert(k.to_string(), v.to_string());
-        }
-        Ok(())
+        let n = s.inbox.len();
+        s.inbox.retain(|_, at| *at >= before);
+        Ok(n - s.inbox.len())
     }
 
-    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
+    fn route(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.lock().routes.get(key).cloned())
+    }
+
+    fn routes_with_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
         Ok(self
             .lock()
-            .links
-            .range(prefix.to_string()..)
+            .routes
+            .range(prefix.to_vec()..)
             .take_while(|(k, _)| k.starts_with(prefix))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect())
-    }
-
-    fn remove_links(&self, keys: &[String]) -> Result<()> {
-        let mut s = self.lock();
-        for k in keys {
-            s.links.remove(k);
-        }
-        Ok(())
     }
 }

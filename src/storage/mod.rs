@@ -6,6 +6,7 @@
 mod conformance;
 mod keys;
 mod memory;
+mod migrate;
 pub mod seal;
 mod sled_store;
 
@@ -13,15 +14,16 @@ pub use memory::MemoryStore;
 pub use seal::{Key, KeyError};
 pub use sled_store::SledStore;
 
-use crate::core::effect::Outgoing;
+use crate::core::effect::Pending;
 use crate::core::group::GroupState;
 use crate::core::ids::{GroupId, RoundId};
 use crate::core::{Flow, Round};
+use crate::edge::routes::RouteWrite;
 use chrono::{DateTime, Utc};
 
 /// The version of the stored data's shape. Bumped with every incompatible
 /// change; a store written by a newer brug is refused rather than misread.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -59,15 +61,20 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Commit {
     pub rounds: Vec<Round>,
     pub groups: Vec<GroupState>,
-    pub outbox: Vec<Outgoing>,
+    pub outbox: Vec<Pending>,
+    /// Outbox entries done (delivered, or given up on).
+    pub delivered: Vec<u64>,
+    /// Routing records set or removed (from delivery receipts, erasure).
+    pub routes: Vec<RouteWrite>,
     /// Flow definitions rounds were started with, kept so a round finishes on
     /// the flow it began with even if the file changes.
     pub flows: Vec<Flow>,
     /// Small named values: counters, the console's clock.
     pub meta: Vec<(String, u64)>,
-    /// Platform events handled by this commit (e.g. Matrix event ids), so that
-    /// one delivered twice is recognised and handled once.
-    pub inbox: Vec<String>,
+    /// Platform events handled by this commit (`platform/event id`, see
+    /// `edge::routes::inbox_key`) and when, so that one delivered twice is
+    /// recognised and handled once; old ones are pruned.
+    pub inbox: Vec<(String, DateTime<Utc>)>,
     /// Rounds whose records leave the store, with their timers and any of
     /// their messages not yet sent.
     pub erase: Vec<RoundId>,
@@ -78,6 +85,8 @@ impl Commit {
         self.rounds.is_empty()
             && self.groups.is_empty()
             && self.outbox.is_empty()
+            && self.delivered.is_empty()
+            && self.routes.is_empty()
             && self.flows.is_empty()
             && self.meta.is_empty()
             && self.inbox.is_empty()
@@ -104,15 +113,14 @@ pub trait Store: Send + Sync {
     /// Every round kept, open or not (erasure walks them all).
     fn rounds(&self) -> Result<Vec<Round>>;
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>>;
-    /// Committed messages not yet delivered, oldest first.
-    fn outbox(&self) -> Result<Vec<Outgoing>>;
+    /// Committed work not yet done, oldest first.
+    fn outbox(&self) -> Result<Vec<Pending>>;
     /// Marks messages delivered: removes them from the outbox, durably.
-    fn delivered(&self, ids: &[u64]) -> Result<()>;
-    /// Marks messages delivered without waiting for the disk: for platforms
-    /// that de-duplicate a resend by its id, losing this mark in a crash only
-    /// costs a resend the platform drops.
-    fn delivered_lazily(&self, ids: &[u64]) -> Result<()> {
-        self.delivered(ids)
+    fn delivered(&self, ids: &[u64]) -> Result<()> {
+        self.commit(&Commit {
+            delivered: ids.to_vec(),
+            ..Commit::default()
+        })
     }
     /// Rounds with a timer due at or before `now`, earliest first.
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>>;
@@ -121,17 +129,14 @@ pub trait Store: Send + Sync {
     fn flow(&self, id: &str, version: u32) -> Result<Option<Flow>>;
     fn meta(&self, key: &str) -> Result<Option<u64>>;
     fn schema_version(&self) -> Result<u32>;
-    /// Whether a platform event was already handled.
+    /// Whether a platform event was already handled (its inbox key).
     fn inbox_has(&self, event: &str) -> Result<bool>;
-    /// Adapters' own small records (room of a round's thread, a person's DM
-    /// room), keyed by string.
-    fn link(&self, key: &str) -> Result<Option<String>>;
-    /// Writes adapter records (key, value) durably, together.
-    fn set_links(&self, links: &[(&str, &str)]) -> Result<()>;
-    /// Every adapter record whose key starts with `prefix`, in key order.
-    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>>;
-    /// Removes adapter records, durably.
-    fn remove_links(&self, keys: &[String]) -> Result<()>;
+    /// Forgets handled events from before `before`; returns how many.
+    fn prune_inbox(&self, before: DateTime<Utc>) -> Result<usize>;
+    /// One routing record (typed keys and values: `edge::routes`).
+    fn route(&self, key: &[u8]) -> Result<Option<Vec<u8>>>;
+    /// Every routing record whose key starts with `prefix`, in key order.
+    fn routes_with_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>>;
 }
 
 impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
@@ -156,14 +161,11 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
         (**self).group(id)
     }
-    fn outbox(&self) -> Result<Vec<Outgoing>> {
+    fn outbox(&self) -> Result<Vec<Pending>> {
         (**self).outbox()
     }
     fn delivered(&self, ids: &[u64]) -> Result<()> {
         (**self).delivered(ids)
-    }
-    fn delivered_lazily(&self, ids: &[u64]) -> Result<()> {
-        (**self).delivered_lazily(ids)
     }
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
         (**self).due(now)
@@ -183,17 +185,14 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     fn inbox_has(&self, event: &str) -> Result<bool> {
         (**self).inbox_has(event)
     }
-    fn link(&self, key: &str) -> Result<Option<String>> {
-        (**self).link(key)
+    fn prune_inbox(&self, before: DateTime<Utc>) -> Result<usize> {
+        (**self).prune_inbox(before)
     }
-    fn set_links(&self, links: &[(&str, &str)]) -> Result<()> {
-        (**self).set_links(links)
+    fn route(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        (**self).route(key)
     }
-    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
-        (**self).links_with_prefix(prefix)
-    }
-    fn remove_links(&self, keys: &[String]) -> Result<()> {
-        (**self).remove_links(keys)
+    fn routes_with_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        (**self).routes_with_prefix(prefix)
     }
 }
 

@@ -5,11 +5,12 @@
 //! defaults to 1 GiB, so it is capped.
 //!
 //! Every record with people's words in it (rounds, groups, outbox, flows) is
-//! sealed (`seal`); keys, timers, counters and adapter links are not.
+//! sealed (`seal`); keys, timers, counters and routing records (ids only)
+//! are not.
 
 use super::seal::{Key, Sealer};
 use super::{decode, encode, keys, Commit, Result, Store, StoreError, SCHEMA_VERSION};
-use crate::core::effect::Outgoing;
+use crate::core::effect::Pending;
 use crate::core::group::GroupState;
 use crate::core::ids::{GroupId, RoundId};
 use crate::core::{Flow, Round};
@@ -22,22 +23,22 @@ const CACHE_BYTES: u64 = 32 * 1024 * 1024;
 
 pub struct SledStore {
     db: sled::Db,
-    /// rounds, open, groups, outbox, timers, timer_of, flows, meta, inbox, links
-    /// — in this order.
+    /// rounds, open, groups, outbox, timers, timer_of, flows, meta, inbox,
+    /// routes (the tree is still called "links") — in this order.
     trees: Vec<Tree>,
     sealer: Sealer,
 }
 
-const ROUNDS: usize = 0;
+pub(super) const ROUNDS: usize = 0;
 const OPEN: usize = 1;
 const GROUPS: usize = 2;
-const OUTBOX: usize = 3;
+pub(super) const OUTBOX: usize = 3;
 const TIMERS: usize = 4;
 const TIMER_OF: usize = 5;
 const FLOWS: usize = 6;
-const META: usize = 7;
-const INBOX: usize = 8;
-const LINKS: usize = 9;
+pub(super) const META: usize = 7;
+pub(super) const INBOX: usize = 8;
+pub(super) const ROUTES: usize = 9;
 const NAMES: [&str; 10] = [
     "rounds", "open", "groups", "outbox", "timers", "timer_of", "flows", "meta", "inbox", "links",
 ];
@@ -89,6 +90,7 @@ impl SledStore {
             Some(v) if v as u32 > SCHEMA_VERSION => {
                 return Err(StoreError::Schema { found: v as u32 })
             }
+            Some(1) => super::migrate::v1_to_v2(&store)?,
             Some(_) => {}
             None => {
                 store.trees[META].insert("schema", &u64::from(SCHEMA_VERSION).to_be_bytes())?;
@@ -109,7 +111,7 @@ impl SledStore {
         Ok(store)
     }
 
-    fn tree(&self, i: usize) -> &Tree {
+    pub(super) fn tree(&self, i: usize) -> &Tree {
         &self.trees[i]
     }
 
@@ -134,7 +136,16 @@ impl SledStore {
         Ok(())
     }
 
-    fn load<T: serde::de::DeserializeOwned>(&self, what: &str, bytes: &[u8]) -> Result<T> {
+    /// Seals a value for a sealed tree (outside a transaction).
+    pub(super) fn seal_value<T: serde::Serialize>(&self, what: &str, value: &T) -> Result<Vec<u8>> {
+        self.sealer.seal(what, &encode(what, value)?)
+    }
+
+    pub(super) fn load<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &str,
+        bytes: &[u8],
+    ) -> Result<T> {
         decode(what, &self.sealer.open(what, bytes)?)
     }
 }
@@ -191,7 +202,16 @@ fn apply(
         t[GROUPS].insert(keys::group(&g.id), sealed(s, "group", g)?)?;
     }
     for o in &c.outbox {
-        t[OUTBOX].insert(&keys::outbox(o.id), sealed(s, "outbox entry", o)?)?;
+        t[OUTBOX].insert(&keys::outbox(o.id()), sealed(s, "outbox entry", o)?)?;
+    }
+    for id in &c.delivered {
+        t[OUTBOX].remove(&keys::outbox(*id))?;
+    }
+    for w in &c.routes {
+        match &w.value {
+            Some(v) => t[ROUTES].insert(w.key.as_slice(), v.as_slice())?,
+            None => t[ROUTES].remove(w.key.as_slice())?,
+        };
     }
     for f in &c.flows {
         t[FLOWS].insert(keys::flow(&f.id, f.version), sealed(s, "flow", f)?)?;
@@ -199,8 +219,8 @@ fn apply(
     for (k, v) in &c.meta {
         t[META].insert(k.as_bytes(), &v.to_be_bytes())?;
     }
-    for e in &c.inbox {
-        t[INBOX].insert(e.as_bytes(), &[])?;
+    for (e, at) in &c.inbox {
+        t[INBOX].insert(e.as_bytes(), &at.timestamp_millis().to_be_bytes())?;
     }
     Ok(())
 }
@@ -213,8 +233,8 @@ impl Store for SledStore {
         if !c.erase.is_empty() {
             for kv in self.tree(OUTBOX).iter() {
                 let (k, v) = kv?;
-                let o: Outgoing = self.load("outbox entry", &v)?;
-                if o.round.is_some_and(|r| c.erase.contains(&r)) {
+                let o: Pending = self.load("outbox entry", &v)?;
+                if o.round().is_some_and(|r| c.erase.contains(&r)) {
                     unsent.push(k);
                 }
             }
@@ -268,29 +288,12 @@ impl Store for SledStore {
             .transpose()
     }
 
-    fn outbox(&self) -> Result<Vec<Outgoing>> {
+    fn outbox(&self) -> Result<Vec<Pending>> {
         self.tree(OUTBOX)
             .iter()
             .values()
             .map(|v| self.load("outbox entry", &v?))
             .collect()
-    }
-
-    fn delivered(&self, ids: &[u64]) -> Result<()> {
-        // Flushed, once per batch: a removal lost in a crash would send the
-        // message again (platforms de-duplicate by id; a terminal cannot).
-        for id in ids {
-            self.tree(OUTBOX).remove(keys::outbox(*id))?;
-        }
-        self.db.flush()?;
-        Ok(())
-    }
-
-    fn delivered_lazily(&self, ids: &[u64]) -> Result<()> {
-        for id in ids {
-            self.tree(OUTBOX).remove(keys::outbox(*id))?;
-        }
-        Ok(())
     }
 
     fn due(&self, now: DateTime<Utc>) -> Result<Vec<RoundId>> {
@@ -335,42 +338,37 @@ impl Store for SledStore {
         Ok(self.tree(INBOX).contains_key(event.as_bytes())?)
     }
 
-    fn link(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .tree(LINKS)
-            .get(key.as_bytes())?
-            .map(|v| String::from_utf8_lossy(&v).into_owned()))
-    }
-
-    fn set_links(&self, links: &[(&str, &str)]) -> Result<()> {
-        let mut batch = sled::Batch::default();
-        for (k, v) in links {
-            batch.insert(k.as_bytes(), v.as_bytes());
+    fn prune_inbox(&self, before: DateTime<Utc>) -> Result<usize> {
+        let before = before.timestamp_millis();
+        let mut old = Vec::new();
+        for kv in self.tree(INBOX).iter() {
+            let (k, v) = kv?;
+            // Entries from before times were kept count as old.
+            let at = <[u8; 8]>::try_from(v.as_ref()).map_or(0, i64::from_be_bytes);
+            if at < before {
+                old.push(k);
+            }
         }
-        self.tree(LINKS).apply_batch(batch)?;
-        self.db.flush()?;
-        Ok(())
+        let mut batch = sled::Batch::default();
+        for k in &old {
+            batch.remove(k);
+        }
+        self.tree(INBOX).apply_batch(batch)?;
+        Ok(old.len())
     }
 
-    fn links_with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>> {
-        self.tree(LINKS)
-            .scan_prefix(prefix.as_bytes())
+    fn route(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self.tree(ROUTES).get(key)?.map(|v| v.to_vec()))
+    }
+
+    fn routes_with_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>> {
+        self.tree(ROUTES)
+            .scan_prefix(prefix)
             .map(|kv| {
                 let (k, v) = kv?;
-                Ok((
-                    String::from_utf8_lossy(&k).into_owned(),
-                    String::from_utf8_lossy(&v).into_owned(),
-                ))
+                Ok((k.to_vec(), v.to_vec()))
             })
             .collect()
-    }
-
-    fn remove_links(&self, keys: &[String]) -> Result<()> {
-        for k in keys {
-            self.tree(LINKS).remove(k.as_bytes())?;
-        }
-        self.db.flush()?;
-        Ok(())
     }
 }
 

@@ -61,3 +61,41 @@ fn architecture_md_exists_and_names_the_layers() {
         );
     }
 }
+
+/// Adapters never hold the store: they read routes through `edge::RouteView`
+/// and hand receipts back, so the engine stays the only writer.
+#[test]
+fn platform_adapters_do_not_touch_storage() {
+    let mut files = Vec::new();
+    rust_files(&repo().join("src/platform"), &mut files);
+    assert!(files.len() >= 3);
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap();
+            for banned in ["storage", "Store", "sled"] {
+                assert!(
+                    !code.contains(banned),
+                    "{}:{}: a platform adapter must not use `{banned}`",
+                    f.display(),
+                    i + 1
+                );
+            }
+        }
+    }
+}
+
+/// The code a newcomer opens stays readable.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    let mut files = Vec::new();
+    rust_files(&repo().join("src"), &mut files);
+    for f in files {
+        let n = std::fs::read_to_string(&f).unwrap().lines().count();
+        assert!(
+            n <= 520,
+            "{} has {n} lines: split it by responsibility",
+            f.display()
+        );
+    }
+}

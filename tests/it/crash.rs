@@ -154,3 +154,11 @@ fn abort_between_commit_and_send_replays_the_outbox_once() {
     assert_eq!(lines(&combined), lines(&whole));
     assert_eq!(combined.matches("The case, brought in by Bram").count(), 1);
 }
+
+/// The crash tests arm faults in the real binary; without the feature they
+/// would pass for the wrong reason, so the suite refuses to run without it.
+#[cfg(not(feature = "fault-injection"))]
+#[test]
+fn fault_injection_is_built_in() {
+    panic!("run the tests as the README says: cargo test --features fault-injection");
+}

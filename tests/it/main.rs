@@ -12,6 +12,7 @@ mod export;
 mod flows_check;
 mod frames;
 mod locales;
+#[cfg(feature = "matrix")]
 mod matrix;
 mod pii;
 mod privacy;

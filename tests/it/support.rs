@@ -3,14 +3,17 @@
 
 use brug::core::effect::{Destination, Outgoing};
 use brug::core::ids::{Locale, RoleId};
+use brug::core::ids::{Platform, UserRef};
+use brug::edge::deliver::{BoxFuture, Deliver, DeliveryError, Post};
+use brug::edge::PostRef;
 use brug::engine::{Defaults, Engine};
 use brug::flows::{Catalog, Sources};
-use brug::platform::console::{self, parse_line, Session, TrySettings};
-use brug::platform::Messenger;
+use brug::platform::console::{self, parse_line};
+use brug::session::{Session, TrySettings};
 use brug::storage::MemoryStore;
 use chrono::{DateTime, Utc};
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub fn catalog() -> Arc<Catalog> {
     static C: OnceLock<Arc<Catalog>> = OnceLock::new();
@@ -77,21 +80,34 @@ impl Seen {
 /// Renders and keeps every delivered message.
 pub struct Recorder {
     catalog: Arc<Catalog>,
-    pub seen: Vec<Seen>,
-    pub errors: Vec<String>,
+    pub seen: Mutex<Vec<Seen>>,
+    pub errors: Mutex<Vec<String>>,
 }
 
-impl Messenger for Recorder {
-    type Error = std::io::Error;
-    fn deliver(&mut self, out: &Outgoing) -> std::io::Result<()> {
-        let r = console::render(&self.catalog, out);
-        self.errors.extend(r.errors);
-        let text = r.text;
-        self.seen.push(Seen {
-            out: out.clone(),
-            text,
+impl Deliver for Recorder {
+    fn platform(&self) -> Platform {
+        Platform::Console
+    }
+    fn send<'a>(
+        &'a self,
+        post: &'a Post<'a>,
+    ) -> BoxFuture<'a, Result<Option<String>, DeliveryError>> {
+        let r = console::render(&self.catalog, post.out);
+        self.errors.lock().unwrap().extend(r.errors);
+        self.seen.lock().unwrap().push(Seen {
+            out: post.out.clone(),
+            text: r.text,
         });
-        Ok(())
+        Box::pin(async { Ok(None) })
+    }
+    fn delete<'a>(&'a self, _: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async { Ok(()) })
+    }
+    fn open_private<'a>(
+        &'a self,
+        user: &'a UserRef,
+    ) -> BoxFuture<'a, Result<String, DeliveryError>> {
+        Box::pin(async move { Ok(user.id.clone()) })
     }
 }
 
@@ -116,6 +132,9 @@ pub fn five_people() -> Vec<(String, RoleId)> {
 
 pub struct Run {
     pub session: Session<MemoryStore, Recorder>,
+    /// What the recorder has seen, moved here after every line.
+    seen: Vec<Seen>,
+    errors: Vec<String>,
 }
 
 impl Run {
@@ -140,8 +159,8 @@ impl Run {
         .unwrap();
         let rec = Recorder {
             catalog,
-            seen: Vec::new(),
-            errors: Vec::new(),
+            seen: Mutex::new(Vec::new()),
+            errors: Mutex::new(Vec::new()),
         };
         let settings = TrySettings {
             flow: flow.to_string(),
@@ -150,21 +169,32 @@ impl Run {
             owner: None,
             start_at: start(),
         };
-        Self {
+        let mut run = Self {
             session: Session::begin(engine, rec, &settings).unwrap(),
-        }
+            seen: Vec::new(),
+            errors: Vec::new(),
+        };
+        run.collect();
+        run
     }
 
     pub fn feed(&mut self, lines: &str) -> &mut Self {
         for l in lines.lines() {
             let parsed = parse_line(l).unwrap_or_else(|e| panic!("{e}"));
             self.session.line(&parsed).unwrap();
+            self.collect();
         }
         self
     }
 
+    fn collect(&mut self) {
+        let rec = &self.session.console;
+        self.seen.append(&mut rec.seen.lock().unwrap());
+        self.errors.append(&mut rec.errors.lock().unwrap());
+    }
+
     pub fn seen(&self) -> &[Seen] {
-        &self.session.console.seen
+        &self.seen
     }
 
     pub fn transcript(&self) -> String {
@@ -178,7 +208,7 @@ impl Run {
 
     /// Lines delivered since message index `from`.
     pub fn since(&self, from: usize) -> &[Seen] {
-        &self.seen()[from..]
+        &self.seen[from..]
     }
 
     /// Round `n` as the store has it now (none once erased).
@@ -192,6 +222,6 @@ impl Run {
     }
 
     pub fn errors(&self) -> &[String] {
-        &self.session.console.errors
+        &self.errors
     }
 }

@@ -2,22 +2,13 @@
 //! Every piece of text is escaped — user text can inject no markup — and
 //! `code` spans come from the translators' backticks only after escaping.
 
-use crate::core::effect::Outgoing;
-use crate::i18n::{Kind, Strings};
+use crate::i18n::Kind;
 
-/// The plain body, the HTML body, and any render problems.
-pub struct Html {
-    pub body: String,
-    pub html: String,
-    pub errors: Vec<String>,
-}
-
-pub fn render(strings: &Strings, o: &Outgoing) -> Html {
-    let plain = strings.render(&o.msg, o.locale, o.tz);
-    let (blocks, _) = strings.render_blocks(&o.msg, o.locale, o.tz);
+/// The HTML body of a message's rendered blocks.
+pub fn render(blocks: &[(Kind, String)]) -> String {
     let mut html = String::new();
     let mut open_list = false;
-    for (kind, text) in &blocks {
+    for (kind, text) in blocks {
         let is_item = matches!(kind, Kind::Item | Kind::SubItem);
         if open_list && !is_item {
             html.push_str("</ul>");
@@ -50,11 +41,7 @@ pub fn render(strings: &Strings, o: &Outgoing) -> Html {
     if open_list {
         html.push_str("</ul>");
     }
-    Html {
-        body: plain.text,
-        html,
-        errors: plain.errors,
-    }
+    html
 }
 
 /// Escapes text for HTML; line breaks become `<br>`, `` `x` `` becomes code.

@@ -1,14 +1,16 @@
 //! Matrix events in: messages become `Inbound`s (place, sender, whether they
 //! coordinate), invites are accepted or declined, undecryptable messages get a
 //! notice instead of silence. At start-up, `catch_up` reads back what a crash
-//! may have skipped.
+//! may have skipped (the walk itself is `edge::catch_up`'s; this only reads
+//! one page of a room's history at a time).
 
-use super::{link, Matrix};
-use crate::core::ids::{GroupId, Platform, RoundId, UserRef};
+use super::Matrix;
+use crate::core::ids::{GroupId, Platform, UserRef};
 use crate::core::msg;
+use crate::edge::catch_up::{self, History, Page};
+use crate::edge::{BoxFuture, DeliveryError, PlaceId};
 use crate::engine::{Inbound, Place};
 use crate::runtime::Handle;
-use crate::storage::Store;
 use matrix_sdk::deserialized_responses::TimelineEvent;
 use matrix_sdk::room::MessagesOptions;
 use matrix_sdk::ruma::events::relation::Thread;
@@ -26,7 +28,7 @@ use matrix_sdk::{Client, Room, RoomState};
 use std::sync::Arc;
 use std::time::Duration;
 
-pub fn register<S: Store + Clone + 'static>(mx: Arc<Matrix<S>>, handle: Handle) {
+pub fn register(mx: Arc<Matrix>, handle: Handle) {
     let m = mx.clone();
     let h = handle.clone();
     mx.client
@@ -40,7 +42,9 @@ pub fn register<S: Store + Clone + 'static>(mx: Arc<Matrix<S>>, handle: Handle) 
                 // in the same commit, so one lost to a crash before that commit
                 // is found again by the catch-up at start.
                 if let Some(inbound) = to_inbound(&m, &room, &ev).await {
-                    h.offer(inbound);
+                    if h.offer(inbound).is_none() {
+                        tracing::warn!(event = %ev.event_id, "the engine is stopping: not handled now, caught up at the next start");
+                    }
                 }
             }
         });
@@ -61,8 +65,8 @@ pub fn register<S: Store + Clone + 'static>(mx: Arc<Matrix<S>>, handle: Handle) 
 
 /// A message event as the engine sees it, or None for events to leave alone
 /// (the bot's own, other bots' notices, edits).
-async fn to_inbound<S: Store>(
-    mx: &Matrix<S>,
+async fn to_inbound(
+    mx: &Matrix,
     room: &Room,
     ev: &OriginalSyncRoomMessageEvent,
 ) -> Option<Inbound> {
@@ -77,35 +81,24 @@ async fn to_inbound<S: Store>(
         _ => return None,
     };
     let room_id = room.room_id().to_string();
-    // History from before the bot joined may come with the join; never act on it.
-    if let Ok(Some(at)) = mx.store.link(&link::joined_at(&room_id)) {
-        if i64::from(ev.origin_server_ts.0) < at.parse::<i64>().unwrap_or(0) {
-            return None;
+    let recorded = match mx.routes.person_of(Platform::Matrix, &room_id) {
+        Ok(p) => p.is_some(),
+        Err(e) => {
+            tracing::error!(room = %room_id, "reading whose private room this is failed: {e}");
+            false
         }
-    }
-    let private = mx
-        .store
-        .link(&link::dm_user(&room_id))
-        .ok()
-        .flatten()
-        .is_some()
-        || room.is_direct().await.unwrap_or(false);
-    let mut text = strip_reply_fallback(&text);
+    };
+    let private = recorded || room.is_direct().await.unwrap_or(false);
+    let text = strip_reply_fallback(&text);
+    let mut reply_to = None;
     let place = match &ev.content.relates_to {
         Some(Relation::Replacement(_)) => return None,
         Some(Relation::Thread(Thread { event_id, .. })) if !private => {
-            match root_round(mx, event_id) {
-                Some(r) => Place::Thread(r),
-                None => Place::Group,
-            }
+            thread_place(mx, room, own, event_id).await
         }
         Some(Relation::Reply(reply)) if private => {
             // A reply to one of the bot's private messages names its round.
-            if let Some(r) = event_round(mx, &reply.in_reply_to.event_id) {
-                if !text.trim_start().starts_with('#') {
-                    text = format!("{r} {text}");
-                }
-            }
+            reply_to = Some(reply.in_reply_to.event_id.to_string());
             Place::Private
         }
         _ if private => Place::Private,
@@ -116,17 +109,13 @@ async fn to_inbound<S: Store>(
         .as_ref()
         .and_then(|m| m.display_name().map(str::to_string))
         .unwrap_or_else(|| ev.sender.localpart().to_string());
+    // The platform's own signal; the operator's list is the engine's.
     let coordinator = !private
-        && (mx
-            .config
-            .coordinators
-            .iter()
-            .any(|c| c == ev.sender.as_str())
-            || member.as_ref().is_some_and(|m| match m.power_level() {
-                UserPowerLevel::Infinite => true,
-                UserPowerLevel::Int(n) => i64::from(n) >= mx.config.coordinator_power_level,
-                _ => false,
-            }));
+        && member.as_ref().is_some_and(|m| match m.power_level() {
+            UserPowerLevel::Infinite => true,
+            UserPowerLevel::Int(n) => i64::from(n) >= mx.config.coordinator_power_level,
+            _ => false,
+        });
     Some(Inbound {
         group: (!private).then(|| GroupId::new(Platform::Matrix, room_id)),
         sender: UserRef::new(Platform::Matrix, ev.sender.as_str()),
@@ -135,25 +124,41 @@ async fn to_inbound<S: Store>(
         place,
         text,
         event: Some(ev.event_id.to_string()),
+        reply_to,
     })
 }
 
-fn root_round<S: Store>(mx: &Matrix<S>, event: &OwnedEventId) -> Option<RoundId> {
-    let v = mx
-        .store
-        .link(&link::root_round(event.as_str()))
-        .ok()
-        .flatten()?;
-    v.parse().ok().map(RoundId)
-}
-
-fn event_round<S: Store>(mx: &Matrix<S>, event: &OwnedEventId) -> Option<RoundId> {
-    let v = mx
-        .store
-        .link(&link::event_round(event.as_str()))
-        .ok()
-        .flatten()?;
-    v.parse().ok().map(RoundId)
+/// A thread reply: the round whose root it hangs under; a thread under one
+/// of the bot's messages that no record names goes to the engine to place
+/// (it answers rather than ignore it); anyone else's thread is the room's.
+async fn thread_place(
+    mx: &Matrix,
+    room: &Room,
+    own: &matrix_sdk::ruma::UserId,
+    root: &OwnedEventId,
+) -> Place {
+    match mx.routes.round_of_root(Platform::Matrix, root.as_str()) {
+        Ok(Some(r)) => return Place::Thread(r),
+        Ok(None) => {}
+        Err(e) => {
+            tracing::error!(%root, "reading which round a thread belongs to failed: {e}");
+            return Place::ThreadOf(root.to_string());
+        }
+    }
+    match room.load_or_fetch_event(root, None).await {
+        Ok(ev) => match ev.raw().get_field::<String>("sender") {
+            Ok(Some(sender)) if sender == own.as_str() => Place::ThreadOf(root.to_string()),
+            Ok(_) => Place::Group,
+            Err(e) => {
+                tracing::warn!(%root, "reading a thread root's sender failed: {e}");
+                Place::ThreadOf(root.to_string())
+            }
+        },
+        Err(e) => {
+            tracing::warn!(%root, "fetching a thread root failed: {e}");
+            Place::ThreadOf(root.to_string())
+        }
+    }
 }
 
 /// Drops the `> <@user> …` lines older clients put before a reply.
@@ -167,12 +172,7 @@ fn strip_reply_fallback(text: &str) -> String {
 }
 
 /// Accepts invites from allowed inviters, declines the rest.
-async fn invited<S: Store>(
-    mx: &Matrix<S>,
-    ev: StrippedRoomMemberEvent,
-    room: Room,
-    client: Client,
-) {
+async fn invited(mx: &Matrix, ev: StrippedRoomMemberEvent, room: Room, client: Client) {
     let Some(own) = client.user_id() else { return };
     if ev.state_key != own || ev.content.membership != MembershipState::Invite {
         return;
@@ -181,7 +181,7 @@ async fn invited<S: Store>(
 }
 
 /// Invites that arrived while the bot was starting or down get their answer too.
-pub async fn pending_invites<S: Store>(mx: &Matrix<S>) {
+pub async fn pending_invites(mx: &Matrix) {
     for room in mx.client.invited_rooms() {
         match room.invite_details().await {
             Ok(invite) => answer_invite(mx, room, invite.inviter_id.as_str()),
@@ -190,7 +190,7 @@ pub async fn pending_invites<S: Store>(mx: &Matrix<S>) {
     }
 }
 
-fn answer_invite<S: Store>(mx: &Matrix<S>, room: Room, inviter: &str) {
+fn answer_invite(mx: &Matrix, room: Room, inviter: &str) {
     let allowed = mx.config.may_invite(inviter);
     tracing::info!(room = %room.room_id(), inviter, allowed, "invited");
     tokio::spawn(async move {
@@ -214,7 +214,7 @@ fn answer_invite<S: Store>(mx: &Matrix<S>, room: Room, inviter: &str) {
 }
 
 /// A message the bot cannot decrypt gets a notice rather than silence.
-async fn undecryptable<S: Store>(mx: &Matrix<S>, ev: OriginalSyncRoomEncryptedEvent, room: Room) {
+async fn undecryptable(mx: &Matrix, ev: OriginalSyncRoomEncryptedEvent, room: Room) {
     let Some(own) = mx.client.user_id() else {
         return;
     };
@@ -248,82 +248,68 @@ async fn undecryptable<S: Store>(mx: &Matrix<S>, ev: OriginalSyncRoomEncryptedEv
     }
 }
 
-/// Reads back, in every room an open round lives in and every DM of its
-/// participants, the messages a crash may have skipped: from the newest back
-/// to the last one already handled (the inbox says which), oldest first.
-pub async fn catch_up<S: Store>(mx: &Matrix<S>, handle: &Handle) {
-    let Ok(rounds) = mx.store.open_rounds() else {
-        return;
-    };
-    let mut rooms: Vec<(String, chrono::DateTime<chrono::Utc>)> = Vec::new();
-    let mut add = |room: String, since: chrono::DateTime<chrono::Utc>| match rooms
-        .iter_mut()
-        .find(|(r, _)| *r == room)
-    {
-        Some((_, s)) => *s = (*s).min(since),
-        None => rooms.push((room, since)),
-    };
-    for r in rounds
-        .iter()
-        .filter(|r| r.group.platform == Platform::Matrix)
-    {
-        add(r.group.id.clone(), r.opened);
-        for p in &r.participants {
-            if let Ok(Some(dm)) = mx.store.link(&link::dm_room(&p.user.id)) {
-                add(dm, r.opened);
-            }
-        }
-    }
-    for (room_id, since) in rooms {
-        let Some(room) = room_id
-            .as_str()
-            .try_into()
-            .ok()
-            .and_then(|id: &matrix_sdk::ruma::RoomId| mx.client.get_room(id))
-        else {
+/// Reads back what a crash may have skipped in every place an open round
+/// lives in (the plan and the walk are `edge::catch_up`'s), handing each
+/// missed message in, oldest first, and waiting for its commit.
+pub async fn catch_up(mx: &Matrix, handle: &Handle) -> anyhow::Result<()> {
+    let spots = catch_up::plan(mx.routes.as_ref(), Platform::Matrix)?;
+    for spot in spots {
+        let Some(room) = room_of(mx, &spot.place) else {
+            tracing::warn!(room = %spot.place.id, "not in a room an open round lives in");
             continue;
         };
-        let missed = missed_events(mx, &room, since).await;
+        let missed = catch_up::missed(mx, mx.routes.as_ref(), &spot).await?;
         if !missed.is_empty() {
-            tracing::info!(room = %room_id, count = missed.len(), "catching up on messages");
+            tracing::info!(room = %spot.place.id, count = missed.len(), "catching up on messages");
         }
-        for ev in missed {
+        for ev in missed.into_iter().flatten() {
             if let Some(inbound) = to_inbound(mx, &room, &ev).await {
-                handle.submit(inbound).await;
+                if !handle.submit(inbound).await {
+                    anyhow::bail!("the engine stopped while catching up");
+                }
             }
         }
     }
+    Ok(())
 }
 
-async fn missed_events<S: Store>(
-    mx: &Matrix<S>,
-    room: &Room,
-    since: chrono::DateTime<chrono::Utc>,
-) -> Vec<OriginalSyncRoomMessageEvent> {
-    let mut out = Vec::new();
-    let mut from: Option<String> = None;
-    'pages: for _ in 0..20 {
-        let mut opts = MessagesOptions::backward().from(from.as_deref());
-        opts.limit = UInt::from(50u32);
-        let Ok(page) = room.messages(opts).await else {
-            break;
-        };
-        for ev in &page.chunk {
-            let Some(m) = message_event(ev) else { continue };
-            let at = chrono::DateTime::from_timestamp_millis(i64::from(m.origin_server_ts.0))
-                .unwrap_or_default();
-            if at < since || mx.store.inbox_has(m.event_id.as_str()).unwrap_or(false) {
-                break 'pages;
-            }
-            out.push(m);
-        }
-        match page.end {
-            Some(end) if !page.chunk.is_empty() => from = Some(end),
-            _ => break,
-        }
+fn room_of(mx: &Matrix, place: &PlaceId) -> Option<Room> {
+    let id: &matrix_sdk::ruma::RoomId = place.id.as_str().try_into().ok()?;
+    mx.client.get_room(id)
+}
+
+impl History for Matrix {
+    /// A message event, or None for other events (passed over).
+    type Item = Option<OriginalSyncRoomMessageEvent>;
+
+    fn page<'a>(
+        &'a self,
+        place: &'a PlaceId,
+        from: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Page<Self::Item>, DeliveryError>> {
+        Box::pin(async move {
+            let room = room_of(self, place)
+                .ok_or_else(|| DeliveryError::Permanent(format!("not in room {}", place.id)))?;
+            let mut opts = MessagesOptions::backward().from(from);
+            opts.limit = UInt::from(50u32);
+            let page = room
+                .messages(opts)
+                .await
+                .map_err(|e| super::outbound::classify(&e))?;
+            let next = page.end.filter(|_| !page.chunk.is_empty());
+            Ok(Page {
+                items: page.chunk.iter().map(message_event).collect(),
+                next,
+            })
+        })
     }
-    out.reverse();
-    out
+
+    fn event(&self, item: &Self::Item) -> Option<(String, chrono::DateTime<chrono::Utc>)> {
+        let m = item.as_ref()?;
+        let at = chrono::DateTime::from_timestamp_millis(i64::from(m.origin_server_ts.0))
+            .unwrap_or_default();
+        Some((m.event_id.to_string(), at))
+    }
 }
 
 fn message_event(ev: &TimelineEvent) -> Option<OriginalSyncRoomMessageEvent> {

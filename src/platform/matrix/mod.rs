@@ -8,8 +8,9 @@
 //!   is never acted on.
 //! - matrix-sdk saves the sync position before handlers run, so a crash can
 //!   lose events: every handled event id is committed with its effects (the
-//!   engine's inbox), and at start-up each open round's thread and the DMs are
-//!   read back to the last handled event (`catch_up`).
+//!   engine's inbox), and at start-up — before any live handler exists, so
+//!   nothing new can hide the gap — each open round's room and DMs are read
+//!   back to the last handled event (`edge::catch_up`).
 //! - Rounds live in threads under a root message; blind answers, role cards
 //!   and receipts go to one direct room per person.
 
@@ -20,10 +21,10 @@ mod outbound;
 pub use html::{escape, inline};
 
 use crate::config::{MatrixAuth, MatrixConfig};
+use crate::edge::retry::{next_pause, FIRST_PAUSE};
+use crate::edge::RouteView;
 use crate::flows::Catalog;
-use crate::platform::retry::{next_pause, FIRST_PAUSE};
 use crate::runtime::Handle;
-use crate::storage::Store;
 use anyhow::Context;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::config::SyncSettings;
@@ -34,53 +35,26 @@ use std::time::Duration;
 
 pub use outbound::MatrixOut;
 
-/// Keys of the adapter's records in the store's link table.
-pub(crate) mod link {
-    use crate::core::ids::RoundId;
-
-    pub fn round_root(r: RoundId) -> String {
-        format!("mx/round-root/{}", r.0)
-    }
-    pub fn root_round(event: &str) -> String {
-        format!("mx/root-round/{event}")
-    }
-    pub fn event_round(event: &str) -> String {
-        format!("mx/event-round/{event}")
-    }
-    pub fn dm_room(user: &str) -> String {
-        format!("mx/dm/{user}")
-    }
-    pub fn dm_user(room: &str) -> String {
-        format!("mx/dm-user/{room}")
-    }
-    pub fn joined_at(room: &str) -> String {
-        format!("mx/joined-at/{room}")
-    }
-    /// Every message the bot sent about a round: `ROOM EVENT`, for redaction.
-    pub fn round_events(r: RoundId) -> String {
-        format!("mx/round-event/{}/", r.0)
-    }
-    pub fn round_event(r: RoundId, outbox: u64) -> String {
-        format!("{}{outbox}", round_events(r))
-    }
+/// The place (room) of a Matrix room id, for routing records.
+fn place(room: &matrix_sdk::ruma::RoomId) -> crate::edge::PlaceId {
+    crate::edge::PlaceId::new(crate::core::ids::Platform::Matrix, room.as_str())
 }
 
 /// Everything the Matrix side shares.
-pub struct Matrix<S: Store> {
+pub struct Matrix {
     pub client: Client,
     pub config: MatrixConfig,
-    pub store: S,
+    /// Routing records and handled events, read-only.
+    pub routes: Arc<dyn RouteView>,
     pub catalog: Arc<Catalog>,
-    pub prefix: String,
 }
 
-impl<S: Store + Clone + 'static> Matrix<S> {
+impl Matrix {
     /// Logs in (or restores the session) and prepares the client.
     pub async fn connect(
         config: MatrixConfig,
-        store: S,
+        routes: Arc<dyn RouteView>,
         catalog: Arc<Catalog>,
-        prefix: String,
     ) -> anyhow::Result<Arc<Self>> {
         std::fs::create_dir_all(&config.data_dir)
             .with_context(|| format!("creating {}", config.data_dir.display()))?;
@@ -139,9 +113,8 @@ impl<S: Store + Clone + 'static> Matrix<S> {
         Ok(Arc::new(Self {
             client,
             config,
-            store,
+            routes,
             catalog,
-            prefix,
         }))
     }
 
@@ -160,21 +133,20 @@ impl<S: Store + Clone + 'static> Matrix<S> {
                 .context("the first sync with the homeserver")?;
             std::fs::write(&marker, b"")?;
         }
+        // Catch up before any live handler exists: an event handled live
+        // first would stop the walk back short of one a crash skipped.
+        tokio::select! {
+            r = inbound::catch_up(&self, &handle) => r?,
+            _ = shutdown.changed() => return Ok(()),
+        }
         inbound::register(self.clone(), handle.clone());
         inbound::pending_invites(&self).await;
         let mut delay = FIRST_PAUSE;
-        let mut caught_up = false;
         loop {
             let settings = SyncSettings::default().timeout(Duration::from_secs(30));
             tokio::select! {
                 r = self.client.sync_once(settings) => match r {
-                    Ok(_) => {
-                        delay = FIRST_PAUSE;
-                        if !caught_up {
-                            inbound::catch_up(&self, &handle).await;
-                            caught_up = true;
-                        }
-                    }
+                    Ok(_) => delay = FIRST_PAUSE,
                     Err(e) => {
                         tracing::warn!("sync failed, retrying in {delay:?}: {e}");
                         tokio::time::sleep(delay).await;

@@ -500,6 +500,20 @@ allowed_inviters = {inviters:?}
         false
     }
 
+    /// Waits until the bot process has ended by itself; its exit code.
+    pub async fn exit_code(&mut self, limit: Duration) -> Option<Option<i32>> {
+        let child = self.child.as_mut()?;
+        let end = Instant::now() + limit;
+        while Instant::now() < end {
+            if let Some(status) = child.try_wait().unwrap() {
+                self.child = None;
+                return Some(status.code());
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        None
+    }
+
     /// SIGKILL, no goodbye.
     pub fn kill(&mut self) {
         if let Some(mut c) = self.child.take() {

@@ -3,3 +3,4 @@
 mod harness;
 mod rounds;
 mod safety;
+mod seam;

@@ -1,0 +1,409 @@
+//! Taking an answer (`Event::Said`): who may answer where, identifiers held
+//! back until confirmed, the intake's confirmation, storing, receipts, and
+//! moving on once everyone expected has answered.
+
+use super::answer::{self, ParseError};
+use super::effect::{Effect, Rejection};
+use super::enter::advance;
+use super::flow::{EndRule, Flow, Step, StepKind};
+use super::ids::UserRef;
+use super::message::{Arg, Block, Message};
+use super::msg;
+use super::pii;
+use super::progress::progress;
+use super::record;
+use super::round::{ActionItem, Answer, Held, Round, Status, TEXT};
+use chrono::{DateTime, Datelike, Utc};
+use std::collections::BTreeMap;
+
+type Result<T> = std::result::Result<T, Rejection>;
+
+fn open(r: &Round) -> Result<()> {
+    match r.status {
+        Status::Running => Ok(()),
+        Status::Paused => Err(msg::ERR_ROUND_PAUSED.msg().into()),
+        Status::Closed | Status::Cancelled => Err(msg::ERR_ROUND_CLOSED
+            .msg()
+            .text("round", r.id.to_string())
+            .into()),
+    }
+}
+
+pub(super) fn said(
+    r: &mut Round,
+    by: &UserRef,
+    text: &str,
+    private: bool,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    open(r)?;
+    let Some(step) = r.current(flow) else {
+        return Err(msg::ERR_NOTHING_TO_ANSWER.msg().into());
+    };
+    if r.participant(by).is_none() {
+        return Err(msg::ERR_NOT_PARTICIPANT.msg().into());
+    }
+    if !step.collects() {
+        return Err(msg::ERR_NOTHING_TO_ANSWER.msg().into());
+    }
+    if matches!(
+        step.kind,
+        StepKind::Discuss {
+            owner_listens: true
+        }
+    ) && r.owner.as_ref() == Some(by)
+    {
+        return Err(msg::ERR_LISTEN_ONLY.msg().into());
+    }
+    if !r.acts(&step.who, by) {
+        return Err(msg::ERR_NOT_YOUR_TURN.msg().into());
+    }
+    if step.blind() && !private {
+        return Err(msg::ERR_ANSWER_PRIVATELY.msg().into());
+    }
+    if !step.blind() && private {
+        return Err(msg::ERR_ANSWER_IN_THREAD.msg().into());
+    }
+    if text.trim().is_empty() {
+        return Err(msg::ERR_EMPTY.msg().into());
+    }
+    let step = step.clone();
+    let hits = pii::find(text, now.year());
+    if matches!(step.kind, StepKind::Intake { .. }) {
+        return intake(r, &step, by, text, &hits, now, flow, fx);
+    }
+    // Identifiers: nothing is kept or posted but the pseudonymised version,
+    // and only once its author confirms it.
+    let held = r.held.iter().position(|h| &h.by == by && h.step == step.id);
+    let confirmed;
+    let text = if !hits.is_empty() {
+        let masked = pii::mask(text, &hits);
+        hold_back(r, &step, by, &hits, &masked, private, fx);
+        return Ok(());
+    } else if let Some(i) = held.filter(|_| answer::is_yes(text)) {
+        confirmed = r.held.remove(i).text;
+        confirmed.as_str()
+    } else {
+        if let Some(i) = held {
+            r.held.remove(i);
+        }
+        text
+    };
+    // Only blind steps report progress (see `acknowledge`).
+    let done_before = if step.blind() {
+        progress(r, &step).0
+    } else {
+        0
+    };
+    match &step.kind {
+        StepKind::Intake { .. } => unreachable!("handled above"),
+        // Open one-text answers are contributions: each message adds to them.
+        StepKind::Prompt {
+            fields,
+            blind: false,
+        } if fields.is_empty() => {
+            append(r, &step, by, text, now);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Prompt { fields, .. } => {
+            let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, &step))?;
+            store(r, &step, by, now, |a| a.fields.extend(parsed));
+            acknowledge(r, &step, by, done_before, fx);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Discuss { .. } | StepKind::Review => {
+            append(r, &step, by, text, now);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Choose {
+            options, multiple, ..
+        } => {
+            let count = record::options(r, flow, options).len();
+            let picks =
+                answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, &step))?;
+            store(r, &step, by, now, |a| a.picks = picks);
+            acknowledge(r, &step, by, done_before, fx);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Actions => {
+            let (what, who, when) = answer::action(text).map_err(|e| parse_rejection(e, &step))?;
+            r.actions.push(ActionItem {
+                what,
+                who,
+                when,
+                by: by.clone(),
+            });
+            store(r, &step, by, now, |_| {});
+            Ok(())
+        }
+        StepKind::Reflect { questions, .. } => {
+            let parsed = answer::fields(text, questions).map_err(|e| parse_rejection(e, &step))?;
+            let (scores, texts) =
+                answer::scores(&parsed, questions).map_err(|e| parse_rejection(e, &step))?;
+            store(r, &step, by, now, |a| {
+                a.scores.extend(scores);
+                for k in a.scores.keys() {
+                    if !texts.contains_key(k) && parsed.contains_key(k) {
+                        a.fields.remove(k);
+                    }
+                }
+                a.fields.extend(texts);
+            });
+            acknowledge(r, &step, by, done_before, fx);
+            maybe_complete(r, now, flow, fx);
+            Ok(())
+        }
+        StepKind::Reveal { .. } | StepKind::AssignRoles { .. } | StepKind::Summary => {
+            Err(msg::ERR_NOTHING_TO_ANSWER.msg().into())
+        }
+    }
+}
+
+/// Keeps the pseudonymised version of an answer with identifiers and tells
+/// its author, privately, what was found and how to go on.
+fn hold_back(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    hits: &[pii::Hit],
+    masked: &str,
+    private: bool,
+    fx: &mut Vec<Effect>,
+) {
+    r.held.retain(|h| !(&h.by == by && h.step == step.id));
+    r.held.push(Held {
+        by: by.clone(),
+        step: step.id.clone(),
+        text: masked.to_string(),
+    });
+    let mut m = Message::line(found_line(hits));
+    m.push(Block::Line(if private {
+        msg::PII_HELD.msg()
+    } else {
+        msg::PII_HELD_THREAD.msg()
+    }));
+    m.push(Block::Quote(masked.to_string()));
+    fx.push(Effect::private(by, m));
+}
+
+/// "I found a BSN and a phone number": the kinds, each once, in order.
+fn found_line(hits: &[pii::Hit]) -> super::message::MessageRef {
+    let mut kinds: Vec<pii::Kind> = hits.iter().map(|h| h.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let bsn = kinds.contains(&pii::Kind::Bsn);
+    msg::PII_FOUND
+        .msg()
+        .arg(
+            "kinds",
+            Arg::List(
+                kinds
+                    .iter()
+                    .map(|k| Arg::Msg(k.message().to_string()))
+                    .collect(),
+            ),
+        )
+        .num("bsn", i64::from(bsn))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn intake(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    text: &str,
+    hits: &[pii::Hit],
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    let needs_consent = matches!(step.kind, StepKind::Intake { consent: true });
+    if !hits.is_empty() {
+        // Only the pseudonymised case is kept; confirming posts that.
+        let masked = pii::mask(text, hits).trim().to_string();
+        let mut m = Message::line(found_line(hits));
+        m.push(Block::Line(if needs_consent {
+            msg::PII_INTAKE_CONSENT.msg()
+        } else {
+            msg::PII_INTAKE.msg()
+        }));
+        m.push(Block::Quote(masked.clone()));
+        fx.push(Effect::private(by, m));
+        r.intake_draft = Some(masked);
+        return Ok(());
+    }
+    let given = answer::consent(text);
+    let confirmed = match (needs_consent, given) {
+        (true, Some(_)) => true,
+        (true, None) if answer::is_yes(text) && r.intake_draft.is_some() => {
+            // A plain yes is not enough here: say what is asked.
+            fx.push(Effect::private(
+                by,
+                Message::line(msg::INTAKE_CONSENT_NEEDED.msg()),
+            ));
+            return Ok(());
+        }
+        (true, None) => false,
+        (false, _) => answer::is_yes(text),
+    };
+    match r.intake_draft.take() {
+        Some(draft) if confirmed => {
+            r.consent = given.filter(|_| needs_consent);
+            let owner = r.name_of(by);
+            let mut m = Message::default();
+            m.push(Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
+            m.push(Block::Quote(draft.clone()));
+            fx.push(Effect::thread(m));
+            fx.push(Effect::private(by, Message::line(msg::INTAKE_POSTED.msg())));
+            store(r, step, by, now, |a| {
+                a.fields.insert(TEXT.to_string(), draft);
+            });
+            advance(r, now, flow, fx);
+        }
+        _ => {
+            let case = text.trim().to_string();
+            let mut m = Message::line(if needs_consent {
+                msg::INTAKE_CONFIRM_CONSENT.msg()
+            } else {
+                msg::INTAKE_CONFIRM.msg()
+            });
+            m.push(Block::Quote(case.clone()));
+            fx.push(Effect::private(by, m));
+            r.intake_draft = Some(case);
+        }
+    }
+    Ok(())
+}
+
+/// Adds a message to `by`'s running text for `step`.
+fn append(r: &mut Round, step: &Step, by: &UserRef, text: &str, now: DateTime<Utc>) {
+    store(r, step, by, now, |a| {
+        let t = a.fields.entry(TEXT.to_string()).or_default();
+        if !t.is_empty() {
+            t.push('\n');
+        }
+        t.push_str(text.trim());
+    });
+}
+
+/// Creates or updates `by`'s answer to `step`.
+fn store(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    now: DateTime<Utc>,
+    f: impl FnOnce(&mut Answer),
+) {
+    let idx = match r
+        .answers
+        .iter()
+        .position(|a| a.step == step.id && &a.by == by)
+    {
+        Some(i) => i,
+        None => {
+            r.answers.push(Answer {
+                step: step.id.clone(),
+                by: by.clone(),
+                at: now,
+                fields: BTreeMap::new(),
+                picks: Vec::new(),
+                removed: false,
+                scores: BTreeMap::new(),
+            });
+            r.answers.len() - 1
+        }
+    };
+    let a = &mut r.answers[idx];
+    a.at = now;
+    f(a);
+}
+
+/// Private receipt for blind steps, plus progress in the thread when the
+/// count of complete answers changed (`done_before` was it before this one):
+/// a partial answer or a correction is news only to its author.
+fn acknowledge(r: &Round, step: &Step, by: &UserRef, done_before: usize, fx: &mut Vec<Effect>) {
+    if !step.blind() {
+        return;
+    }
+    let a = r.answer_of(&step.id, by).expect("just stored");
+    let receipt = if step.anonymous() {
+        msg::RECEIPT_ANONYMOUS
+    } else {
+        msg::RECEIPT
+    };
+    let mut m = Message::line(receipt.msg().msg("step", step.title.clone()));
+    let missing: Vec<Arg> = step
+        .fields()
+        .iter()
+        .filter(|f| !a.fields.contains_key(&f.id) && !a.scores.contains_key(&f.id))
+        .map(|f| Arg::Msg(f.label.clone()))
+        .collect();
+    if !missing.is_empty() {
+        m.push(Block::Line(
+            msg::RECEIPT_MISSING.msg().arg("fields", Arg::List(missing)),
+        ));
+    }
+    fx.push(Effect::private(by, m));
+    let (done, total) = progress(r, step);
+    if done == done_before {
+        return;
+    }
+    fx.push(Effect::thread(Message::line(
+        msg::PROGRESS
+            .msg()
+            .num("answered", done as i64)
+            .num("total", total as i64),
+    )));
+}
+
+/// Moves on when everyone expected has answered a step that ends so.
+pub(super) fn maybe_complete(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effect>) {
+    let Some(step) = r.current(flow) else { return };
+    if step.end != EndRule::AllAnswered || !step.collects() {
+        return;
+    }
+    if matches!(step.kind, StepKind::Discuss { .. } | StepKind::Actions) {
+        return;
+    }
+    let (done, total) = progress(r, step);
+    if total > 0 && done == total {
+        advance(r, now, flow, fx);
+    }
+}
+
+fn parse_rejection(e: ParseError, step: &Step) -> Rejection {
+    let labels = || {
+        Arg::List(
+            step.fields()
+                .iter()
+                .map(|f| Arg::Msg(f.label.clone()))
+                .collect(),
+        )
+    };
+    match e {
+        ParseError::Empty => msg::ERR_EMPTY.msg().into(),
+        ParseError::NeedLabels => msg::ERR_NEED_LABELS.msg().arg("fields", labels()).into(),
+        ParseError::BadScore(label) => msg::ERR_BAD_SCORE.msg().msg("field", label).into(),
+        ParseError::BadChoice => {
+            let one = matches!(
+                step.kind,
+                StepKind::Choose {
+                    multiple: false,
+                    ..
+                }
+            );
+            if one {
+                msg::ERR_BAD_CHOICE_ONE.msg().into()
+            } else {
+                msg::ERR_BAD_CHOICE.msg().into()
+            }
+        }
+        ParseError::BadAction => msg::ERR_BAD_ACTION.msg().into(),
+    }
+}

@@ -1,0 +1,46 @@
+//! Read-only views of how far a step is: whose answers are complete, and
+//! whether an intake still waits for consent. Nothing here changes a round.
+
+use super::flow::{Flow, Step, StepKind};
+use super::round::{Answer, Round};
+
+/// Whether an answer has everything the step asks for.
+pub fn complete(step: &Step, a: &Answer) -> bool {
+    match &step.kind {
+        StepKind::Prompt { fields, .. } if !fields.is_empty() => {
+            fields.iter().all(|f| a.fields.contains_key(&f.id))
+        }
+        StepKind::Reflect { questions, .. } => {
+            questions.iter().all(|q| a.scores.contains_key(&q.id))
+        }
+        StepKind::Choose { .. } => !a.picks.is_empty(),
+        // Free text: any answer is a whole one.
+        StepKind::Prompt { .. }
+        | StepKind::Intake { .. }
+        | StepKind::Reveal { .. }
+        | StepKind::AssignRoles { .. }
+        | StepKind::Discuss { .. }
+        | StepKind::Actions
+        | StepKind::Review
+        | StepKind::Summary => true,
+    }
+}
+
+/// How many of those expected have answered completely.
+pub fn progress(r: &Round, step: &Step) -> (usize, usize) {
+    let expected = r.expected(&step.who);
+    let done = expected
+        .iter()
+        .filter(|u| r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
+        .count();
+    (done, expected.len())
+}
+
+/// The case owner's name, while the current step is an intake that needs
+/// their consent confirmation and the case is not posted yet.
+pub fn awaiting_consent(r: &Round, flow: &Flow) -> Option<String> {
+    let step = r.current(flow)?;
+    let waiting = matches!(step.kind, StepKind::Intake { consent: true })
+        && r.answers_to(&step.id).next().is_none();
+    waiting.then(|| r.owner.as_ref().map(|o| r.name_of(o)).unwrap_or_default())
+}

@@ -1,0 +1,121 @@
+//! Coordinator commands (`Event::Steered`): next, extend, pause, resume,
+//! cancel and setting the case owner.
+
+use super::effect::{Effect, Rejection};
+use super::enter::advance;
+use super::event::Steer;
+use super::flow::{Flow, StepKind};
+use super::ids::UserRef;
+use super::message::{Block, Message};
+use super::msg;
+use super::progress::awaiting_consent;
+use super::round::{Round, Status};
+use super::timers::set_timers;
+use chrono::{DateTime, Utc};
+
+type Result<T> = std::result::Result<T, Rejection>;
+
+pub(super) fn steered(
+    r: &mut Round,
+    by: &UserRef,
+    coordinator: bool,
+    cmd: Steer,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    if !coordinator && &r.coordinator != by {
+        return Err(msg::ERR_NOT_COORDINATOR.msg().into());
+    }
+    if !r.status.is_open() {
+        return Err(msg::ERR_ROUND_CLOSED
+            .msg()
+            .text("round", r.id.to_string())
+            .into());
+    }
+    let by_name = r.name_of(by);
+    match cmd {
+        Steer::Next => {
+            if let Some(owner) = awaiting_consent(r, flow) {
+                return Err(msg::ERR_INTAKE_CONSENT.msg().text("name", owner).into());
+            }
+            if r.status == Status::Paused {
+                r.status = Status::Running;
+                r.timers.paused_at = None;
+            }
+            fx.push(Effect::thread(Message::line(
+                msg::STEP_NEXT.msg().text("name", by_name),
+            )));
+            advance(r, now, flow, fx);
+        }
+        Steer::Extend(span) => {
+            let base = match r.status {
+                Status::Paused => r.timers.deadline.unwrap_or(now),
+                _ => r.timers.deadline.filter(|d| *d > now).unwrap_or(now),
+            };
+            let deadline = base + span.delta();
+            if let Some(step) = r.current(flow) {
+                set_timers(r, step, Some(deadline), now);
+            }
+            fx.push(Effect::thread(Message::line(
+                msg::DEADLINE_EXTENDED.msg().time("deadline", deadline),
+            )));
+        }
+        Steer::Pause => {
+            if r.status == Status::Paused {
+                return Err(msg::ERR_ALREADY_PAUSED.msg().into());
+            }
+            r.status = Status::Paused;
+            r.timers.paused_at = Some(now);
+            fx.push(Effect::thread(Message::line(
+                msg::ROUND_PAUSED.msg().text("name", by_name),
+            )));
+        }
+        Steer::Resume => {
+            let Some(paused_at) = r.timers.paused_at.filter(|_| r.status == Status::Paused) else {
+                return Err(msg::ERR_NOT_PAUSED.msg().into());
+            };
+            // The time that was left when the round paused is still left now.
+            let shift = now - paused_at;
+            r.status = Status::Running;
+            r.timers.paused_at = None;
+            r.timers.deadline = r.timers.deadline.map(|d| d + shift);
+            r.timers.reminder = r.timers.reminder.map(|d| d + shift);
+            let mut m = Message::line(msg::ROUND_RESUMED.msg().text("name", by_name));
+            if let Some(d) = r.timers.deadline {
+                m.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
+            }
+            fx.push(Effect::thread(m));
+        }
+        Steer::Cancel => {
+            if let Some(s) = r.current(flow).filter(|s| s.anonymous_in(flow)) {
+                let id = s.id.clone();
+                super::erase::unlink(r, &id, now);
+            }
+            r.end(Status::Cancelled, now);
+            fx.push(Effect::thread(Message::line(
+                msg::ROUND_CANCELLED.msg().text("name", by_name),
+            )));
+        }
+        Steer::Owner(user) => {
+            let Some(p) = r.participant(&user) else {
+                return Err(msg::ERR_OWNER_NOT_PARTICIPANT
+                    .msg()
+                    .text("name", user.id.clone())
+                    .into());
+            };
+            let name = p.name.clone();
+            r.owner = Some(user.clone());
+            fx.push(Effect::thread(Message::line(
+                msg::OWNER_SET.msg().text("name", name),
+            )));
+            if let Some(step) = r.current(flow) {
+                if matches!(step.kind, StepKind::Intake { .. }) && r.status == Status::Running {
+                    r.intake_draft = None;
+                    super::enter::send_private_prompt(r, step, &user, now, fx);
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! Where the bot's messages are on each platform, and back: a round's root
+//! message, every message it posted about a round (for retraction and for
+//! replies to private messages), each person's private place. The engine is
+//! the only writer (it records delivery receipts in its group commit);
+//! adapters and the delivery lanes read through [`RouteView`], with typed
+//! keys. Keys are spelled out here, never taken from `Debug`.
+
+use crate::core::ids::{Platform, RoundId, UserRef};
+use crate::core::round::Round;
+use crate::storage::{Store, StoreError};
+use serde::{Deserialize, Serialize};
+
+/// A place on a platform messages are posted in: a room, a channel, a DM.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PlaceId {
+    pub platform: Platform,
+    pub id: String,
+}
+
+impl PlaceId {
+    pub fn new(platform: Platform, id: impl Into<String>) -> Self {
+        Self {
+            platform,
+            id: id.into(),
+        }
+    }
+}
+
+/// One message on a platform: where it is and its id there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PostRef {
+    pub place: PlaceId,
+    pub id: String,
+}
+
+/// The typed keys of the route table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RouteKey {
+    /// Round -> its root message.
+    RootOf(RoundId),
+    /// A root message -> its round.
+    RoundOfRoot(Platform, String),
+    /// One message the bot posted about a round (by outbox id).
+    PostOf(RoundId, u64),
+    /// Every message the bot posted about a round (a prefix).
+    PostsOf(RoundId),
+    /// A private message of the bot -> its round (replies find their round).
+    RoundOfPrivate(Platform, String),
+    /// A person -> their private place.
+    PrivateOf(UserRef),
+    /// A private place -> its person.
+    PersonOf(Platform, String),
+}
+
+impl RouteKey {
+    pub fn bytes(&self) -> Vec<u8> {
+        match self {
+            RouteKey::RootOf(r) => format!("root/{}", r.0),
+            RouteKey::RoundOfRoot(p, m) => format!("root-round/{}/{m}", p.name()),
+            RouteKey::PostOf(r, o) => format!("post/{}/{o}", r.0),
+            RouteKey::PostsOf(r) => format!("post/{}/", r.0),
+            RouteKey::RoundOfPrivate(p, m) => format!("private-round/{}/{m}", p.name()),
+            RouteKey::PrivateOf(u) => format!("private/{}/{}", u.platform.name(), u.id),
+            RouteKey::PersonOf(p, place) => format!("person/{}/{place}", p.name()),
+        }
+        .into_bytes()
+    }
+}
+
+/// One change to the route table, committed by the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteWrite {
+    pub key: Vec<u8>,
+    /// None removes the record.
+    pub value: Option<Vec<u8>>,
+}
+
+impl RouteWrite {
+    pub fn set<T: Serialize>(key: RouteKey, value: &T) -> Self {
+        Self {
+            key: key.bytes(),
+            // Route values are ids and numbers: serialising them cannot fail.
+            value: Some(serde_json::to_vec(value).unwrap_or_default()),
+        }
+    }
+
+    pub fn remove(key: RouteKey) -> Self {
+        Self {
+            key: key.bytes(),
+            value: None,
+        }
+    }
+}
+
+/// A read failed; the caller logs it and tells the person, never guesses.
+pub type ReadError = StoreError;
+
+/// What adapters and lanes may read: routes and handled events, nothing else.
+pub trait RouteView: Send + Sync {
+    fn root_of(&self, round: RoundId) -> Result<Option<PostRef>, ReadError>;
+    fn round_of_root(&self, platform: Platform, post: &str) -> Result<Option<RoundId>, ReadError>;
+    fn round_of_private(
+        &self,
+        platform: Platform,
+        post: &str,
+    ) -> Result<Option<RoundId>, ReadError>;
+    fn private_place(&self, user: &UserRef) -> Result<Option<String>, ReadError>;
+    fn person_of(&self, platform: Platform, place: &str) -> Result<Option<UserRef>, ReadError>;
+    /// Every message the bot posted about a round, by outbox id, oldest first.
+    fn posts_of(&self, round: RoundId) -> Result<Vec<(u64, PostRef)>, ReadError>;
+    /// Whether a platform event was handled already.
+    fn handled(&self, platform: Platform, event: &str) -> Result<bool, ReadError>;
+    /// Open rounds (for catch-up planning).
+    fn open_rounds(&self) -> Result<Vec<Round>, ReadError>;
+}
+
+fn get<T: serde::de::DeserializeOwned, S: Store + ?Sized>(
+    s: &S,
+    key: RouteKey,
+) -> Result<Option<T>, ReadError> {
+    match s.route(&key.bytes())? {
+        None => Ok(None),
+        Some(v) => serde_json::from_slice(&v)
+            .map(Some)
+            .map_err(|source| StoreError::Corrupt {
+                what: "route".into(),
+                source,
+            }),
+    }
+}
+
+/// The key of a handled platform event in the inbox: namespaced by platform.
+pub fn inbox_key(platform: Platform, event: &str) -> String {
+    format!("{}/{event}", platform.name())
+}
+
+impl<S: Store + ?Sized> RouteView for S {
+    fn root_of(&self, round: RoundId) -> Result<Option<PostRef>, ReadError> {
+        get(self, RouteKey::RootOf(round))
+    }
+    fn round_of_root(&self, platform: Platform, post: &str) -> Result<Option<RoundId>, ReadError> {
+        Ok(get::<u64, _>(self, RouteKey::RoundOfRoot(platform, post.into()))?.map(RoundId))
+    }
+    fn round_of_private(
+        &self,
+        platform: Platform,
+        post: &str,
+    ) -> Result<Option<RoundId>, ReadError> {
+        Ok(get::<u64, _>(self, RouteKey::RoundOfPrivate(platform, post.into()))?.map(RoundId))
+    }
+    fn private_place(&self, user: &UserRef) -> Result<Option<String>, ReadError> {
+        get(self, RouteKey::PrivateOf(user.clone()))
+    }
+    fn person_of(&self, platform: Platform, place: &str) -> Result<Option<UserRef>, ReadError> {
+        get(self, RouteKey::PersonOf(platform, place.into()))
+    }
+    fn posts_of(&self, round: RoundId) -> Result<Vec<(u64, PostRef)>, ReadError> {
+        let mut posts: Vec<(u64, PostRef)> = Vec::new();
+        let prefix = RouteKey::PostsOf(round).bytes();
+        for (k, v) in self.routes_with_prefix(&prefix)? {
+            let n = std::str::from_utf8(&k[prefix.len()..])
+                .ok()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(u64::MAX);
+            let post = serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
+                what: "route".into(),
+                source,
+            })?;
+            posts.push((n, post));
+        }
+        posts.sort_by_key(|(n, _)| *n);
+        Ok(posts)
+    }
+    fn handled(&self, platform: Platform, event: &str) -> Result<bool, ReadError> {
+        self.inbox_has(&inbox_key(platform, event))
+    }
+    fn open_rounds(&self) -> Result<Vec<Round>, ReadError> {
+        Store::open_rounds(self)
+    }
+}
+
+/// Every record that goes when a round's messages have been taken back.
+pub fn forget_round(view: &dyn RouteView, round: RoundId) -> Result<Vec<RouteWrite>, ReadError> {
+    let mut out = Vec::new();
+    if let Some(root) = view.root_of(round)? {
+        out.push(RouteWrite::remove(RouteKey::RoundOfRoot(
+            root.place.platform,
+            root.id,
+        )));
+    }
+    out.push(RouteWrite::remove(RouteKey::RootOf(round)));
+    for (n, p) in view.posts_of(round)? {
+        out.push(RouteWrite::remove(RouteKey::PostOf(round, n)));
+        out.push(RouteWrite::remove(RouteKey::RoundOfPrivate(
+            p.place.platform,
+            p.id,
+        )));
+    }
+    Ok(out)
+}
+
+/// The records that tie a person to their private place.
+pub fn forget_person(view: &dyn RouteView, user: &UserRef) -> Result<Vec<RouteWrite>, ReadError> {
+    let mut out = vec![RouteWrite::remove(RouteKey::PrivateOf(user.clone()))];
+    if let Some(place) = view.private_place(user)? {
+        out.push(RouteWrite::remove(RouteKey::PersonOf(user.platform, place)));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_spelled_out() {
+        let u = UserRef::new(Platform::Matrix, "@anna:hs");
+        assert_eq!(RouteKey::PrivateOf(u).bytes(), b"private/matrix/@anna:hs");
+        assert_eq!(RouteKey::PostOf(RoundId(3), 17).bytes(), b"post/3/17");
+        assert_eq!(
+            RouteKey::RoundOfRoot(Platform::Discord, "123".into()).bytes(),
+            b"root-round/discord/123"
+        );
+        // A round's posts never share a prefix with a longer round number.
+        assert!(!RouteKey::PostOf(RoundId(10), 1)
+            .bytes()
+            .starts_with(&RouteKey::PostsOf(RoundId(1)).bytes()));
+    }
+}

@@ -1,0 +1,54 @@
+//! `forget-me`: a person's answers, profile, settings and private-place
+//! records erased everywhere (AVG art. 17), confirmed privately.
+
+use crate::core::effect::{Destination, Pending};
+use crate::core::group::user_key;
+use crate::core::ids::GroupId;
+use crate::core::message::Message;
+use crate::core::{self, msg};
+use crate::edge::routes::forget_person;
+use crate::engine::{Draft, Engine, Inbound, Result};
+use crate::storage::Store;
+
+impl<S: Store> Engine<S> {
+    /// `forget-me`: erases the sender's answers and profile in every round
+    /// and their settings in every group, in one commit, and confirms privately.
+    pub(super) fn forget_me(&mut self, m: &Inbound) -> Result<Vec<Pending>> {
+        // The confirmation's language is looked up before their choice goes.
+        let (_, locale, tz) = self.reply_place(m)?;
+        let mut rounds = Vec::new();
+        for mut r in self.store.rounds()? {
+            if core::erase::forget(&mut r, &m.sender) {
+                rounds.push(r);
+            }
+        }
+        let mut ids: Vec<GroupId> = rounds.iter().map(|r| r.group.clone()).collect();
+        ids.extend(m.group.clone());
+        ids.sort();
+        ids.dedup();
+        let key = user_key(&m.sender);
+        let mut groups = Vec::new();
+        for id in ids {
+            let mut g = self.group(&id)?;
+            let before = g.last_actions.len();
+            g.last_actions.retain(|a| a.by != m.sender);
+            if g.user_langs.remove(&key).is_some() || g.last_actions.len() != before {
+                groups.push(g);
+            }
+        }
+        let line = if rounds.is_empty() && groups.is_empty() {
+            msg::FORGOTTEN_NOTHING.msg()
+        } else {
+            msg::FORGOTTEN.msg().num("count", rounds.len() as i64)
+        };
+        let draft = Draft {
+            to: Destination::Private(m.sender.clone()),
+            round: None,
+            locale,
+            tz,
+            msg: Message::line(line),
+        };
+        self.routes_next = forget_person(&self.store, &m.sender)?;
+        self.commit(rounds, groups, vec![draft], Vec::new())
+    }
+}

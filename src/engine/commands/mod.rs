@@ -1,0 +1,161 @@
+//! The commands the engine answers itself, one file each; the rest become
+//! core events for the round they are about.
+
+mod export;
+mod flows;
+mod forget_me;
+mod lang;
+mod retention;
+
+use super::{Engine, Inbound, Place, Result, StartRequest};
+use crate::command::{Command, CommandError};
+use crate::core::effect::Pending;
+use crate::core::message::{Arg, MessageRef};
+use crate::core::{msg, Event, Steer};
+use crate::storage::Store;
+use chrono::{DateTime, Utc};
+
+impl<S: Store> Engine<S> {
+    pub(super) fn command(
+        &mut self,
+        m: &Inbound,
+        cmd: Command,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Pending>> {
+        let prefix = self.defaults.prefix.clone();
+        let steer = |s: Steer| Event::Steered {
+            by: m.sender.clone(),
+            coordinator: m.coordinator,
+            cmd: s,
+            private: m.place == Place::Private,
+        };
+        let event = match cmd {
+            Command::Help { topic } => {
+                let msg = match topic {
+                    None => msg::HELP.msg().text("prefix", prefix),
+                    Some(t) => msg::HELP_COMMAND
+                        .msg()
+                        .text("prefix", prefix)
+                        .text("command", t.to_lowercase()),
+                };
+                return self.reply(m, msg);
+            }
+            Command::Flows => return self.list_flows(m),
+            Command::ForgetMe => return self.forget_me(m),
+            Command::Retention { days } => return self.retention(m, days),
+            Command::Export { format, round } => return self.export(m, format, round),
+            Command::Lang { lang } => return self.set_lang(m, lang),
+            Command::Start { flow, title } => {
+                let Some(group) = m.group.clone().filter(|_| m.place != Place::Private) else {
+                    return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
+                };
+                if !m.coordinator {
+                    return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+                }
+                let req = StartRequest {
+                    group,
+                    coordinator: m.sender.clone(),
+                    coordinator_name: m.sender_name.clone(),
+                    flow,
+                    title,
+                    participants: Vec::new(),
+                    owner: None,
+                    place: m.place.clone(),
+                };
+                return Ok(self.start(req, now)?.1);
+            }
+            Command::Join { profession } => {
+                let roles = &self.catalog.roles;
+                let list = || {
+                    Arg::List(
+                        roles
+                            .professions()
+                            .map(|p| Arg::Text(p.id.0.clone()))
+                            .collect(),
+                    )
+                };
+                let current = self
+                    .find_round(m, false)?
+                    .ok()
+                    .and_then(|id| self.open.get(&id))
+                    .and_then(|r| r.participant(&m.sender))
+                    .map(|p| p.profession.0.clone());
+                let Some(word) = profession.or(current) else {
+                    return self.reply(
+                        m,
+                        msg::ASK_PROFESSION
+                            .msg()
+                            .text("prefix", prefix)
+                            .arg("professions", list()),
+                    );
+                };
+                let Some(p) = roles.profession(&word) else {
+                    let e = msg::ERR_UNKNOWN_PROFESSION
+                        .msg()
+                        .text("value", word)
+                        .arg("professions", list());
+                    return self.reply(m, e);
+                };
+                Event::Joined {
+                    user: m.sender.clone(),
+                    name: m.sender_name.clone(),
+                    profession: p.id.clone(),
+                }
+            }
+            Command::Leave => Event::Left {
+                user: m.sender.clone(),
+            },
+            Command::Status => Event::StatusAsked {
+                by: m.sender.clone(),
+                private: m.place == Place::Private,
+            },
+            Command::Next => steer(Steer::Next),
+            Command::Extend { by } => steer(Steer::Extend(by)),
+            Command::Pause => steer(Steer::Pause),
+            Command::Resume => steer(Steer::Resume),
+            Command::Cancel => steer(Steer::Cancel),
+            Command::Owner { user } => {
+                let id = match self.find_round(m, false)? {
+                    Ok(id) => id,
+                    Err(rej) => return self.reply(m, rej.msg),
+                };
+                let round = &self.open[&id];
+                let wanted = user.to_lowercase();
+                let found = round.active().find(|p| {
+                    p.user.id.to_lowercase() == wanted || p.name.to_lowercase() == wanted
+                });
+                let Some(p) = found else {
+                    return self.reply(m, msg::ERR_UNKNOWN_USER.msg().text("name", user));
+                };
+                let ev = steer(Steer::Owner(p.user.clone()));
+                return self.apply(id, ev, Some(m), now);
+            }
+        };
+        match self.find_round(m, false)? {
+            Ok(id) => self.apply(id, event, Some(m), now),
+            Err(rej) => self.reply(m, rej.msg),
+        }
+    }
+}
+
+pub(super) fn unknown_flow(flow: &str, prefix: &str) -> MessageRef {
+    msg::ERR_UNKNOWN_FLOW
+        .msg()
+        .text("flow", flow)
+        .text("prefix", prefix)
+}
+
+pub(super) fn command_error(e: CommandError, prefix: &str) -> MessageRef {
+    match e {
+        CommandError::Unknown(c) => msg::ERR_UNKNOWN_COMMAND
+            .msg()
+            .text("command", c)
+            .text("prefix", prefix),
+        CommandError::Missing { command, usage } => msg::ERR_MISSING_ARG
+            .msg()
+            .text("command", command)
+            .text("usage", format!("{prefix} {usage}")),
+        CommandError::BadDuration(v) => msg::ERR_BAD_DURATION.msg().text("value", v),
+        CommandError::BadLang(v) => msg::ERR_BAD_LANG.msg().text("value", v),
+    }
+}

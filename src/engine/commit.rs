@@ -1,0 +1,167 @@
+//! Drafting messages and committing them: the new round state, the outbox
+//! (with increasing ids), the timers, handled events and routing records go
+//! to the store in one transaction before anything is sent.
+
+use super::{Draft, Engine, Inbound, Place, Result};
+use crate::core::effect::{Destination, Effect, Outgoing, Pending, Target};
+use crate::core::flow::Flow;
+use crate::core::group::{user_key, GroupState};
+use crate::core::ids::Locale;
+use crate::core::message::{Message, MessageRef};
+use crate::core::round::Round;
+use crate::storage::{Commit, Store};
+
+impl<S: Store> Engine<S> {
+    pub(super) fn commit_transition(
+        &mut self,
+        round: Round,
+        effects: Vec<Effect>,
+        groups: Vec<GroupState>,
+        flows: Vec<Flow>,
+    ) -> Result<Vec<Pending>> {
+        let group = self.group(&round.group)?;
+        let drafts = effects
+            .into_iter()
+            .map(|Effect::Post { to, msg }| {
+                let (to, locale) = match to {
+                    Target::Root => (
+                        Destination::Root(round.group.clone(), round.id),
+                        round.locale,
+                    ),
+                    Target::Thread => (
+                        Destination::Thread(round.group.clone(), round.id),
+                        round.locale,
+                    ),
+                    Target::Private(u) => {
+                        let l = group
+                            .user_langs
+                            .get(&user_key(&u))
+                            .copied()
+                            .unwrap_or(round.locale);
+                        (Destination::Private(u), l)
+                    }
+                };
+                Draft {
+                    to,
+                    round: Some(round.id),
+                    locale,
+                    tz: round.tz,
+                    msg,
+                }
+            })
+            .collect();
+        self.commit(vec![round], groups, drafts, flows)
+    }
+
+    pub(super) fn commit(
+        &mut self,
+        rounds: Vec<Round>,
+        groups: Vec<GroupState>,
+        drafts: Vec<Draft>,
+        flows: Vec<Flow>,
+    ) -> Result<Vec<Pending>> {
+        let first = self.next_msg;
+        let outbox: Vec<Pending> = drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                Pending::Post(Outgoing {
+                    id: first + i as u64,
+                    to: d.to,
+                    round: d.round,
+                    locale: d.locale,
+                    tz: d.tz,
+                    msg: d.msg,
+                })
+            })
+            .collect();
+        let next_msg = first + outbox.len() as u64;
+        let c = Commit {
+            rounds: rounds.clone(),
+            groups,
+            outbox: outbox.clone(),
+            flows,
+            meta: vec![
+                ("next_round".into(), self.next_round),
+                ("next_msg".into(), next_msg),
+            ],
+            inbox: self
+                .handling
+                .take()
+                .map(|k| (k, self.now))
+                .into_iter()
+                .collect(),
+            erase: Vec::new(),
+            routes: std::mem::take(&mut self.routes_next),
+            delivered: Vec::new(),
+        };
+        self.write(&c)?;
+        self.next_msg = next_msg;
+        for r in rounds {
+            if r.status.is_open() {
+                self.open.insert(r.id, r);
+            } else {
+                self.open.remove(&r.id);
+            }
+        }
+        Ok(outbox)
+    }
+
+    /// A one-line answer to whoever wrote `m`, where they wrote it.
+    pub(super) fn reply(&mut self, m: &Inbound, line: MessageRef) -> Result<Vec<Pending>> {
+        self.reply_msg(m, Message::line(line))
+    }
+
+    pub(super) fn reply_msg(&mut self, m: &Inbound, msg: Message) -> Result<Vec<Pending>> {
+        let (to, locale, tz) = self.reply_place(m)?;
+        let round = match &m.place {
+            Place::Thread(id) => Some(*id),
+            _ => None,
+        };
+        self.commit(
+            Vec::new(),
+            Vec::new(),
+            vec![Draft {
+                to,
+                round,
+                locale,
+                tz,
+                msg,
+            }],
+            Vec::new(),
+        )
+    }
+
+    pub(super) fn reply_place(&self, m: &Inbound) -> Result<(Destination, Locale, chrono_tz::Tz)> {
+        let group = match &m.group {
+            Some(g) => Some(self.group(g)?),
+            None => None,
+        };
+        let tz = group.as_ref().map(|g| g.tz).unwrap_or(self.defaults.tz);
+        let group_lang = group.as_ref().map(|g| g.lang).unwrap_or(self.defaults.lang);
+        let user_lang = group
+            .as_ref()
+            .map(|g| g.lang_of(&m.sender))
+            .unwrap_or(self.defaults.lang);
+        Ok(match (&m.place, &m.group) {
+            (Place::Thread(id), Some(g)) => {
+                let l = self.open.get(id).map(|r| r.locale).unwrap_or(group_lang);
+                (Destination::Thread(g.clone(), *id), l, tz)
+            }
+            (Place::Group | Place::ThreadOf(_), Some(g)) => {
+                (Destination::Group(g.clone()), group_lang, tz)
+            }
+            _ => (Destination::Private(m.sender.clone()), user_lang, tz),
+        })
+    }
+
+    /// Applies a commit; durable at once unless a batch shares one sync.
+    pub(super) fn write(&self, c: &Commit) -> Result<()> {
+        if self.batching {
+            self.store.apply(c)?;
+        } else {
+            self.store.commit(c)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,320 @@
+//! The one writer. Takes what people said (already translated from a platform
+//! into an `Inbound`) and the passing of time, runs the pure core, commits the
+//! new state together with the messages to send and the timers, and only then
+//! hands the messages out for delivery. Delivery receipts come back here and
+//! are committed too (routing records have this one writer). At start-up
+//! whatever is still in the outbox is handed out again.
+//!
+//! - `inbound.rs`: what adapters hand in;
+//! - `route.rs`: which round a message is about;
+//! - `commit.rs`: drafting messages and committing them with the state;
+//! - `receipts.rs`: what was delivered, and where it is on the platform;
+//! - `commands/`: the commands the engine answers itself, one file each.
+
+mod commands;
+mod commit;
+mod inbound;
+mod receipts;
+mod route;
+
+pub use inbound::{Defaults, Inbound, Place, StartRequest};
+
+use crate::core::effect::Pending;
+use crate::core::flow::Flow;
+use crate::core::group::GroupState;
+use crate::core::ids::{GroupId, Locale, RoundId};
+use crate::core::message::Message;
+use crate::core::round::{Round, Status};
+use crate::core::{self, Event};
+use crate::edge::routes::{inbox_key, RouteWrite};
+use crate::flows::Catalog;
+use crate::storage::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("round {round} uses flow {flow}@{version}, which is neither installed nor stored")]
+    FlowMissing {
+        round: RoundId,
+        flow: String,
+        version: u32,
+    },
+}
+
+type Result<T> = std::result::Result<T, EngineError>;
+
+/// How long handled platform events are remembered at least; older ones go
+/// once no open round reaches back that far (catch-up never reads further).
+const INBOX_KEPT: chrono::TimeDelta = chrono::TimeDelta::days(2);
+
+pub struct Engine<S: Store> {
+    store: S,
+    catalog: Arc<Catalog>,
+    defaults: Defaults,
+    /// Open rounds, as committed (one writer, so this never goes stale).
+    open: BTreeMap<RoundId, Round>,
+    next_round: u64,
+    next_msg: u64,
+    /// The platform event being handled; recorded by the commit it causes.
+    handling: Option<String>,
+    /// When the message being handled arrived.
+    now: DateTime<Utc>,
+    /// Routing records the next commit writes.
+    routes_next: Vec<RouteWrite>,
+    /// Whether commits wait for one `sync` at the end of a batch.
+    batching: bool,
+}
+
+/// A message to commit, before it has an id.
+struct Draft {
+    to: crate::core::effect::Destination,
+    round: Option<RoundId>,
+    locale: Locale,
+    tz: chrono_tz::Tz,
+    msg: Message,
+}
+
+impl<S: Store> Engine<S> {
+    pub fn open(store: S, catalog: Arc<Catalog>, defaults: Defaults) -> Result<Self> {
+        let open = store
+            .open_rounds()?
+            .into_iter()
+            .map(|r| (r.id, r))
+            .collect();
+        let next_round = store.meta("next_round")?.unwrap_or(1);
+        let next_msg = store.meta("next_msg")?.unwrap_or(1);
+        let mut me = Self {
+            store,
+            catalog,
+            defaults,
+            open,
+            next_round,
+            next_msg,
+            handling: None,
+            now: DateTime::<Utc>::MIN_UTC,
+            routes_next: Vec::new(),
+            batching: false,
+        };
+        me.prune_inbox(Utc::now())?;
+        Ok(me)
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn open_rounds(&self) -> impl Iterator<Item = &Round> {
+        self.open.values()
+    }
+
+    /// Work committed but not yet done (handed out again at start-up).
+    pub fn pending(&self) -> Result<Vec<Pending>> {
+        Ok(self.store.outbox()?)
+    }
+
+    pub fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
+        Ok(self.store.next_due()?)
+    }
+
+    /// Fires every timer due at `now`.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Result<Vec<Pending>> {
+        let mut out = Vec::new();
+        // Each firing moves its round's timer past `now`; the bound is a guard.
+        for _ in 0..10_000 {
+            let due = self.store.due(now)?;
+            if due.is_empty() {
+                break;
+            }
+            for id in due {
+                out.extend(self.apply(id, Event::TimePassed, None, now)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Handles one message: a command, an answer, or chat to ignore.
+    pub fn receive(&mut self, m: Inbound, now: DateTime<Utc>) -> Result<Vec<Pending>> {
+        let key = m.event.as_ref().map(|e| inbox_key(m.sender.platform, e));
+        if let Some(k) = &key {
+            if self.store.inbox_has(k)? {
+                return Ok(Vec::new());
+            }
+        }
+        let mut m = m;
+        m.coordinator =
+            crate::edge::is_coordinator(&self.defaults.coordinators, &m.sender, m.coordinator);
+        self.handling = key;
+        self.now = now;
+        let prefix = self.defaults.prefix.clone();
+        let out = match crate::command::parse(&m.text, &prefix) {
+            Some(Ok(cmd)) => self.command(&m, cmd, now),
+            Some(Err(e)) => self.reply(&m, commands::command_error(e, &prefix)),
+            None => self.answer(&m, now),
+        };
+        self.handling = None;
+        out
+    }
+
+    /// Handles several messages with one trip to the disk (group commit):
+    /// each is committed atomically as it is handled and seen by the next.
+    /// The results are in order; an error is that message's alone (nothing
+    /// of it was applied). Call `sync` before acknowledging any of them.
+    pub fn receive_all(
+        &mut self,
+        batch: Vec<Inbound>,
+        now: DateTime<Utc>,
+    ) -> Vec<Result<Vec<Pending>>> {
+        self.batching = true;
+        let results: Vec<_> = batch.into_iter().map(|m| self.receive(m, now)).collect();
+        self.batching = false;
+        results
+    }
+
+    /// Makes every commit so far durable.
+    pub fn sync(&self) -> Result<()> {
+        #[cfg(feature = "fault-injection")]
+        if crate::fault::sync_fails() {
+            return Err(StoreError::Backend("fault injection: the disk failed".into()).into());
+        }
+        Ok(self.store.sync()?)
+    }
+
+    /// Opens a round with its participants already joined.
+    pub fn start(
+        &mut self,
+        req: StartRequest,
+        now: DateTime<Utc>,
+    ) -> Result<(Option<RoundId>, Vec<Pending>)> {
+        let Some(flow) = self.catalog.flow(&req.flow).cloned() else {
+            let mut m = Inbound::new(
+                Some(req.group.clone()),
+                req.coordinator.clone(),
+                &req.coordinator.id,
+                req.place.clone(),
+                "",
+            );
+            m.coordinator = true;
+            let out = self.reply(&m, commands::unknown_flow(&req.flow, &self.defaults.prefix))?;
+            return Ok((None, out));
+        };
+        let group = self.group(&req.group)?;
+        let id = RoundId(self.next_round);
+        self.next_round += 1;
+        let title = match req.title.trim() {
+            "" => untitled(group.lang, id),
+            t => t.to_string(),
+        };
+        let t = core::start(
+            core::NewRound {
+                id,
+                group: req.group.clone(),
+                title,
+                locale: group.lang,
+                tz: group.tz,
+                coordinator: req.coordinator,
+                coordinator_name: req.coordinator_name,
+                owner: req.owner,
+                participants: req.participants,
+                previous_actions: group.last_actions.clone(),
+                retention_days: group.retention_days.unwrap_or(self.defaults.retention_days),
+            },
+            now,
+            &flow,
+        );
+        let out = self.commit_transition(t.round, t.effects, Vec::new(), vec![(*flow).clone()])?;
+        Ok((Some(id), out))
+    }
+
+    fn flow_of(&self, r: &Round) -> Result<Arc<Flow>> {
+        if let Some(f) = self
+            .catalog
+            .flow(&r.flow_id)
+            .filter(|f| f.version == r.flow_version)
+        {
+            return Ok(f.clone());
+        }
+        match self.store.flow(&r.flow_id, r.flow_version)? {
+            Some(f) => Ok(Arc::new(f)),
+            None => Err(EngineError::FlowMissing {
+                round: r.id,
+                flow: r.flow_id.clone(),
+                version: r.flow_version,
+            }),
+        }
+    }
+
+    /// Runs one event through the core and commits what comes out.
+    fn apply(
+        &mut self,
+        id: RoundId,
+        event: Event,
+        from: Option<&Inbound>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Pending>> {
+        let round = match self.open.get(&id) {
+            Some(r) => r.clone(),
+            None => match self.store.round(id)? {
+                Some(r) => r,
+                None => return Ok(Vec::new()),
+            },
+        };
+        if core::erase::expired(&round, now) {
+            return self.expire(round);
+        }
+        let flow = self.flow_of(&round)?;
+        match core::step(&round, event, now, &flow) {
+            Ok(t) => {
+                let mut groups = Vec::new();
+                let ended = round.status.is_open() && !t.round.status.is_open();
+                if ended && t.round.status == Status::Closed {
+                    let mut g = self.group(&t.round.group)?;
+                    g.last_actions = t.round.actions.clone();
+                    groups.push(g);
+                }
+                let out = self.commit_transition(t.round, t.effects, groups, Vec::new())?;
+                if ended {
+                    self.prune_inbox(now)?;
+                }
+                Ok(out)
+            }
+            Err(rej) => match from {
+                Some(m) => self.reply(m, rej.msg),
+                None => Ok(Vec::new()),
+            },
+        }
+    }
+
+    fn group(&self, id: &GroupId) -> Result<GroupState> {
+        Ok(self
+            .store
+            .group(id)?
+            .unwrap_or_else(|| GroupState::new(id.clone(), self.defaults.lang, self.defaults.tz)))
+    }
+
+    /// Forgets handled events no catch-up can reach any more.
+    fn prune_inbox(&mut self, now: DateTime<Utc>) -> Result<()> {
+        let oldest_open = self.open.values().map(|r| r.opened).min().unwrap_or(now);
+        let before = oldest_open.min(now) - INBOX_KEPT;
+        let n = self.store.prune_inbox(before)?;
+        if n > 0 {
+            tracing::debug!(count = n, "forgot old handled events");
+        }
+        Ok(())
+    }
+}
+
+/// The title of a round started without one: "Casus #3" / "Case #3".
+fn untitled(lang: Locale, id: RoundId) -> String {
+    match lang {
+        Locale::Nl => format!("Casus {id}"),
+        Locale::En => format!("Case {id}"),
+    }
+}

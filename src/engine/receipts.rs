@@ -1,0 +1,86 @@
+//! What came back from delivery: the outbox entry is done, and where its
+//! message now is on the platform becomes routing records (a round's root,
+//! its posts, a person's private place) — committed here, by the one writer.
+
+use super::{Engine, Result};
+use crate::core::effect::Destination;
+use crate::edge::routes::{forget_round, RouteKey, RouteWrite};
+use crate::edge::Receipt;
+use crate::storage::{Commit, Store};
+
+impl<S: Store> Engine<S> {
+    /// Records delivery receipts. `durable` waits for the disk (the terminal,
+    /// which cannot de-duplicate a resend); platforms that de-duplicate by
+    /// the idempotency key can leave it to the next flush: a receipt lost in
+    /// a crash costs one resend the platform drops, answering with the same
+    /// message id, so the same records are written again.
+    pub fn record(&mut self, receipts: &[Receipt], durable: bool) -> Result<()> {
+        if receipts.is_empty() {
+            return Ok(());
+        }
+        let mut c = Commit::default();
+        for r in receipts {
+            c.delivered.push(r.id);
+            c.routes.extend(self.routes_of(r)?);
+        }
+        self.store.apply(&c)?;
+        if durable {
+            self.store.sync()?;
+        }
+        Ok(())
+    }
+
+    /// Marks outbox entries done without anything to record (a terminal, a
+    /// message given up on).
+    pub fn delivered(&mut self, ids: &[u64]) -> Result<()> {
+        let receipts: Vec<Receipt> = ids
+            .iter()
+            .map(|&id| Receipt {
+                id,
+                round: None,
+                to: None,
+                posted: None,
+                opened: None,
+                retracted: None,
+            })
+            .collect();
+        self.record(&receipts, true)
+    }
+
+    fn routes_of(&self, r: &Receipt) -> Result<Vec<RouteWrite>> {
+        let mut out = Vec::new();
+        if let Some((user, place)) = &r.opened {
+            out.push(RouteWrite::set(RouteKey::PrivateOf(user.clone()), place));
+            out.push(RouteWrite::set(
+                RouteKey::PersonOf(user.platform, place.clone()),
+                user,
+            ));
+        }
+        if let Some(round) = r.retracted {
+            out.extend(forget_round(&self.store, round)?);
+        }
+        let (Some(post), Some(round)) = (&r.posted, r.round) else {
+            return Ok(out);
+        };
+        // Recorded even when the round was erased while this was on its way:
+        // its retraction waits for it, and must find it to take it back.
+        out.push(RouteWrite::set(RouteKey::PostOf(round, r.id), post));
+        match &r.to {
+            #[cfg(feature = "fault-injection")]
+            Some(Destination::Root(..)) if crate::fault::forget_roots() => {}
+            Some(Destination::Root(..)) => {
+                out.push(RouteWrite::set(RouteKey::RootOf(round), post));
+                out.push(RouteWrite::set(
+                    RouteKey::RoundOfRoot(post.place.platform, post.id.clone()),
+                    &round.0,
+                ));
+            }
+            Some(Destination::Private(_)) => out.push(RouteWrite::set(
+                RouteKey::RoundOfPrivate(post.place.platform, post.id.clone()),
+                &round.0,
+            )),
+            Some(Destination::Thread(..) | Destination::Group(_)) | None => {}
+        }
+        Ok(out)
+    }
+}

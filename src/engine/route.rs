@@ -1,0 +1,98 @@
+//! Which round a message belongs to. Platform references (a thread's root,
+//! the private message replied to) are looked up in the routing records
+//! here; a failed read is an error — logged and told — never "no round";
+//! the choice among open rounds is the core's (`core::which`).
+
+use super::{Engine, Inbound, Place, Result};
+use crate::core::effect::{Pending, Rejection};
+use crate::core::ids::RoundId;
+use crate::core::which::{self, Asked};
+use crate::core::{msg, Event};
+use crate::edge::RouteView;
+use crate::storage::Store;
+use chrono::{DateTime, Utc};
+
+impl<S: Store> Engine<S> {
+    /// Not a command: an answer in a thread or a DM; other chat is left alone.
+    pub(super) fn answer(&mut self, m: &Inbound, now: DateTime<Utc>) -> Result<Vec<Pending>> {
+        let private = m.place == Place::Private;
+        if m.place == Place::Group {
+            return Ok(Vec::new());
+        }
+        let id = match self.find_round(m, true)? {
+            Ok(id) => id,
+            Err(rej) => return self.reply(m, rej.msg),
+        };
+        let text = which::round_tag(&m.text)
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_else(|| m.text.clone());
+        let ev = Event::Said {
+            by: m.sender.clone(),
+            text,
+            private,
+        };
+        self.apply(id, ev, Some(m), now)
+    }
+
+    /// Which round a message is about: its thread (known to the adapter, or
+    /// looked up by its root here); the private message it replies to; `#12`
+    /// at its start; the only open round in the room; or the only round
+    /// waiting on this person privately.
+    pub(super) fn find_round(
+        &self,
+        m: &Inbound,
+        answering: bool,
+    ) -> Result<std::result::Result<RoundId, Rejection>> {
+        let platform = m.sender.platform;
+        let open = || self.open.values();
+        let tagged = which::round_tag(&m.text).map(|(id, _)| id);
+        let thread = match &m.place {
+            Place::Thread(id) => Some(*id),
+            Place::ThreadOf(root) => self.store.round_of_root(platform, root)?,
+            Place::Group | Place::Private => None,
+        };
+        if let Some(id) = thread {
+            return Ok(which::named(open(), id));
+        }
+        let replied = match (&m.place, &m.reply_to) {
+            (Place::Private, Some(post)) => self.store.round_of_private(platform, post)?,
+            _ => None,
+        };
+        if let Some(id) = replied.or(tagged.filter(|_| m.place != Place::Group)) {
+            return Ok(which::named(open(), id));
+        }
+        let prefix = &self.defaults.prefix;
+        let chosen = match (&m.place, &m.group) {
+            (Place::Private, _) | (_, None) => which::choose(
+                open(),
+                Asked::Private(&m.sender),
+                answering,
+                |r| self.waits_privately_on(r, m),
+                prefix,
+            ),
+            (_, Some(g)) => which::choose(open(), Asked::Group(g), answering, |_| false, prefix),
+        };
+        // A thread under one of the bot's messages that no record names, with
+        // no one round it can be: say so rather than guess.
+        Ok(match (&m.place, chosen) {
+            (Place::ThreadOf(_), Err(_)) => Err(msg::ERR_THREAD_UNKNOWN
+                .msg()
+                .text("prefix", prefix.clone())
+                .into()),
+            (_, chosen) => chosen,
+        })
+    }
+
+    /// Whether round `r` waits on the sender for a blind (private) answer.
+    fn waits_privately_on(&self, r: &crate::core::Round, m: &Inbound) -> bool {
+        let flow = match self.flow_of(r) {
+            Ok(f) => f,
+            Err(e) => {
+                tracing::error!(round = r.id.0, "{e}");
+                return false;
+            }
+        };
+        r.current(&flow)
+            .is_some_and(|s| s.blind() && r.acts(&s.who, &m.sender))
+    }
+}
