@@ -294,7 +294,7 @@ fn serve(
             }
             Some(r) = syncs.join_next() => match r {
                 Ok(Ok(())) => {}
-                Ok(Err(e)) => return Err(e),
+                Ok(Err(e)) => return Err(e.into()),
                 Err(e) => return Err(e.into()),
             },
         }
@@ -306,7 +306,7 @@ fn serve(
             tracing::error!("the engine died while stopping: {p}");
             return Ok(std::process::ExitCode::from(70));
         }
-        Ok(std::process::ExitCode::SUCCESS)
+        Ok::<_, anyhow::Error>(std::process::ExitCode::SUCCESS)
     })
 }
 

@@ -2,7 +2,7 @@
 //! rounds: languages, time zone, the actions agreed in its last round.
 
 use super::ids::{GroupId, Locale, UserRef};
-use super::round::ActionItem;
+use super::round::{ActionItem, Round};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -33,6 +33,33 @@ impl GroupState {
         }
     }
 
+    /// `retention N`: the group's period from now on. Rounds of the group
+    /// still running end under it too: returns them, changed.
+    pub fn set_retention<'a>(
+        &mut self,
+        days: u32,
+        open: impl Iterator<Item = &'a Round>,
+    ) -> Vec<Round> {
+        self.retention_days = Some(days);
+        open.filter(|r| r.group == self.id)
+            .map(|r| Round {
+                retention_days: days,
+                ..r.clone()
+            })
+            .collect()
+    }
+
+    /// `lang`: a coordinator in the room sets the group's language; anyone
+    /// else, or anyone privately, their own. Returns whether it was the group's.
+    pub fn choose_lang(&mut self, user: &UserRef, lang: Locale, for_group: bool) -> bool {
+        if for_group {
+            self.lang = lang;
+        } else {
+            self.user_langs.insert(user_key(user), lang);
+        }
+        for_group
+    }
+
     pub fn lang_of(&self, user: &UserRef) -> Locale {
         self.user_langs
             .get(&user_key(user))
@@ -41,7 +68,38 @@ impl GroupState {
     }
 }
 
-/// The key a person's settings are stored under.
+/// The key a person's settings are stored under (spelled out, not `Debug`:
+/// the bytes stay what stores have).
 pub fn user_key(user: &UserRef) -> String {
-    format!("{:?}:{}", user.platform, user.id)
+    format!("{}:{}", user.platform.key_name(), user.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::Platform;
+
+    fn group() -> GroupState {
+        GroupState::new(
+            GroupId::new(Platform::Matrix, "!g"),
+            Locale::Nl,
+            chrono_tz::UTC,
+        )
+    }
+
+    #[test]
+    fn a_user_key_is_pinned() {
+        let u = UserRef::new(Platform::Matrix, "@anna:hs");
+        assert_eq!(user_key(&u), "Matrix:@anna:hs");
+    }
+
+    #[test]
+    fn a_language_choice_is_the_group_s_only_for_a_coordinator_in_the_room() {
+        let mut g = group();
+        let anna = UserRef::new(Platform::Matrix, "@anna:hs");
+        assert!(!g.choose_lang(&anna, Locale::En, false));
+        assert_eq!((g.lang, g.lang_of(&anna)), (Locale::Nl, Locale::En));
+        assert!(g.choose_lang(&anna, Locale::En, true));
+        assert_eq!(g.lang, Locale::En);
+    }
 }

@@ -104,3 +104,117 @@ pub async fn missed<H: History>(
     out.reverse();
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::RoundId;
+    use crate::core::ids::UserRef;
+    use crate::core::round::Round;
+    use std::sync::Mutex;
+
+    /// History newest first: `(id, minute)`; `None` is an event that is not
+    /// a message. The first `fails` pages fail for a passing reason.
+    struct Fake {
+        items: Vec<Option<(String, i64)>>,
+        fails: Mutex<usize>,
+    }
+
+    impl History for Fake {
+        type Item = Option<(String, i64)>;
+        fn page<'a>(
+            &'a self,
+            _: &'a PlaceId,
+            from: Option<&'a str>,
+        ) -> BoxFuture<'a, Result<Page<Self::Item>, DeliveryError>> {
+            Box::pin(async move {
+                let mut fails = self.fails.lock().unwrap();
+                if *fails > 0 {
+                    *fails -= 1;
+                    return Err(DeliveryError::Passing("away".into()));
+                }
+                let start: usize = from.map_or(0, |f| f.parse().unwrap());
+                let end = (start + 2).min(self.items.len());
+                Ok(Page {
+                    items: self.items[start..end].to_vec(),
+                    next: (end < self.items.len()).then(|| end.to_string()),
+                })
+            })
+        }
+        fn event(&self, item: &Self::Item) -> Option<(String, DateTime<Utc>)> {
+            let (id, min) = item.as_ref()?;
+            Some((id.clone(), DateTime::from_timestamp(min * 60, 0).unwrap()))
+        }
+    }
+
+    /// Handled events: `$2`.
+    struct View;
+    impl RouteView for View {
+        fn root_of(&self, _: RoundId) -> Result<Option<super::super::PostRef>, ReadError> {
+            Ok(None)
+        }
+        fn round_of_root(&self, _: Platform, _: &str) -> Result<Option<RoundId>, ReadError> {
+            Ok(None)
+        }
+        fn round_of_private(&self, _: Platform, _: &str) -> Result<Option<RoundId>, ReadError> {
+            Ok(None)
+        }
+        fn private_place(&self, _: &UserRef) -> Result<Option<String>, ReadError> {
+            Ok(None)
+        }
+        fn person_of(&self, _: Platform, _: &str) -> Result<Option<UserRef>, ReadError> {
+            Ok(None)
+        }
+        fn posts_of(&self, _: RoundId) -> Result<Vec<(u64, super::super::PostRef)>, ReadError> {
+            Ok(Vec::new())
+        }
+        fn handled(&self, _: Platform, event: &str) -> Result<bool, ReadError> {
+            Ok(event == "$2")
+        }
+        fn open_rounds(&self) -> Result<Vec<Round>, ReadError> {
+            Ok(Vec::new())
+        }
+    }
+
+    fn spot(since_min: i64) -> Spot {
+        Spot {
+            place: PlaceId::new(Platform::Matrix, "!room"),
+            since: DateTime::from_timestamp(since_min * 60, 0).unwrap(),
+        }
+    }
+
+    fn msg(id: &str, min: i64) -> Option<(String, i64)> {
+        Some((id.to_string(), min))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn reads_back_to_the_newest_handled_event_and_hands_in_oldest_first() {
+        let h = Fake {
+            // Newest first: $5, a state event, $4, $3, then the handled $2.
+            items: vec![
+                msg("$5", 9),
+                None,
+                msg("$4", 8),
+                msg("$3", 7),
+                msg("$2", 6),
+                msg("$1", 5),
+            ],
+            // The server is away for the first two tries.
+            fails: Mutex::new(2),
+        };
+        let got = missed(&h, &View, &spot(0)).await.unwrap();
+        let ids: Vec<String> = got.into_iter().flatten().map(|(id, _)| id).collect();
+        assert_eq!(ids, vec!["$3", "$4", "$5"]);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn stops_at_the_round_opening() {
+        let h = Fake {
+            items: vec![msg("$9", 9), msg("$8", 3), msg("$7", 2)],
+            fails: Mutex::new(0),
+        };
+        let got = missed(&h, &View, &spot(3)).await.unwrap();
+        let ids: Vec<String> = got.into_iter().flatten().map(|(id, _)| id).collect();
+        assert_eq!(ids, vec!["$8", "$9"]);
+    }
+}

@@ -136,6 +136,62 @@ fn route(store: &SledStore, link: &str, value: &str) -> Result<Option<RouteWrite
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edge::RouteView;
+    use crate::storage::{Key, Store};
+
+    /// A store as brug with schema 1 left it: string links, bare inbox keys,
+    /// an outbox entry in the old shape.
+    #[test]
+    fn a_schema_1_store_keeps_its_routes_inbox_and_outbox() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = Key::from_bytes([4; 32]);
+        {
+            let s = SledStore::open(dir.path(), &key).unwrap();
+            let links = [
+                ("mx/dm/@anna:hs", "!dm:hs"),
+                ("mx/dm-user/!dm:hs", "@anna:hs"),
+                ("mx/root-round/$root", "1"),
+                ("mx/event-round/$card", "1"),
+                ("mx/round-event/1/7", "!room:hs $card"),
+            ];
+            for (k, v) in links {
+                s.tree(ROUTES).insert(k, v).unwrap();
+            }
+            s.tree(INBOX).insert("$seen", &[]).unwrap();
+            let old = serde_json::json!({
+                "id": 8, "to": {"Private": {"platform": "matrix", "id": "@anna:hs"}},
+                "round": 1, "locale": "en", "tz": "UTC",
+                "msg": {"blocks": [], "mentions": []}
+            });
+            let sealed = s.seal_value("outbox entry", &old).unwrap();
+            s.tree(OUTBOX).insert(keys::outbox(8), sealed).unwrap();
+            s.tree(META).insert("schema", &1u64.to_be_bytes()).unwrap();
+            s.sync().unwrap();
+        }
+        let s = SledStore::open(dir.path(), &key).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let anna = UserRef::new(Platform::Matrix, "@anna:hs");
+        assert_eq!(s.private_place(&anna).unwrap().as_deref(), Some("!dm:hs"));
+        assert_eq!(s.person_of(Platform::Matrix, "!dm:hs").unwrap(), Some(anna));
+        assert_eq!(
+            s.round_of_root(Platform::Matrix, "$root").unwrap(),
+            Some(RoundId(1))
+        );
+        assert_eq!(
+            s.round_of_private(Platform::Matrix, "$card").unwrap(),
+            Some(RoundId(1))
+        );
+        let posts = s.posts_of(RoundId(1)).unwrap();
+        assert_eq!(posts.len(), 1);
+        assert_eq!((posts[0].0, posts[0].1.id.as_str()), (7, "$card"));
+        assert!(s.handled(Platform::Matrix, "$seen").unwrap());
+        let out = s.outbox().unwrap();
+        assert!(
+            matches!(&out[..], [Pending::Post(o)] if o.id == 8),
+            "{out:?}"
+        );
+        assert!(s.routes_with_prefix(b"mx/").unwrap().is_empty());
+    }
 
     #[test]
     fn an_old_retraction_becomes_work_of_its_own() {

@@ -1,7 +1,6 @@
 //! `lang nl|en`: a person's own language, or (a coordinator in the room) the group's.
 
 use crate::core::effect::Pending;
-use crate::core::group::user_key;
 use crate::core::ids::Locale;
 use crate::core::message::Message;
 use crate::core::msg;
@@ -20,11 +19,9 @@ impl<S: Store> Engine<S> {
         };
         let mut g = self.group(&gid)?;
         let for_group = m.coordinator && m.place != Place::Private;
-        let line = if for_group {
-            g.lang = lang;
+        let line = if g.choose_lang(&m.sender, lang, for_group) {
             msg::GROUP_LANG_SET.msg()
         } else {
-            g.user_langs.insert(user_key(&m.sender), lang);
             msg::LANG_SET.msg()
         };
         let (to, _, tz) = self.reply_place(m)?;

@@ -23,17 +23,7 @@ impl<S: Store> Engine<S> {
         if !m.coordinator {
             return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
         }
-        g.retention_days = Some(days);
-        // Rounds still running end under the new period too.
-        let rounds: Vec<Round> = self
-            .open
-            .values()
-            .filter(|r| r.group == gid)
-            .map(|r| Round {
-                retention_days: days,
-                ..r.clone()
-            })
-            .collect();
+        let rounds = g.set_retention(days, self.open.values());
         let (to, locale, tz) = self.reply_place(m)?;
         let draft = Draft {
             to,

@@ -4,6 +4,7 @@
 //! may have skipped (the walk itself is `edge::catch_up`'s; this only reads
 //! one page of a room's history at a time).
 
+use super::error::{Doing, MatrixError};
 use super::Matrix;
 use crate::core::ids::{GroupId, Platform, UserRef};
 use crate::core::msg;
@@ -88,7 +89,14 @@ async fn to_inbound(
             false
         }
     };
-    let private = recorded || room.is_direct().await.unwrap_or(false);
+    let private = recorded
+        || match room.is_direct().await {
+            Ok(direct) => direct,
+            Err(e) => {
+                tracing::warn!(room = %room_id, "reading whether a room is direct failed: {e}");
+                false
+            }
+        };
     let text = strip_reply_fallback(&text);
     let mut reply_to = None;
     let place = match &ev.content.relates_to {
@@ -251,21 +259,24 @@ async fn undecryptable(mx: &Matrix, ev: OriginalSyncRoomEncryptedEvent, room: Ro
 /// Reads back what a crash may have skipped in every place an open round
 /// lives in (the plan and the walk are `edge::catch_up`'s), handing each
 /// missed message in, oldest first, and waiting for its commit.
-pub async fn catch_up(mx: &Matrix, handle: &Handle) -> anyhow::Result<()> {
-    let spots = catch_up::plan(mx.routes.as_ref(), Platform::Matrix)?;
+pub async fn catch_up(mx: &Matrix, handle: &Handle) -> Result<(), MatrixError> {
+    let spots =
+        catch_up::plan(mx.routes.as_ref(), Platform::Matrix).doing("planning the catch-up")?;
     for spot in spots {
         let Some(room) = room_of(mx, &spot.place) else {
             tracing::warn!(room = %spot.place.id, "not in a room an open round lives in");
             continue;
         };
-        let missed = catch_up::missed(mx, mx.routes.as_ref(), &spot).await?;
+        let missed = catch_up::missed(mx, mx.routes.as_ref(), &spot)
+            .await
+            .doing(format!("catching up in {}", spot.place.id))?;
         if !missed.is_empty() {
             tracing::info!(room = %spot.place.id, count = missed.len(), "catching up on messages");
         }
         for ev in missed.into_iter().flatten() {
             if let Some(inbound) = to_inbound(mx, &room, &ev).await {
                 if !handle.submit(inbound).await {
-                    anyhow::bail!("the engine stopped while catching up");
+                    return Err("the engine stopped").doing("catching up");
                 }
             }
         }

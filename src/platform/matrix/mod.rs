@@ -14,9 +14,13 @@
 //! - Rounds live in threads under a root message; blind answers, role cards
 //!   and receipts go to one direct room per person.
 
+mod error;
 mod html;
 mod inbound;
 mod outbound;
+
+use error::Doing;
+pub use error::MatrixError;
 
 pub use html::{escape, inline};
 
@@ -25,7 +29,6 @@ use crate::edge::retry::{next_pause, FIRST_PAUSE};
 use crate::edge::RouteView;
 use crate::flows::Catalog;
 use crate::runtime::Handle;
-use anyhow::Context;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::config::SyncSettings;
 use matrix_sdk::{Client, SessionMeta, SessionTokens};
@@ -55,9 +58,9 @@ impl Matrix {
         config: MatrixConfig,
         routes: Arc<dyn RouteView>,
         catalog: Arc<Catalog>,
-    ) -> anyhow::Result<Arc<Self>> {
+    ) -> Result<Arc<Self>, MatrixError> {
         std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating {}", config.data_dir.display()))?;
+            .doing(format!("creating {}", config.data_dir.display()))?;
         let client = Client::builder()
             .homeserver_url(&config.homeserver)
             .sqlite_store(
@@ -66,16 +69,16 @@ impl Matrix {
             )
             .build()
             .await
-            .context("setting up the Matrix client")?;
+            .doing("setting up the Matrix client")?;
         let session_file = config.data_dir.join("session.json");
         if session_file.exists() {
-            let text = std::fs::read_to_string(&session_file)?;
+            let text = std::fs::read_to_string(&session_file).doing("reading the saved session")?;
             let session: MatrixSession =
-                serde_json::from_str(&text).context("reading the saved Matrix session")?;
+                serde_json::from_str(&text).doing("reading the saved Matrix session")?;
             client
                 .restore_session(session)
                 .await
-                .context("restoring the Matrix session")?;
+                .doing("restoring the Matrix session")?;
         } else {
             match &config.auth {
                 MatrixAuth::Password(pw) => {
@@ -85,12 +88,12 @@ impl Matrix {
                         .initial_device_display_name(&config.device_name)
                         .send()
                         .await
-                        .context("logging in to Matrix")?;
+                        .doing("logging in to Matrix")?;
                 }
                 MatrixAuth::AccessToken { token, device_id } => {
                     let session = MatrixSession {
                         meta: SessionMeta {
-                            user_id: config.user.as_str().try_into()?,
+                            user_id: config.user.as_str().try_into().doing("the bot's user id")?,
                             device_id: device_id.as_str().into(),
                         },
                         tokens: SessionTokens {
@@ -101,14 +104,16 @@ impl Matrix {
                     client
                         .restore_session(session)
                         .await
-                        .context("using the Matrix access token")?;
+                        .doing("using the Matrix access token")?;
                 }
             }
             let session = client
                 .matrix_auth()
                 .session()
-                .context("no session after login")?;
-            write_private(&session_file, &serde_json::to_string(&session)?)?;
+                .ok_or("the homeserver gave no session")
+                .doing("logging in to Matrix")?;
+            let text = serde_json::to_string(&session).doing("saving the session")?;
+            write_private(&session_file, &text).doing("saving the session")?;
         }
         Ok(Arc::new(Self {
             client,
@@ -123,15 +128,15 @@ impl Matrix {
         self: Arc<Self>,
         handle: Handle,
         mut shutdown: tokio::sync::watch::Receiver<bool>,
-    ) -> anyhow::Result<()> {
+    ) -> Result<(), MatrixError> {
         let marker = self.config.data_dir.join("first-sync-done");
         if !marker.exists() {
             // Join nothing and handle nothing from before the bot existed.
             self.client
                 .sync_once(SyncSettings::default())
                 .await
-                .context("the first sync with the homeserver")?;
-            std::fs::write(&marker, b"")?;
+                .doing("the first sync with the homeserver")?;
+            std::fs::write(&marker, b"").doing(format!("writing {}", marker.display()))?;
         }
         // Catch up before any live handler exists: an event handled live
         // first would stop the walk back short of one a crash skipped.
