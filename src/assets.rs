@@ -54,6 +54,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../locales/nl/roles.ftl"),
     ),
     (
+        "locales/nl/discord.ftl",
+        include_str!("../locales/nl/discord.ftl"),
+    ),
+    (
         "locales/en/brug.ftl",
         include_str!("../locales/en/brug.ftl"),
     ),
@@ -64,5 +68,9 @@ pub const FILES: &[(&str, &str)] = &[
     (
         "locales/en/roles.ftl",
         include_str!("../locales/en/roles.ftl"),
+    ),
+    (
+        "locales/en/discord.ftl",
+        include_str!("../locales/en/discord.ftl"),
     ),
 ];

@@ -12,6 +12,23 @@ struct Raw {
     #[serde(default)]
     defaults: RawDefaults,
     matrix: Option<RawMatrix>,
+    discord: Option<RawDiscord>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDiscord {
+    token_env: String,
+    application_id: u64,
+    /// Guilds to register `/brug` in (at once); empty: globally (takes up to an hour).
+    #[serde(default)]
+    guilds: Vec<u64>,
+    coordinator_role: Option<u64>,
+    /// Whether the bot was granted the privileged message-content intent.
+    #[serde(default)]
+    message_content: bool,
+    /// A Discord-compatible server instead of discord.com (tests).
+    api_base: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +91,35 @@ pub struct Config {
     /// A data directory with `flows/` and `locales/` (default: built in).
     pub data: Option<PathBuf>,
     pub matrix: Option<MatrixConfig>,
+    pub discord: Option<DiscordConfig>,
+}
+
+/// How brug connects to Discord.
+#[derive(Clone)]
+pub struct DiscordConfig {
+    /// The bot token (from the environment).
+    pub token: String,
+    pub application_id: u64,
+    /// Guilds the slash commands are registered in; empty: globally.
+    pub guilds: Vec<u64>,
+    /// Members with this role coordinate (as does Manage Threads).
+    pub coordinator_role: Option<u64>,
+    /// The privileged message-content intent was granted: `!brug` text
+    /// commands and thread answers as plain messages work too.
+    pub message_content: bool,
+    /// `http://127.0.0.1:PORT` for a Discord-compatible server; None: discord.com.
+    pub api_base: Option<String>,
+}
+
+impl std::fmt::Debug for DiscordConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiscordConfig")
+            .field("token", &"…")
+            .field("application_id", &self.application_id)
+            .field("guilds", &self.guilds)
+            .field("api_base", &self.api_base)
+            .finish()
+    }
 }
 
 /// How brug logs in to Matrix and whom it listens to.
@@ -177,6 +223,7 @@ impl Config {
             ));
         }
         let matrix = raw.matrix.and_then(|m| matrix(m, &mut problems));
+        let discord = raw.discord.and_then(|d| discord(d, &mut problems));
         if !problems.is_empty() {
             return Err(invalid(problems.join("; ")));
         }
@@ -192,6 +239,7 @@ impl Config {
                 .unwrap_or(crate::core::round::DEFAULT_RETENTION_DAYS),
             data: raw.defaults.data,
             matrix,
+            discord,
         })
     }
 }
@@ -257,6 +305,27 @@ fn matrix(m: RawMatrix, problems: &mut Vec<String>) -> Option<MatrixConfig> {
         coordinators: m.coordinators,
         coordinator_power_level: m.coordinator_power_level,
         store_passphrase,
+    })
+}
+
+fn discord(d: RawDiscord, problems: &mut Vec<String>) -> Option<DiscordConfig> {
+    if d.application_id == 0 {
+        problems.push("discord.application_id must be the application's id (a number)".into());
+    }
+    if let Some(base) = &d.api_base {
+        if !(base.starts_with("http://") || base.starts_with("https://")) {
+            problems.push(format!(
+                "discord.api_base = \"{base}\" must be an http(s) URL"
+            ));
+        }
+    }
+    Some(DiscordConfig {
+        token: env(&d.token_env, problems)?,
+        application_id: d.application_id,
+        guilds: d.guilds,
+        coordinator_role: d.coordinator_role,
+        message_content: d.message_content,
+        api_base: d.api_base,
     })
 }
 

@@ -15,6 +15,8 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod serve;
+
 #[derive(Parser)]
 #[command(
     name = "brug",
@@ -193,121 +195,11 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
                 None => run_try(MemoryStore::new(), catalog, defaults, &settings, charts),
             }
         }
-        Cmd::Run { config } => run(cli.data.as_deref(), &config),
+        Cmd::Run { config } => serve::run(cli.data.as_deref(), &config, load),
         Cmd::Frames {
             cmd: FramesCmd::Analyze { lang, file },
         } => analyze(cli.data.as_deref(), lang, file.as_deref()),
     }
-}
-
-/// `brug run`: the engine, the runtime and every configured platform, until
-/// Ctrl-C or SIGTERM. If the engine dies (a bug), the process exits at once
-/// with status 70, so that a supervisor starts it again.
-fn run(data: Option<&Path>, config: &Path) -> anyhow::Result<std::process::ExitCode> {
-    let config = brug::config::Config::load(config)?;
-    if config.matrix.is_none() {
-        bail!("no chat platform is configured: add a [matrix] section (see config.example.toml)");
-    }
-    #[cfg(not(feature = "matrix"))]
-    bail!(
-        "this brug was built without Matrix (cargo feature `matrix`), which the config names; \
-         build it with `cargo build --release` (data directory: {})",
-        data.map_or("built in".into(), |d| d.display().to_string())
-    );
-    #[cfg(feature = "matrix")]
-    serve(data, config)
-}
-
-#[cfg(feature = "matrix")]
-fn serve(
-    data: Option<&Path>,
-    config: brug::config::Config,
-) -> anyhow::Result<std::process::ExitCode> {
-    use brug::core::ids::{Platform, UserRef};
-    use brug::edge::{Deliver, RouteView};
-    use brug::platform::matrix::{Matrix, MatrixOut};
-    let catalog = Arc::new(load(data.or(config.data.as_deref()))?);
-    let key = brug::storage::Key::from_env_or_file(config.store_key_file.as_deref(), true)?;
-    let store = Arc::new(
-        SledStore::open(&config.store, &key)
-            .with_context(|| format!("opening the store in {}", config.store.display()))?,
-    );
-    let instance = store.meta("instance")?.unwrap_or(0);
-    let mut coordinators = Vec::new();
-    if let Some(m) = &config.matrix {
-        coordinators.extend(
-            m.coordinators
-                .iter()
-                .map(|c| UserRef::new(Platform::Matrix, c)),
-        );
-    }
-    let defaults = Defaults {
-        lang: config.lang,
-        tz: config.tz,
-        prefix: config.prefix.clone(),
-        retention_days: config.retention_days,
-        coordinators,
-    };
-    let engine = Engine::open(store.clone(), catalog.clone(), defaults)?;
-    let routes: Arc<dyn RouteView> = store.clone();
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    rt.block_on(async move {
-        let (stop, stopped) = tokio::sync::watch::channel(false);
-        let mut platforms: std::collections::HashMap<Platform, Arc<dyn Deliver>> =
-            std::collections::HashMap::new();
-        let mut syncs = tokio::task::JoinSet::new();
-        let mut matrix = None;
-        if let Some(mc) = config.matrix.clone() {
-            let mx = Matrix::connect(mc, routes.clone(), catalog.clone()).await?;
-            platforms.insert(Platform::Matrix, Arc::new(MatrixOut { mx: mx.clone() }));
-            matrix = Some(mx);
-        }
-        let running = brug::runtime::start(
-            engine,
-            brug::runtime::Shared {
-                catalog,
-                routes,
-                instance,
-                platforms,
-            },
-            config.lang,
-        );
-        if let Some(mx) = matrix {
-            syncs.spawn(mx.run(running.handle.clone(), stopped.clone()));
-        }
-        tracing::info!("brug is running");
-        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
-        let mut ended = running.ended;
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            _ = term.recv() => {}
-            e = &mut ended => {
-                let why = match e {
-                    Ok(brug::runtime::Ended::Panicked(p)) => p,
-                    Ok(brug::runtime::Ended::Stopped) => "it stopped".into(),
-                    Err(e) => e.to_string(),
-                };
-                tracing::error!("the engine died ({why}): brug stops now, so that its supervisor starts it again");
-                std::process::exit(70);
-            }
-            Some(r) = syncs.join_next() => match r {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => return Err(e.into()),
-                Err(e) => return Err(e.into()),
-            },
-        }
-        if stop.send(true).is_err() {
-            tracing::debug!("no platform was listening for the stop");
-        }
-        let running = brug::runtime::Running { handle: running.handle, ended };
-        if let brug::runtime::Ended::Panicked(p) = running.stop().await {
-            tracing::error!("the engine died while stopping: {p}");
-            return Ok(std::process::ExitCode::from(70));
-        }
-        Ok::<_, anyhow::Error>(std::process::ExitCode::SUCCESS)
-    })
 }
 
 #[derive(serde::Serialize)]

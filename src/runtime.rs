@@ -267,7 +267,7 @@ impl<S: Store> EngineLoop<S> {
                         id,
                         round,
                         to: None,
-                        posted: None,
+                        posted: Vec::new(),
                         opened: None,
                         retracted: None,
                     });
@@ -460,6 +460,7 @@ async fn lane(
     reply: std_mpsc::Sender<Request>,
     sending: Arc<Semaphore>,
 ) {
+    let mut recent = crate::edge::deliver::Recent::default();
     while let Some(job) = rx.recv().await {
         let (id, round) = match &job {
             Job::Post(o) => (o.id, o.round),
@@ -477,7 +478,7 @@ async fn lane(
                     routes: shared.routes.as_ref(),
                     instance: shared.instance,
                 };
-                driver.deliver(adapter.as_ref(), &job).await
+                driver.deliver(adapter.as_ref(), &job, &mut recent).await
             }
             None => Err(DeliveryError::Permanent(format!(
                 "no {} adapter",

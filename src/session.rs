@@ -161,7 +161,10 @@ impl<S: Store, M: Deliver> Session<S, M> {
                 routes: self.engine.store(),
                 instance: 0,
             };
-            let receipt = self.rt.block_on(driver.deliver(&self.console, &job))?;
+            let mut recent = crate::edge::deliver::Recent::default();
+            let receipt = self
+                .rt
+                .block_on(driver.deliver(&self.console, &job, &mut recent))?;
             // A terminal cannot recognise a line printed twice: each is
             // marked done on disk before the next is printed.
             self.engine.record(&[receipt], true)?;

@@ -196,6 +196,7 @@ messages! {
     ERR_UNKNOWN_USER = "err-unknown-user" [name];
     ERR_INTERNAL = "err-internal" [];
     ERR_NOT_HANDLED = "err-not-handled" [];
+    DC_RECEIVED = "dc-received" [command];
     ERR_THREAD_UNKNOWN = "err-thread-unknown" [prefix];
     NOT_A_COMMAND_HERE = "not-a-command-here" [prefix];
     // The terminal (`brug try`).

@@ -165,7 +165,11 @@ mod tests {
         fn person_of(&self, _: Platform, _: &str) -> Result<Option<UserRef>, ReadError> {
             Ok(None)
         }
-        fn posts_of(&self, _: RoundId) -> Result<Vec<(u64, super::super::PostRef)>, ReadError> {
+        fn posts_of(
+            &self,
+            _: RoundId,
+        ) -> Result<Vec<(super::super::routes::PostKey, super::super::PostRef)>, ReadError>
+        {
             Ok(Vec::new())
         }
         fn handled(&self, _: Platform, event: &str) -> Result<bool, ReadError> {

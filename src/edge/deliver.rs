@@ -63,13 +63,11 @@ pub struct Post<'a> {
 /// place at a time. Everything else is shared.
 pub trait Deliver: Send + Sync + 'static {
     fn platform(&self) -> Platform;
-    /// Posts one message; returns its id on the platform (None where the
-    /// platform has no ids, as in the terminal). Sending the same `key`
-    /// twice must not post twice where the platform allows.
-    fn send<'a>(
-        &'a self,
-        post: &'a Post<'a>,
-    ) -> BoxFuture<'a, Result<Option<String>, DeliveryError>>;
+    /// Posts one message; returns its ids on the platform: one, or each part
+    /// of a message the platform made it split (the first is the message's);
+    /// none where the platform has no ids, as in the terminal. Sending the
+    /// same `key` twice must not post twice where the platform allows.
+    fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>>;
     /// Deletes (redacts) one of the bot's messages.
     fn delete<'a>(&'a self, post: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>>;
     /// Opens a private place with a person; returns its id.
@@ -86,8 +84,9 @@ pub struct Receipt {
     pub id: u64,
     pub round: Option<RoundId>,
     pub to: Option<Destination>,
-    /// What was posted (None: delivered, but the platform has no ids).
-    pub posted: Option<PostRef>,
+    /// What was posted: the message, then any further parts of it (none:
+    /// delivered, but the platform has no ids).
+    pub posted: Vec<PostRef>,
     /// A private place opened on the way.
     pub opened: Option<(UserRef, String)>,
     /// A retraction: the round whose messages were taken back.
@@ -115,6 +114,16 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// What a lane delivered a moment ago: its receipts reach the store through
+/// the engine a little later, and the next message of the same place (a
+/// round's thread after its root, a second private message to someone new)
+/// must not wait for that or miss it.
+#[derive(Default)]
+pub struct Recent {
+    roots: std::collections::HashMap<RoundId, String>,
+    private: std::collections::HashMap<UserRef, String>,
+}
+
 /// Everything the shared driver needs besides the adapter.
 pub struct Driver<'a> {
     pub catalog: &'a Catalog,
@@ -129,24 +138,41 @@ impl Driver<'_> {
         &self,
         adapter: &dyn Deliver,
         job: &Job,
+        recent: &mut Recent,
     ) -> Result<Receipt, DeliveryError> {
         match job {
-            Job::Post(o) => self.post(adapter, o).await,
-            Job::Retract { retraction, posts } => self.retract(adapter, retraction, posts).await,
+            Job::Post(o) => self.post(adapter, o, recent).await,
+            Job::Retract { retraction, posts } => {
+                self.retract(adapter, retraction, posts, recent).await
+            }
         }
     }
 
-    async fn post(&self, adapter: &dyn Deliver, o: &Outgoing) -> Result<Receipt, DeliveryError> {
+    async fn post(
+        &self,
+        adapter: &dyn Deliver,
+        o: &Outgoing,
+        recent: &mut Recent,
+    ) -> Result<Receipt, DeliveryError> {
         let routes = |e: crate::storage::StoreError| DeliveryError::Routes(e.to_string());
         let what = format!("sending message {}", o.id);
         let mut opened = None;
         let (place, thread) = match &o.to {
             Destination::Root(g, _) | Destination::Group(g) => (g.id.clone(), None),
             Destination::Thread(g, r) => {
-                let root = self.routes.root_of(*r).map_err(routes)?;
-                (g.id.clone(), root.map(|p| p.id))
+                let root = match recent.roots.get(r) {
+                    Some(id) => Some(id.clone()),
+                    None => self.routes.root_of(*r).map_err(routes)?.map(|p| p.id),
+                };
+                (g.id.clone(), root)
             }
-            Destination::Private(u) => match self.routes.private_place(u).map_err(routes)? {
+            Destination::Private(u) => match recent
+                .private
+                .get(u)
+                .cloned()
+                .map_or_else(|| self.routes.private_place(u), |p| Ok(Some(p)))
+                .map_err(routes)?
+            {
                 Some(p) => (p, None),
                 None => {
                     let p = retrying("opening a private place", DeliveryError::failure, || {
@@ -171,14 +197,23 @@ impl Driver<'_> {
             key: &key,
         };
         let id = retrying(&what, DeliveryError::failure, || adapter.send(&post)).await?;
+        if let (Destination::Root(_, r), Some(first)) = (&o.to, id.first()) {
+            recent.roots.insert(*r, first.clone());
+        }
+        if let Some((u, p)) = &opened {
+            recent.private.insert(u.clone(), p.clone());
+        }
         Ok(Receipt {
             id: o.id,
             round: o.round,
             to: Some(o.to.clone()),
-            posted: id.map(|id| PostRef {
-                place: PlaceId::new(adapter.platform(), place.clone()),
-                id,
-            }),
+            posted: id
+                .into_iter()
+                .map(|id| PostRef {
+                    place: PlaceId::new(adapter.platform(), place.clone()),
+                    id,
+                })
+                .collect(),
             opened,
             retracted: None,
         })
@@ -189,6 +224,7 @@ impl Driver<'_> {
         adapter: &dyn Deliver,
         r: &Retraction,
         posts: &[PostRef],
+        recent: &mut Recent,
     ) -> Result<Receipt, DeliveryError> {
         for p in posts {
             // One message that cannot be taken back (gone already, a room
@@ -201,11 +237,12 @@ impl Driver<'_> {
                 tracing::warn!(round = r.round.0, "a message could not be taken back: {e}");
             }
         }
-        let mut receipt = self.post(adapter, &r.notice).await?;
+        recent.roots.remove(&r.round);
+        let mut receipt = self.post(adapter, &r.notice, recent).await?;
         receipt.round = Some(r.round);
         receipt.retracted = Some(r.round);
         // The notice outlives the round: it is not one of the round's posts.
-        receipt.posted = None;
+        receipt.posted = Vec::new();
         Ok(receipt)
     }
 }

@@ -33,6 +33,9 @@ pub struct PostRef {
     pub id: String,
 }
 
+/// Which of a round's posts: its outbox id, and the part of the message.
+pub type PostKey = (u64, usize);
+
 /// The typed keys of the route table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RouteKey {
@@ -40,8 +43,9 @@ pub enum RouteKey {
     RootOf(RoundId),
     /// A root message -> its round.
     RoundOfRoot(Platform, String),
-    /// One message the bot posted about a round (by outbox id).
-    PostOf(RoundId, u64),
+    /// One message the bot posted about a round (by outbox id, and part of
+    /// it where the platform split it).
+    PostOf(RoundId, u64, usize),
     /// Every message the bot posted about a round (a prefix).
     PostsOf(RoundId),
     /// A private message of the bot -> its round (replies find their round).
@@ -57,7 +61,8 @@ impl RouteKey {
         match self {
             RouteKey::RootOf(r) => format!("root/{}", r.0),
             RouteKey::RoundOfRoot(p, m) => format!("root-round/{}/{m}", p.name()),
-            RouteKey::PostOf(r, o) => format!("post/{}/{o}", r.0),
+            RouteKey::PostOf(r, o, 0) => format!("post/{}/{o}", r.0),
+            RouteKey::PostOf(r, o, part) => format!("post/{}/{o}.{part}", r.0),
             RouteKey::PostsOf(r) => format!("post/{}/", r.0),
             RouteKey::RoundOfPrivate(p, m) => format!("private-round/{}/{m}", p.name()),
             RouteKey::PrivateOf(u) => format!("private/{}/{}", u.platform.name(), u.id),
@@ -106,8 +111,9 @@ pub trait RouteView: Send + Sync {
     ) -> Result<Option<RoundId>, ReadError>;
     fn private_place(&self, user: &UserRef) -> Result<Option<String>, ReadError>;
     fn person_of(&self, platform: Platform, place: &str) -> Result<Option<UserRef>, ReadError>;
-    /// Every message the bot posted about a round, by outbox id, oldest first.
-    fn posts_of(&self, round: RoundId) -> Result<Vec<(u64, PostRef)>, ReadError>;
+    /// Every message the bot posted about a round, by outbox id and part,
+    /// oldest first.
+    fn posts_of(&self, round: RoundId) -> Result<Vec<(PostKey, PostRef)>, ReadError>;
     /// Whether a platform event was handled already.
     fn handled(&self, platform: Platform, event: &str) -> Result<bool, ReadError>;
     /// Open rounds (for catch-up planning).
@@ -154,14 +160,16 @@ impl<S: Store + ?Sized> RouteView for S {
     fn person_of(&self, platform: Platform, place: &str) -> Result<Option<UserRef>, ReadError> {
         get(self, RouteKey::PersonOf(platform, place.into()))
     }
-    fn posts_of(&self, round: RoundId) -> Result<Vec<(u64, PostRef)>, ReadError> {
-        let mut posts: Vec<(u64, PostRef)> = Vec::new();
+    fn posts_of(&self, round: RoundId) -> Result<Vec<(PostKey, PostRef)>, ReadError> {
+        let mut posts: Vec<(PostKey, PostRef)> = Vec::new();
         let prefix = RouteKey::PostsOf(round).bytes();
         for (k, v) in self.routes_with_prefix(&prefix)? {
-            let n = std::str::from_utf8(&k[prefix.len()..])
-                .ok()
-                .and_then(|n| n.parse().ok())
-                .unwrap_or(u64::MAX);
+            let tail = String::from_utf8_lossy(&k[prefix.len()..]).into_owned();
+            let (n, part) = tail.split_once('.').unwrap_or((&tail, "0"));
+            let n = (
+                n.parse().unwrap_or(u64::MAX),
+                part.parse().unwrap_or(usize::MAX),
+            );
             let post = serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
                 what: "route".into(),
                 source,
@@ -189,8 +197,8 @@ pub fn forget_round(view: &dyn RouteView, round: RoundId) -> Result<Vec<RouteWri
         )));
     }
     out.push(RouteWrite::remove(RouteKey::RootOf(round)));
-    for (n, p) in view.posts_of(round)? {
-        out.push(RouteWrite::remove(RouteKey::PostOf(round, n)));
+    for ((n, part), p) in view.posts_of(round)? {
+        out.push(RouteWrite::remove(RouteKey::PostOf(round, n, part)));
         out.push(RouteWrite::remove(RouteKey::RoundOfPrivate(
             p.place.platform,
             p.id,
@@ -216,13 +224,14 @@ mod tests {
     fn keys_are_spelled_out() {
         let u = UserRef::new(Platform::Matrix, "@anna:hs");
         assert_eq!(RouteKey::PrivateOf(u).bytes(), b"private/matrix/@anna:hs");
-        assert_eq!(RouteKey::PostOf(RoundId(3), 17).bytes(), b"post/3/17");
+        assert_eq!(RouteKey::PostOf(RoundId(3), 17, 0).bytes(), b"post/3/17");
+        assert_eq!(RouteKey::PostOf(RoundId(3), 17, 2).bytes(), b"post/3/17.2");
         assert_eq!(
             RouteKey::RoundOfRoot(Platform::Discord, "123".into()).bytes(),
             b"root-round/discord/123"
         );
         // A round's posts never share a prefix with a longer round number.
-        assert!(!RouteKey::PostOf(RoundId(10), 1)
+        assert!(!RouteKey::PostOf(RoundId(10), 1, 0)
             .bytes()
             .starts_with(&RouteKey::PostsOf(RoundId(1)).bytes()));
     }

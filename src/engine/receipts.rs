@@ -39,7 +39,7 @@ impl<S: Store> Engine<S> {
                 id,
                 round: None,
                 to: None,
-                posted: None,
+                posted: Vec::new(),
                 opened: None,
                 retracted: None,
             })
@@ -59,12 +59,14 @@ impl<S: Store> Engine<S> {
         if let Some(round) = r.retracted {
             out.extend(forget_round(&self.store, round)?);
         }
-        let (Some(post), Some(round)) = (&r.posted, r.round) else {
+        let (Some(post), Some(round)) = (r.posted.first(), r.round) else {
             return Ok(out);
         };
         // Recorded even when the round was erased while this was on its way:
         // its retraction waits for it, and must find it to take it back.
-        out.push(RouteWrite::set(RouteKey::PostOf(round, r.id), post));
+        for (part, p) in r.posted.iter().enumerate() {
+            out.push(RouteWrite::set(RouteKey::PostOf(round, r.id, part), p));
+        }
         match &r.to {
             #[cfg(feature = "fault-injection")]
             Some(Destination::Root(..)) if crate::fault::forget_roots() => {}

@@ -181,13 +181,10 @@ impl<W: Write + Send + 'static> Deliver for Console<W> {
         Platform::Console
     }
 
-    fn send<'a>(
-        &'a self,
-        post: &'a Post<'a>,
-    ) -> BoxFuture<'a, Result<Option<String>, DeliveryError>> {
+    fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>> {
         let r = self
             .write(post)
-            .map(|()| None)
+            .map(|()| Vec::new())
             .map_err(|e| DeliveryError::Permanent(format!("writing to the terminal: {e}")));
         Box::pin(async move { r })
     }

@@ -4,5 +4,7 @@
 //! terminal. No file here touches the store (`tests/it/architecture.rs`).
 
 pub mod console;
+#[cfg(feature = "discord")]
+pub mod discord;
 #[cfg(feature = "matrix")]
 pub mod matrix;

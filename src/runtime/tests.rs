@@ -20,10 +20,7 @@ impl Deliver for Recorder {
     fn platform(&self) -> Platform {
         Platform::Console
     }
-    fn send<'a>(
-        &'a self,
-        post: &'a Post<'a>,
-    ) -> BoxFuture<'a, Result<Option<String>, DeliveryError>> {
+    fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>> {
         Box::pin(async move {
             if post.place == "slow" {
                 self.release.notified().await;
@@ -34,7 +31,7 @@ impl Deliver for Recorder {
                 .push((post.place.to_string(), post.out.id));
             let ids = post.out.msg.ids().into_iter().map(str::to_string);
             self.ids.lock().unwrap().extend(ids);
-            Ok(None)
+            Ok(Vec::new())
         })
     }
     fn delete<'a>(&'a self, _: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {

@@ -127,7 +127,7 @@ fn route(store: &SledStore, link: &str, value: &str) -> Result<Option<RouteWrite
                 place: PlaceId::new(mx, room),
                 id: event.to_string(),
             };
-            Some(RouteWrite::set(RouteKey::PostOf(r, outbox), &post))
+            Some(RouteWrite::set(RouteKey::PostOf(r, outbox, 0), &post))
         }
         _ => None,
     })
@@ -183,7 +183,7 @@ mod tests {
         );
         let posts = s.posts_of(RoundId(1)).unwrap();
         assert_eq!(posts.len(), 1);
-        assert_eq!((posts[0].0, posts[0].1.id.as_str()), (7, "$card"));
+        assert_eq!((posts[0].0, posts[0].1.id.as_str()), ((7, 0), "$card"));
         assert!(s.handled(Platform::Matrix, "$seen").unwrap());
         let out = s.outbox().unwrap();
         assert!(

@@ -6,6 +6,8 @@ mod architecture;
 mod commands;
 mod consent;
 mod crash;
+#[cfg(feature = "discord")]
+mod discord;
 mod engine;
 mod erasure;
 mod export;

@@ -88,17 +88,14 @@ impl Deliver for Recorder {
     fn platform(&self) -> Platform {
         Platform::Console
     }
-    fn send<'a>(
-        &'a self,
-        post: &'a Post<'a>,
-    ) -> BoxFuture<'a, Result<Option<String>, DeliveryError>> {
+    fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>> {
         let r = console::render(&self.catalog, post.out);
         self.errors.lock().unwrap().extend(r.errors);
         self.seen.lock().unwrap().push(Seen {
             out: post.out.clone(),
             text: r.text,
         });
-        Box::pin(async { Ok(None) })
+        Box::pin(async { Ok(Vec::new()) })
     }
     fn delete<'a>(&'a self, _: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {
         Box::pin(async { Ok(()) })

@@ -32,11 +32,8 @@ impl Deliver for MatrixOut {
         crate::core::ids::Platform::Matrix
     }
 
-    fn send<'a>(
-        &'a self,
-        post: &'a Post<'a>,
-    ) -> BoxFuture<'a, Result<Option<String>, DeliveryError>> {
-        Box::pin(async move { self.post(post).await.map(Some) })
+    fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>> {
+        Box::pin(async move { self.post(post).await.map(|id| vec![id]) })
     }
 
     fn delete<'a>(&'a self, post: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {

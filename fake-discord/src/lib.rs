@@ -1,0 +1,906 @@
+//! `fake-discord`: a wire-faithful fake of Discord for testing a bot built on serenity 0.12.5.
+//!
+//! It serves Discord's REST API under `/api/v10` and the gateway WebSocket at `/gateway` on
+//! 127.0.0.1 only. Test code plays the users (`say`, `slash`, `click`, `submit`) and reads back
+//! what the bot did (`sent`, `threads`, `commands`, `frames`). The bot connects the way the spec
+//! (/tmp/discord-wire.md §1) describes:
+//!
+//! ```ignore
+//! let fake = FakeDiscord::start(false).await;
+//! let http = HttpBuilder::new(fake_discord::TOKEN)
+//!     .proxy(fake.api_base())
+//!     .ratelimiter_disabled(true) // without it serenity ignores the proxy
+//!     .build();
+//! let client = ClientBuilder::new_with_http(http, intents).event_handler(h).await?;
+//! ```
+//!
+//! The fake is faithful where a bot could get Discord wrong: it honours intents, blanks
+//! message content without MESSAGE_CONTENT, checks permissions the guild really grants,
+//! enforces Discord's limits on what the bot sends (see `limits`), expires interactions that
+//! are not acknowledged within 3 seconds, and only lets users use commands, buttons and
+//! modals the bot actually offered.
+//!
+//! This file holds the public API and the shared state; `gateway` runs the WebSocket
+//! sessions, `rest` the HTTP routes, `limits` Discord's validation and `payloads` the JSON.
+
+mod gateway;
+mod limits;
+pub mod payloads;
+mod rest;
+
+use std::collections::{HashMap, HashSet};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tokio::sync::{mpsc, oneshot};
+
+/// The bot token the fake accepts (serenity sends it as `Bot fake-bot-token`).
+pub const TOKEN: &str = "fake-bot-token";
+/// The application id, which is also the bot user's id.
+pub const APP_ID: u64 = 100000000000000001;
+/// The one guild, "Team". Its @everyone role has the same id.
+pub const GUILD_ID: u64 = 200000000000000001;
+/// The guild's text channel "intervisie".
+pub const CHANNEL_ID: u64 = 300000000000000001;
+/// The role that makes a member a coordinator.
+pub const COORDINATOR_ROLE: u64 = 200000000000000002;
+
+// Gateway intent bits the fake honours (spec §1).
+pub(crate) const INTENT_GUILDS: u64 = 1;
+pub(crate) const INTENT_GUILD_MESSAGES: u64 = 1 << 9;
+pub(crate) const INTENT_DIRECT_MESSAGES: u64 = 1 << 12;
+pub(crate) const INTENT_MESSAGE_CONTENT: u64 = 1 << 15;
+
+// Message flags the fake acts on.
+pub(crate) const EPHEMERAL: u64 = 1 << 6;
+pub(crate) const LOADING: u64 = 1 << 7;
+
+/// How long `slash` and `submit` wait for the bot to have offered what the user uses
+/// (registered the command, opened the modal) before they call it a test bug.
+const OFFER_WAIT: Duration = Duration::from_secs(5);
+
+/// One thing the bot sent.
+#[derive(Clone, Debug)]
+pub struct Sent {
+    /// Message id (0 for an interaction callback without a message).
+    pub id: u64,
+    /// Channel, thread or DM channel it is in.
+    pub channel_id: u64,
+    pub content: String,
+    /// The full JSON body the bot sent (`payload_json` for multipart).
+    pub body: Value,
+    /// Attachment file names.
+    pub files: Vec<String>,
+    pub kind: SentKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SentKind {
+    Message,
+    Edit,
+    Followup,
+    Callback { interaction: u64, kind: u8 },
+    Delete,
+}
+
+/// A running fake Discord. Dropping it stops the HTTP server.
+pub struct FakeDiscord {
+    shared: Arc<Shared>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FakeDiscord {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+impl FakeDiscord {
+    /// Binds 127.0.0.1:0 and serves on the current tokio runtime. `message_content`: whether the
+    /// bot has the privileged MESSAGE_CONTENT intent (when false, guild MESSAGE_CREATE content is
+    /// blanked unless the message mentions the bot; DMs always carry content). As on Discord,
+    /// asking for the intent in IDENTIFY without having it closes the gateway with 4014, and
+    /// having it but not asking for it still blanks content.
+    pub async fn start(message_content: bool) -> FakeDiscord {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+            .await
+            .expect("fake-discord: cannot bind 127.0.0.1:0");
+        let addr = listener
+            .local_addr()
+            .expect("fake-discord: no local address");
+        let shared = Arc::new(Shared {
+            addr,
+            state: Mutex::new(State::new(message_content)),
+        });
+        let router = rest::router(shared.clone());
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        FakeDiscord { shared, server }
+    }
+
+    /// `http://127.0.0.1:PORT`, for `HttpBuilder::proxy`.
+    pub fn api_base(&self) -> String {
+        format!("http://{}", self.shared.addr)
+    }
+
+    /// `ws://127.0.0.1:PORT/gateway` (also what `GET /api/v10/gateway` returns).
+    pub fn gateway_url(&self) -> String {
+        self.shared.gateway_url()
+    }
+
+    /// Adds a guild member (`coordinator`: has COORDINATOR_ROLE) and returns its user id.
+    /// Members appear in GUILD_CREATE of later IDENTIFYs; there is no GUILD_MEMBER_ADD
+    /// (it needs the privileged GUILD_MEMBERS intent).
+    pub fn add_user(&self, name: &str, coordinator: bool) -> u64 {
+        let mut g = self.shared.lock();
+        let id = bump(&mut g.next_user);
+        g.users.push(User {
+            id,
+            name: name.to_string(),
+            coordinator,
+            locale: "en-US".to_string(),
+        });
+        id
+    }
+
+    /// From now on a message to this user's DM channel fails 403 `{"code":50007,…}`.
+    pub fn close_dms(&self, user: u64) {
+        self.shared.lock().closed_dms.insert(user);
+    }
+
+    /// The next `n` bot REST calls (any route but /gateway) get 429 as in spec §5.10.
+    pub fn rate_limit_next(&self, n: usize, retry_after_secs: f64) {
+        self.shared.lock().rate_limit = (n, retry_after_secs);
+    }
+
+    /// `user` posts `content` in `channel` (the text channel, a thread, or the user's own DM
+    /// channel, see [`Self::dm_channel`]); dispatches MESSAGE_CREATE and returns the message id.
+    pub async fn say(&self, user: u64, channel: u64, content: &str) -> u64 {
+        let id = {
+            let mut g = self.shared.lock();
+            let author = g
+                .user_json(user)
+                .unwrap_or_else(|| panic!("say: unknown user {user}; add it with add_user"));
+            match g.chan(channel) {
+                None => panic!("say: unknown channel {channel}"),
+                Some(Chan::Dm(owner)) if owner != user => {
+                    panic!(
+                        "say: channel {channel} is the DM channel of user {owner}, not of {user}"
+                    )
+                }
+                Some(_) => {}
+            }
+            let id = bump(&mut g.next_message);
+            let mut m = payloads::message(id, channel, author, content, &payloads::timestamp_now());
+            m["mentions"] = Value::Array(g.mentions(content));
+            // Real clients send a nonce with every message.
+            m["nonce"] = json!(id.to_string());
+            g.messages.insert(
+                id,
+                Msg {
+                    channel,
+                    author: user,
+                    json: m.clone(),
+                },
+            );
+            let d = g.gateway_message(&m, channel, user);
+            gateway::emit(&mut g, "MESSAGE_CREATE", d);
+            id
+        };
+        tokio::task::yield_now().await;
+        id
+    }
+
+    /// `user` writes to the bot privately (opens the DM channel if needed).
+    pub async fn say_dm(&self, user: u64, content: &str) -> u64 {
+        let dm = {
+            let mut g = self.shared.lock();
+            assert!(
+                g.user(user).is_some(),
+                "say_dm: unknown user {user}; add it with add_user"
+            );
+            g.ensure_dm(user)
+        };
+        self.say(user, dm, content).await
+    }
+
+    /// `user` runs `/brug <sub> name:value…` in `channel` with client locale `locale`;
+    /// dispatches INTERACTION_CREATE (type 2) and returns the interaction id.
+    ///
+    /// As on Discord, only a registered command can be used: this waits up to 5 s for the bot
+    /// to register `/brug` with subcommand `sub`, and panics if an option is unknown or a
+    /// required one is missing. Values are typed as the command declares them (string options
+    /// are type 3).
+    pub async fn slash(
+        &self,
+        user: u64,
+        channel: u64,
+        sub: &str,
+        options: &[(&str, &str)],
+        locale: &str,
+    ) -> u64 {
+        let deadline = Instant::now() + OFFER_WAIT;
+        let declared = loop {
+            let found = {
+                let g = self.shared.lock();
+                let guild = g.chan(channel).is_some_and(|c| c != Chan::Dm(user));
+                g.subcommand(sub, guild)
+            };
+            match found {
+                Some(d) => break d,
+                None if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(20)).await
+                }
+                None => {
+                    let g = self.shared.lock();
+                    let names: Vec<&Value> = g
+                        .guild_commands
+                        .iter()
+                        .chain(&g.global_commands)
+                        .map(|c| &c["name"])
+                        .collect();
+                    panic!("slash: /brug {sub} is not registered (in channel {channel}); registered commands: {names:?}")
+                }
+            }
+        };
+        let typed = type_options(sub, &declared, options);
+        let id = {
+            let mut g = self.shared.lock();
+            if let Some(u) = g.users.iter_mut().find(|u| u.id == user) {
+                u.locale = locale.to_string();
+            }
+            let who = g.invoker(user, channel, "slash");
+            let id = g.new_interaction(2, user, channel, None);
+            let v = payloads::interaction(
+                id,
+                2,
+                payloads::slash_data(sub, &typed, who.guild),
+                &who,
+                None,
+            );
+            gateway::emit(&mut g, "INTERACTION_CREATE", v);
+            id
+        };
+        tokio::task::yield_now().await;
+        id
+    }
+
+    /// `user` clicks the button `custom_id` on the bot's message `message` in `channel`;
+    /// dispatches INTERACTION_CREATE (type 3) carrying the message as it is now. Panics if the
+    /// message has no such enabled button (a user could not click it either).
+    pub async fn click(&self, user: u64, channel: u64, message: u64, custom_id: &str) -> u64 {
+        let id = {
+            let mut g = self.shared.lock();
+            let msg = g
+                .messages
+                .get(&message)
+                .cloned()
+                .unwrap_or_else(|| panic!("click: there is no message {message}"));
+            assert_eq!(
+                msg.channel, channel,
+                "click: message {message} is in channel {}, not {channel}",
+                msg.channel
+            );
+            assert_eq!(
+                msg.author, APP_ID,
+                "click: message {message} is not the bot's"
+            );
+            match find_button(&msg.json, custom_id) {
+                Some(false) => {}
+                Some(true) => panic!("click: button {custom_id} on message {message} is disabled"),
+                None => panic!(
+                    "click: message {message} has no button {custom_id}; its components: {}",
+                    msg.json["components"]
+                ),
+            }
+            let who = g.invoker(user, channel, "click");
+            let id = g.new_interaction(3, user, channel, Some(message));
+            let v = payloads::interaction(
+                id,
+                3,
+                payloads::button_data(custom_id),
+                &who,
+                Some(msg.json),
+            );
+            gateway::emit(&mut g, "INTERACTION_CREATE", v);
+            id
+        };
+        tokio::task::yield_now().await;
+        id
+    }
+
+    /// `user` submits the modal `custom_id` with `fields` (text input custom_id → value);
+    /// dispatches INTERACTION_CREATE (type 5). Waits up to 5 s for the bot to have opened that
+    /// modal for this user, and panics on a field the modal lacks or a missing required one.
+    pub async fn submit(
+        &self,
+        user: u64,
+        channel: u64,
+        custom_id: &str,
+        fields: &[(&str, &str)],
+    ) -> u64 {
+        let deadline = Instant::now() + OFFER_WAIT;
+        let modal = loop {
+            let found = {
+                let mut g = self.shared.lock();
+                let at = g
+                    .modals
+                    .iter()
+                    .rposition(|m| m.user == user && m.custom_id == custom_id);
+                // Submitting closes the modal.
+                at.map(|i| g.modals.remove(i))
+            };
+            match found {
+                Some(m) => break m,
+                None if Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(20)).await
+                }
+                None => panic!("submit: the bot never opened modal {custom_id} for user {user}"),
+            }
+        };
+        let values = modal_values(&modal.data, custom_id, fields);
+        let id = {
+            let mut g = self.shared.lock();
+            let who = g.invoker(user, channel, "submit");
+            let message = modal
+                .source
+                .and_then(|m| g.messages.get(&m))
+                .map(|m| m.json.clone());
+            let id = g.new_interaction(5, user, channel, modal.source);
+            let v = payloads::interaction(
+                id,
+                5,
+                payloads::modal_data(custom_id, &values),
+                &who,
+                message,
+            );
+            gateway::emit(&mut g, "INTERACTION_CREATE", v);
+            id
+        };
+        tokio::task::yield_now().await;
+        id
+    }
+
+    /// Everything the bot sent, in order.
+    pub fn sent(&self) -> Vec<Sent> {
+        self.shared.lock().sent.clone()
+    }
+
+    /// The user's DM channel with the bot, if opened.
+    pub fn dm_channel(&self, user: u64) -> Option<u64> {
+        self.shared
+            .lock()
+            .dms
+            .iter()
+            .find(|(u, _)| *u == user)
+            .map(|(_, c)| *c)
+    }
+
+    /// `(thread id == starter message id, parent channel, name)` of every thread.
+    pub fn threads(&self) -> Vec<(u64, u64, String)> {
+        self.shared
+            .lock()
+            .threads
+            .iter()
+            .map(|t| (t.id, t.parent, t.name.clone()))
+            .collect()
+    }
+
+    /// The registered commands as the bot sent them: guild commands, then global ones.
+    pub fn commands(&self) -> Vec<Value> {
+        let g = self.shared.lock();
+        g.guild_commands
+            .iter()
+            .chain(&g.global_commands)
+            .cloned()
+            .collect()
+    }
+
+    /// Every gateway frame the fake sent (JSON text), over all connections, in order.
+    pub fn frames(&self) -> Vec<String> {
+        self.shared.lock().frames.clone()
+    }
+
+    /// How many IDENTIFY (op 2) were received.
+    pub fn identified(&self) -> usize {
+        self.shared.lock().identified
+    }
+
+    /// How many RESUME (op 6) were received.
+    pub fn resumed(&self) -> usize {
+        self.shared.lock().resumed
+    }
+
+    /// Drops the current gateway TCP connection without a close frame, like a network failure.
+    /// Dispatches from now on are kept for the bot's RESUME.
+    pub async fn drop_gateway(&self) {
+        let conn = self.shared.lock().conn.take();
+        if let Some(conn) = conn {
+            let (done, dropped) = oneshot::channel();
+            let _ = conn.tx.send(gateway::Out::Drop(Some(done)));
+            let _ = tokio::time::timeout(Duration::from_secs(2), dropped).await;
+        }
+    }
+
+    /// Polls [`Self::sent`] every 20 ms for the first entry matching `pred`; panics with
+    /// `what` and a dump of everything sent when `limit` (real time) runs out.
+    pub async fn wait_for(
+        &self,
+        what: &str,
+        limit: Duration,
+        pred: impl Fn(&Sent) -> bool,
+    ) -> Sent {
+        let deadline = Instant::now() + limit;
+        loop {
+            let sent = self.sent();
+            if let Some(hit) = sent.iter().find(|s| pred(s)) {
+                return hit.clone();
+            }
+            if Instant::now() >= deadline {
+                let dump: Vec<String> = sent
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "  {:?} id={} channel={} files={:?} content={:?}",
+                            s.kind, s.id, s.channel_id, s.files, s.content
+                        )
+                    })
+                    .collect();
+                panic!(
+                    "timed out after {limit:?} waiting for {what}; the bot sent {} things:\n{}",
+                    sent.len(),
+                    dump.join("\n")
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// Whether `content` mentions the bot (`<@id>` or the legacy `<@!id>`).
+pub(crate) fn mentions_bot(content: &str) -> bool {
+    content.contains(&format!("<@{APP_ID}>")) || content.contains(&format!("<@!{APP_ID}>"))
+}
+
+/// Returns the counter's value and advances it.
+pub(crate) fn bump(counter: &mut u64) -> u64 {
+    let v = *counter;
+    *counter += 1;
+    v
+}
+
+/// Types the test's string options as `/brug <sub>` declares them, checking names and
+/// required options the way Discord's client would.
+fn type_options(sub: &str, declared: &Value, given: &[(&str, &str)]) -> Vec<(String, u8, Value)> {
+    let decl = declared["options"].as_array().cloned().unwrap_or_default();
+    let names: Vec<&str> = decl.iter().filter_map(|o| o["name"].as_str()).collect();
+    let mut out = Vec::new();
+    for (name, value) in given {
+        let o = decl.iter().find(|o| o["name"] == *name).unwrap_or_else(|| {
+            panic!("slash: /brug {sub} has no option `{name}`; it declares {names:?}")
+        });
+        let kind = o["type"].as_u64().unwrap_or(3) as u8;
+        let typed = match kind {
+            3 => Some(json!(value)),
+            4 => value.parse::<i64>().ok().map(|n| json!(n)),
+            5 => value.parse::<bool>().ok().map(|b| json!(b)),
+            10 => value.parse::<f64>().ok().map(|x| json!(x)),
+            other => panic!("slash: option `{name}` has type {other}; the fake only types options 3, 4, 5 and 10"),
+        }
+        .unwrap_or_else(|| panic!("slash: option `{name}` of /brug {sub} has type {kind}, which {value:?} is not"));
+        if let Some(choices) = o["choices"].as_array().filter(|c| !c.is_empty()) {
+            assert!(
+                choices.iter().any(|c| c["value"] == typed),
+                "slash: {value:?} is not one of the choices of option `{name}`: {choices:?}"
+            );
+        }
+        out.push((name.to_string(), kind, typed));
+    }
+    for o in &decl {
+        let name = o["name"].as_str().unwrap_or_default();
+        if o["required"] == true && !given.iter().any(|(n, _)| *n == name) {
+            panic!("slash: /brug {sub} requires option `{name}`");
+        }
+    }
+    out
+}
+
+/// `Some(disabled)` if `message` has a button `custom_id`.
+fn find_button(message: &Value, custom_id: &str) -> Option<bool> {
+    let rows = message["components"].as_array()?;
+    rows.iter()
+        .filter_map(|row| row["components"].as_array())
+        .flatten()
+        .find(|c| c["type"] == 2 && c["custom_id"] == custom_id)
+        .map(|c| c["disabled"] == true)
+}
+
+/// The values of every text input of a modal, in the modal's order, as a client submits them.
+fn modal_values(modal: &Value, custom_id: &str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    let inputs: Vec<&Value> = modal["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|row| row["components"].as_array())
+        .flatten()
+        .filter(|c| c["type"] == 4)
+        .collect();
+    for (name, _) in fields {
+        assert!(
+            inputs.iter().any(|i| i["custom_id"] == *name),
+            "submit: modal {custom_id} has no text input `{name}`"
+        );
+    }
+    inputs
+        .iter()
+        .map(|input| {
+            let id = input["custom_id"].as_str().unwrap_or_default().to_string();
+            let value = fields
+                .iter()
+                .find(|(n, _)| *n == id)
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_default();
+            // Text inputs are required unless the bot said otherwise.
+            let required = input["required"].as_bool().unwrap_or(true);
+            assert!(
+                !(required && value.is_empty()),
+                "submit: modal {custom_id} requires `{id}`"
+            );
+            (id, value)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared state
+
+/// What the server tasks and the test handle share.
+pub(crate) struct Shared {
+    pub(crate) addr: SocketAddr,
+    state: Mutex<State>,
+}
+
+impl Shared {
+    /// Locks the state; a panic in another holder (a failed test helper) does not poison it.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn gateway_url(&self) -> String {
+        format!("ws://{}/gateway", self.addr)
+    }
+}
+
+/// What a channel id refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Chan {
+    /// The guild text channel.
+    Text,
+    /// A thread in the guild.
+    Thread,
+    /// The DM channel of this user with the bot.
+    Dm(u64),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct User {
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) coordinator: bool,
+    /// The client locale of the user's last slash command.
+    pub(crate) locale: String,
+}
+
+/// A message anyone sent, as REST would return it now.
+#[derive(Clone, Debug)]
+pub(crate) struct Msg {
+    pub(crate) channel: u64,
+    pub(crate) author: u64,
+    pub(crate) json: Value,
+}
+
+impl Msg {
+    pub(crate) fn ephemeral(&self) -> bool {
+        self.json["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Thread {
+    pub(crate) id: u64,
+    pub(crate) parent: u64,
+    pub(crate) name: String,
+    pub(crate) json: Value,
+}
+
+/// An interaction the fake dispatched, and what the bot has done with it.
+#[derive(Clone, Debug)]
+pub(crate) struct Interaction {
+    /// 2 command, 3 component, 5 modal submit.
+    pub(crate) kind: u8,
+    pub(crate) user: u64,
+    pub(crate) channel: u64,
+    pub(crate) token: String,
+    pub(crate) created: Instant,
+    pub(crate) acked: bool,
+    /// The message `@original` refers to, once there is one.
+    pub(crate) original: Option<u64>,
+    /// The message the clicked component (or the modal's component) sits on.
+    pub(crate) source: Option<u64>,
+    /// The original response and follow-ups, which the webhook routes may edit or delete.
+    pub(crate) messages: Vec<u64>,
+}
+
+/// A modal the bot opened and the user has not submitted yet.
+#[derive(Clone, Debug)]
+pub(crate) struct Modal {
+    pub(crate) user: u64,
+    pub(crate) custom_id: String,
+    pub(crate) source: Option<u64>,
+    /// The modal's `data` as the bot sent it.
+    pub(crate) data: Value,
+}
+
+/// A gateway session: survives reconnects, so a RESUME can replay what the bot missed.
+pub(crate) struct Session {
+    pub(crate) id: String,
+    pub(crate) intents: u64,
+    pub(crate) seq: u64,
+    /// Every dispatch of the session as `(s, frame)`.
+    pub(crate) log: Vec<(u64, String)>,
+}
+
+/// The bot's current WebSocket connection.
+pub(crate) struct Conn {
+    pub(crate) id: u64,
+    pub(crate) tx: mpsc::UnboundedSender<gateway::Out>,
+    /// The session this connection identified or resumed, if any yet.
+    pub(crate) session: Option<usize>,
+}
+
+pub(crate) struct State {
+    pub(crate) message_content: bool,
+    pub(crate) users: Vec<User>,
+    pub(crate) closed_dms: HashSet<u64>,
+    /// `(user, DM channel)`.
+    pub(crate) dms: Vec<(u64, u64)>,
+    pub(crate) threads: Vec<Thread>,
+    pub(crate) messages: HashMap<u64, Msg>,
+    /// Message nonce → the message it created (for `enforce_nonce`).
+    pub(crate) nonces: HashMap<String, u64>,
+    pub(crate) interactions: HashMap<u64, Interaction>,
+    pub(crate) modals: Vec<Modal>,
+    pub(crate) guild_commands: Vec<Value>,
+    pub(crate) global_commands: Vec<Value>,
+    /// `(guild?, "type:name")` → command id, stable across re-registration as on Discord.
+    pub(crate) command_ids: HashMap<(bool, String), u64>,
+    pub(crate) sent: Vec<Sent>,
+    /// `(calls left to refuse, retry_after seconds)`.
+    pub(crate) rate_limit: (usize, f64),
+
+    pub(crate) sessions: Vec<Session>,
+    /// The session new dispatches belong to (the last one identified or resumed).
+    pub(crate) current: Option<usize>,
+    pub(crate) conn: Option<Conn>,
+    /// Dispatches from before the bot ever identified, delivered after its first READY.
+    pub(crate) pending: Vec<(String, Value)>,
+    pub(crate) frames: Vec<String>,
+    pub(crate) identified: usize,
+    pub(crate) resumed: usize,
+
+    pub(crate) next_user: u64,
+    pub(crate) next_message: u64,
+    pub(crate) next_attachment: u64,
+    pub(crate) next_dm: u64,
+    pub(crate) next_interaction: u64,
+    pub(crate) next_command: u64,
+    pub(crate) next_version: u64,
+    pub(crate) next_conn: u64,
+}
+
+impl State {
+    fn new(message_content: bool) -> State {
+        State {
+            message_content,
+            users: Vec::new(),
+            closed_dms: HashSet::new(),
+            dms: Vec::new(),
+            threads: Vec::new(),
+            messages: HashMap::new(),
+            nonces: HashMap::new(),
+            interactions: HashMap::new(),
+            modals: Vec::new(),
+            guild_commands: Vec::new(),
+            global_commands: Vec::new(),
+            command_ids: HashMap::new(),
+            sent: Vec::new(),
+            rate_limit: (0, 1.0),
+            sessions: Vec::new(),
+            current: None,
+            conn: None,
+            pending: Vec::new(),
+            frames: Vec::new(),
+            identified: 0,
+            resumed: 0,
+            next_user: 500000000000000001,
+            next_message: 400000000000000001,
+            next_attachment: 600000000000000001,
+            next_dm: 310000000000000001,
+            next_interaction: 700000000000000001,
+            next_command: payloads::BRUG_COMMAND_ID,
+            next_version: 810000000000000001,
+            next_conn: 0,
+        }
+    }
+
+    pub(crate) fn user(&self, id: u64) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
+    }
+
+    /// The User object of a member or of the bot.
+    pub(crate) fn user_json(&self, id: u64) -> Option<Value> {
+        if id == APP_ID {
+            return Some(payloads::bot_user());
+        }
+        self.user(id).map(|u| payloads::user(u.id, &u.name))
+    }
+
+    pub(crate) fn roles_of(&self, id: u64) -> Vec<u64> {
+        match self.user(id) {
+            Some(u) if u.coordinator => vec![COORDINATOR_ROLE],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Full members for GUILD_CREATE: the bot, then every user added so far.
+    pub(crate) fn members(&self) -> Vec<Value> {
+        let mut out = vec![payloads::member(payloads::bot_user(), &[])];
+        out.extend(
+            self.users
+                .iter()
+                .map(|u| payloads::member(payloads::user(u.id, &u.name), &self.roles_of(u.id))),
+        );
+        out
+    }
+
+    pub(crate) fn chan(&self, id: u64) -> Option<Chan> {
+        if id == CHANNEL_ID {
+            Some(Chan::Text)
+        } else if self.threads.iter().any(|t| t.id == id) {
+            Some(Chan::Thread)
+        } else {
+            self.dms
+                .iter()
+                .find(|(_, c)| *c == id)
+                .map(|(u, _)| Chan::Dm(*u))
+        }
+    }
+
+    pub(crate) fn in_guild(&self, channel: u64) -> bool {
+        matches!(self.chan(channel), Some(Chan::Text | Chan::Thread))
+    }
+
+    /// The user's DM channel, opened on first use (one per user, as on Discord).
+    pub(crate) fn ensure_dm(&mut self, user: u64) -> u64 {
+        if let Some((_, c)) = self.dms.iter().find(|(u, _)| *u == user) {
+            return *c;
+        }
+        let c = bump(&mut self.next_dm);
+        self.dms.push((user, c));
+        c
+    }
+
+    /// The users `<@id>` mentions in `content` point at (the bot included).
+    pub(crate) fn mentions(&self, content: &str) -> Vec<Value> {
+        let mut out: Vec<Value> = Vec::new();
+        for part in content.split("<@").skip(1) {
+            let part = part.strip_prefix('!').unwrap_or(part);
+            let Some(end) = part.find('>') else { continue };
+            let Some(user) = part[..end]
+                .parse::<u64>()
+                .ok()
+                .and_then(|id| self.user_json(id))
+            else {
+                continue;
+            };
+            if !out.contains(&user) {
+                out.push(user);
+            }
+        }
+        out
+    }
+
+    /// A stored (REST-form) message as the gateway carries it: guild messages gain
+    /// `guild_id` and the author's member.
+    pub(crate) fn gateway_message(&self, message: &Value, channel: u64, author: u64) -> Value {
+        let mut d = message.clone();
+        if self.in_guild(channel) {
+            payloads::in_guild(&mut d, &self.roles_of(author));
+        }
+        d
+    }
+
+    /// Who is interacting, and where, for an interaction payload. Panics on unknown ids.
+    pub(crate) fn invoker(&self, user: u64, channel: u64, what: &str) -> payloads::Invoker {
+        let u = self
+            .user(user)
+            .unwrap_or_else(|| panic!("{what}: unknown user {user}; add it with add_user"));
+        let chan = self
+            .chan(channel)
+            .unwrap_or_else(|| panic!("{what}: unknown channel {channel}"));
+        let partial = match chan {
+            Chan::Text => payloads::partial_channel(channel, 0, Some("intervisie")),
+            Chan::Thread => {
+                let t = self
+                    .threads
+                    .iter()
+                    .find(|t| t.id == channel)
+                    .expect("thread listed by chan()");
+                let mut p = payloads::partial_channel(
+                    channel,
+                    t.json["type"].as_u64().unwrap_or(11) as u8,
+                    Some(t.name.as_str()),
+                );
+                p["parent_id"] = payloads::sf(t.parent);
+                p
+            }
+            Chan::Dm(owner) => {
+                assert_eq!(
+                    owner, user,
+                    "{what}: channel {channel} is the DM channel of user {owner}, not of {user}"
+                );
+                payloads::partial_channel(channel, 1, None)
+            }
+        };
+        payloads::Invoker {
+            user: payloads::user(u.id, &u.name),
+            roles: self.roles_of(user),
+            channel_id: channel,
+            channel: partial,
+            guild: chan != Chan::Dm(user),
+            locale: u.locale.clone(),
+        }
+    }
+
+    pub(crate) fn new_interaction(
+        &mut self,
+        kind: u8,
+        user: u64,
+        channel: u64,
+        source: Option<u64>,
+    ) -> u64 {
+        let id = bump(&mut self.next_interaction);
+        self.interactions.insert(
+            id,
+            Interaction {
+                kind,
+                user,
+                channel,
+                token: format!("itok-{id}"),
+                created: Instant::now(),
+                acked: false,
+                original: None,
+                source,
+                messages: Vec::new(),
+            },
+        );
+        id
+    }
+
+    /// The declaration of subcommand `sub` of `/brug`, if registered where the user is: guild
+    /// commands and global ones in the guild, only global ones in a DM.
+    pub(crate) fn subcommand(&self, sub: &str, in_guild: bool) -> Option<Value> {
+        let guild: &[Value] = if in_guild { &self.guild_commands } else { &[] };
+        guild
+            .iter()
+            .chain(&self.global_commands)
+            .filter(|c| c["name"] == "brug" && c["type"].as_u64().unwrap_or(1) == 1)
+            .filter_map(|c| c["options"].as_array())
+            .flatten()
+            .find(|o| o["type"] == 1 && o["name"] == sub)
+            .cloned()
+    }
+}

@@ -1,0 +1,217 @@
+//! Discord events in: guild and DM messages and `/brug` interactions become
+//! `Inbound`s (place, sender, the platform's coordinator signal: the
+//! configured role or Manage Threads); the slash command is registered when
+//! the gateway is ready. Interactions are answered at once (Discord allows
+//! three seconds), privately, with what was received.
+
+use super::{commands, Discord};
+use crate::core::ids::{GroupId, Locale, Platform, UserRef};
+use crate::core::msg;
+use crate::engine::{Inbound, Place};
+use crate::runtime::Handle;
+use serenity::all::{
+    ChannelId, CommandInteraction, Context, CreateAllowedMentions, CreateInteractionResponse,
+    CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, Message, Permissions,
+    Ready, RoleId,
+};
+use serenity::async_trait;
+use std::sync::Arc;
+
+pub struct Handler {
+    pub dc: Arc<Discord>,
+    pub handle: Handle,
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(user = %ready.user.name, "connected to Discord");
+        let cmd = commands::definition(&self.dc.catalog);
+        if self.dc.config.guilds.is_empty() {
+            if let Err(e) =
+                serenity::all::Command::set_global_commands(&ctx.http, vec![cmd.clone()]).await
+            {
+                tracing::error!("registering /brug globally failed: {e}");
+            }
+        }
+        for g in &self.dc.config.guilds {
+            if let Err(e) = GuildId::new(*g)
+                .set_commands(&ctx.http, vec![cmd.clone()])
+                .await
+            {
+                tracing::error!(guild = g, "registering /brug failed: {e}");
+            }
+        }
+    }
+
+    async fn message(&self, ctx: Context, msg: Message) {
+        if msg.author.bot {
+            return;
+        }
+        let Some(inbound) = self.inbound_of(&ctx, &msg) else {
+            return;
+        };
+        if self.handle.offer(inbound).is_none() {
+            tracing::warn!(message = %msg.id, "the engine is stopping: a message was not handled");
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        if let Interaction::Command(cmd) = interaction {
+            self.command(&ctx, &cmd).await;
+        }
+    }
+}
+
+impl Handler {
+    fn inbound_of(&self, ctx: &Context, msg: &Message) -> Option<Inbound> {
+        // Without the message-content intent, guild messages arrive empty.
+        let text = msg.content.trim();
+        if text.is_empty() {
+            return None;
+        }
+        let mention = format!("<@{}>", self.dc.config.application_id);
+        let text = text.strip_prefix(&mention).unwrap_or(text).trim();
+        let (group, place, reply_to) = match msg.guild_id {
+            None => (
+                None,
+                Place::Private,
+                msg.message_reference
+                    .as_ref()
+                    .and_then(|r| r.message_id)
+                    .map(|m| m.to_string()),
+            ),
+            Some(g) => {
+                let (group, place) = self.place(ctx, g, msg.channel_id);
+                (Some(group), place, None)
+            }
+        };
+        let coordinator = match (&msg.member, msg.guild_id) {
+            (Some(m), Some(g)) => self.coordinates(ctx, g, &m.roles, None),
+            _ => false,
+        };
+        Some(Inbound {
+            group,
+            sender: UserRef::new(Platform::Discord, msg.author.id.to_string()),
+            sender_name: msg
+                .author
+                .global_name
+                .clone()
+                .unwrap_or_else(|| msg.author.name.clone()),
+            coordinator,
+            place,
+            text: text.to_string(),
+            event: Some(msg.id.to_string()),
+            reply_to,
+        })
+    }
+
+    /// A channel, or a thread in one: a round's thread (its id is its root
+    /// message's), or the channel the thread hangs in.
+    fn place(&self, ctx: &Context, guild: GuildId, channel: ChannelId) -> (GroupId, Place) {
+        let parent = ctx.cache.guild(guild).and_then(|g| {
+            g.threads
+                .iter()
+                .find(|t| t.id == channel)
+                .and_then(|t| t.parent_id)
+        });
+        let group = GroupId::new(Platform::Discord, parent.unwrap_or(channel).to_string());
+        let place = match self
+            .dc
+            .routes
+            .round_of_root(Platform::Discord, &channel.to_string())
+        {
+            Ok(Some(r)) => Place::Thread(r),
+            Ok(None) if parent.is_some() => Place::ThreadOf(channel.to_string()),
+            Ok(None) => Place::Group,
+            Err(e) => {
+                tracing::error!(%channel, "reading which round a thread belongs to failed: {e}");
+                Place::ThreadOf(channel.to_string())
+            }
+        };
+        (group, place)
+    }
+
+    /// The configured role, Manage Threads (in an interaction's channel), or
+    /// owning the guild.
+    fn coordinates(
+        &self,
+        ctx: &Context,
+        guild: GuildId,
+        roles: &[RoleId],
+        permissions: Option<Permissions>,
+    ) -> bool {
+        let role = self
+            .dc
+            .config
+            .coordinator_role
+            .is_some_and(|r| roles.contains(&RoleId::new(r)));
+        let manages = permissions.is_some_and(|p| p.manage_threads() || p.administrator());
+        role || manages
+            || ctx.cache.guild(guild).is_some_and(|g| {
+                roles.iter().any(|r| {
+                    g.roles.get(r).is_some_and(|r| {
+                        r.permissions.manage_threads() || r.permissions.administrator()
+                    })
+                })
+            })
+    }
+
+    async fn command(&self, ctx: &Context, cmd: &CommandInteraction) {
+        let Some(text) = commands::as_text(&self.dc.prefix, &cmd.data.options) else {
+            tracing::warn!(command = %cmd.data.name, "an interaction brug does not know");
+            return;
+        };
+        let locale = if cmd.locale.starts_with("nl") {
+            Locale::Nl
+        } else {
+            Locale::En
+        };
+        // Answered first: Discord gives an interaction three seconds.
+        let shown = text.replacen(&self.dc.prefix, "/brug", 1);
+        let line = msg::DC_RECEIVED.msg().text("command", shown);
+        let ack =
+            self.dc
+                .catalog
+                .strings
+                .render_ref(&line, locale, chrono_tz::UTC, &mut Vec::new());
+        let reply = CreateInteractionResponseMessage::new()
+            .content(ack)
+            .ephemeral(true)
+            .allowed_mentions(CreateAllowedMentions::new().empty_users().empty_roles());
+        if let Err(e) = cmd
+            .create_response(&ctx.http, CreateInteractionResponse::Message(reply))
+            .await
+        {
+            tracing::warn!(interaction = %cmd.id, "answering an interaction failed: {e}");
+        }
+        let (group, place) = match cmd.guild_id {
+            None => (None, Place::Private),
+            Some(g) => {
+                let (group, place) = self.place(ctx, g, cmd.channel_id);
+                (Some(group), place)
+            }
+        };
+        let coordinator = match (&cmd.member, cmd.guild_id) {
+            (Some(m), Some(g)) => self.coordinates(ctx, g, &m.roles, m.permissions),
+            _ => false,
+        };
+        let inbound = Inbound {
+            group,
+            sender: UserRef::new(Platform::Discord, cmd.user.id.to_string()),
+            sender_name: cmd
+                .user
+                .global_name
+                .clone()
+                .unwrap_or_else(|| cmd.user.name.clone()),
+            coordinator,
+            place,
+            text,
+            event: Some(cmd.id.to_string()),
+            reply_to: None,
+        };
+        if self.handle.offer(inbound).is_none() {
+            tracing::warn!(interaction = %cmd.id, "the engine is stopping: a command was not handled");
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Whole rounds in a Discord server, through the real binary and serenity:
+//! slash commands, the round's thread, DMs, what people see and what they
+//! must not see.
+
+use super::{ready, Bot};
+use fake_discord::{FakeDiscord, Sent, SentKind, CHANNEL_ID};
+use std::time::Duration;
+
+const LIMIT: Duration = Duration::from_secs(30);
+
+/// A message as a person reads it in their client: markdown escapes gone.
+fn shown(s: &Sent) -> String {
+    let mut out = String::new();
+    let mut chars = s.content.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '\u{200B}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+struct Server {
+    fake: FakeDiscord,
+    bot: Bot,
+    people: Vec<(&'static str, u64)>,
+}
+
+impl Server {
+    async fn new(lang: &str) -> Server {
+        let fake = FakeDiscord::start(true).await;
+        let people = ["Anna", "Bram", "Chris", "Dewi"]
+            .iter()
+            .map(|n| (*n, fake.add_user(n, *n == "Anna")))
+            .collect();
+        let bot = Bot::on(&fake, lang, true);
+        ready(&fake, &bot).await;
+        Server { fake, bot, people }
+    }
+
+    fn id(&self, name: &str) -> u64 {
+        self.people.iter().find(|(n, _)| *n == name).unwrap().1
+    }
+
+    /// The next message the bot posts in `channel` that reads `text`.
+    async fn posted(&self, channel: u64, text: &str) -> Sent {
+        let what = format!("«{text}» in {channel}");
+        self.fake
+            .wait_for(&what, LIMIT, |s| {
+                s.kind == SentKind::Message && s.channel_id == channel && shown(s).contains(text)
+            })
+            .await
+    }
+
+    /// The bot's private message to `name` that reads `text`.
+    async fn dm(&self, name: &str, text: &str) -> Sent {
+        let user = self.id(name);
+        let what = format!("a DM to {name} with «{text}»");
+        self.fake
+            .wait_for(&what, LIMIT, |s| {
+                Some(s.channel_id) == self.fake.dm_channel(user) && shown(s).contains(text)
+            })
+            .await
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn golden_circle_round_by_slash_command_in_english() {
+    let s = Server::new("en").await;
+    let (anna, bram) = (s.id("Anna"), s.id("Bram"));
+    s.fake
+        .slash(
+            anna,
+            CHANNEL_ID,
+            "start",
+            &[("flow", "golden-circle"), ("title", "Noor")],
+            "en-US",
+        )
+        .await;
+    let root = s.posted(CHANNEL_ID, "Round #1: Golden Circle").await;
+    // The first step is in the round's thread, not the channel.
+    let thread = s
+        .fake
+        .threads()
+        .into_iter()
+        .find(|(id, _, _)| *id == root.id)
+        .map(|(id, _, _)| id)
+        .expect("the round's thread is started on its root message");
+    s.posted(thread, "Step 1 of 10").await;
+    for (n, p) in [
+        ("Anna", "social-worker"),
+        ("Bram", "km-werk"),
+        ("Chris", "sw"),
+        ("Dewi", "client-manager-income"),
+    ] {
+        s.fake
+            .slash(s.id(n), thread, "join", &[("profession", p)], "en-US")
+            .await;
+        s.posted(thread, &format!("{n} takes part as")).await;
+    }
+    s.fake
+        .slash(anna, thread, "owner", &[("user", "Bram")], "en-US")
+        .await;
+    s.posted(thread, "Bram is the case owner.").await;
+    s.fake
+        .say_dm(
+            bram,
+            "A mother, two children; debt-free, works 30 hours; the school worries.",
+        )
+        .await;
+    s.dm("Bram", "This is what I received.").await;
+    s.fake.say_dm(bram, "yes").await;
+    s.posted(thread, "The case, brought in by Bram").await;
+    s.fake
+        .say(s.id("Chris"), thread, "Does she have a network?")
+        .await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    s.fake.slash(anna, thread, "next", &[], "en-US").await;
+    let circle = s.posted(thread, "Step 3 ").await;
+    // Those who must act, and nobody else, may be pinged.
+    let allowed = &circle.body["allowed_mentions"];
+    let mut users: Vec<String> = allowed["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            u.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| u.to_string())
+        })
+        .collect();
+    users.sort();
+    let mut everyone: Vec<String> = s.people.iter().map(|(_, id)| id.to_string()).collect();
+    everyone.sort();
+    assert_eq!(users, everyone, "{allowed}");
+
+    for (i, n) in ["Anna", "Bram", "Chris", "Dewi"].iter().enumerate() {
+        let framed = ["tailor-made support", "rights and duties"][i % 2];
+        let answer = format!(
+            "Problem: problem seen by {n}\nClient: image of {n} **bold** @everyone\nWhy: belief of {n}, {framed}\nHow: way of {n}\nWhat: result of {n}"
+        );
+        s.fake.say_dm(s.id(n), &answer).await;
+        s.dm(n, "Received").await;
+        if i < 3 {
+            // Not one blind answer is in the channel or the thread before the reveal.
+            for m in s.fake.sent() {
+                if m.channel_id == CHANNEL_ID || m.channel_id == thread {
+                    assert!(
+                        !m.content.contains("belief of"),
+                        "before the reveal: {}",
+                        m.content
+                    );
+                }
+            }
+        }
+    }
+    let wall = s.posted(thread, "Step 4 ").await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        assert!(
+            shown(&wall).contains(&format!("belief of {n}")),
+            "{}",
+            wall.content
+        );
+    }
+    // Echoed text can neither format nor ping.
+    assert!(
+        wall.content.contains("\\*\\*bold\\*\\*"),
+        "{}",
+        wall.content
+    );
+    assert!(!wall.content.contains("@everyone"), "{}", wall.content);
+    s.fake.slash(anna, thread, "next", &[], "en-US").await;
+    s.posted(thread, "Step 6 ").await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        s.fake.say_dm(s.id(n), &format!("stance held by {n}")).await;
+    }
+    let stances = s.posted(thread, "Step 7 ").await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        let text = shown(&stances);
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!("stance held by {n}")))
+            .unwrap();
+        assert!(!line.contains(&format!("{n} (")), "anonymous: {line}");
+    }
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        s.fake
+            .say(s.id(n), thread, &format!("take-away of {n}"))
+            .await;
+    }
+    s.posted(thread, "Step 9 ").await;
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        s.fake
+            .say_dm(s.id(n), "Trust: 4\nOpenness: 3\nRoles: 5")
+            .await;
+    }
+    s.posted(thread, "Step 10 ").await;
+    s.posted(thread, "Round #1 is closed.").await;
+    let chart = s
+        .fake
+        .wait_for("the chart", LIMIT, |m| {
+            m.channel_id == thread && !m.files.is_empty()
+        })
+        .await;
+    assert!(chart.files[0].ends_with(".png"), "{:?}", chart.files);
+    assert!(
+        shown(&chart).contains("Frames per profession"),
+        "{}",
+        chart.content
+    );
+    // No message anywhere may ping everyone or a role, whatever it quotes.
+    for m in s.fake.sent() {
+        if m.kind != SentKind::Message {
+            continue;
+        }
+        let a = &m.body["allowed_mentions"];
+        assert!(a.is_object(), "allowed_mentions missing: {}", m.body);
+        assert_eq!(a["parse"], serde_json::json!([]), "{a}");
+        assert_eq!(a["roles"], serde_json::json!([]), "{a}");
+        assert!(m.content.chars().count() <= 2000);
+    }
+    drop(s.bot);
+}
