@@ -270,14 +270,16 @@ impl<S: Store> EngineLoop<S> {
                         posted: Vec::new(),
                         opened: None,
                         retracted: None,
+                        kept: false,
                     });
                 }
             }
         }
-        if let Err(e) = self.engine.record(&ok, false) {
+        match self.engine.record(&ok, false) {
+            Ok(notices) => self.dispatch(notices),
             // The entries stay in the outbox and go out again at start-up,
             // where the platform de-duplicates them and they are recorded.
-            tracing::error!("recording deliveries failed: {e}");
+            Err(e) => tracing::error!("recording deliveries failed: {e}"),
         }
         let (ready, waiting): (Vec<_>, Vec<_>) = std::mem::take(&mut self.held)
             .into_iter()

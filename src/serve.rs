@@ -105,7 +105,13 @@ fn serve(
         #[cfg(feature = "discord")]
         let discord = config.discord.clone().map(|dc| {
             use brug::platform::discord::{Discord, DiscordOut};
-            let dc = Discord::new(dc, routes.clone(), catalog.clone(), config.prefix.clone());
+            let dc = Discord::new(
+                dc,
+                routes.clone(),
+                catalog.clone(),
+                config.prefix.clone(),
+                config.lang,
+            );
             platforms.insert(Platform::Discord, Arc::new(DiscordOut { dc: dc.clone() }));
             dc
         });

@@ -154,7 +154,8 @@ impl<S: Store, M: Deliver> Session<S, M> {
     fn deliver(&mut self, work: Vec<Pending>) -> anyhow::Result<()> {
         #[cfg(feature = "fault-injection")]
         crate::fault::after_commit();
-        for p in work {
+        let mut work = std::collections::VecDeque::from(work);
+        while let Some(p) = work.pop_front() {
             let job = Job::of(p, self.engine.store())?;
             let driver = Driver {
                 catalog: self.engine.catalog(),
@@ -167,7 +168,9 @@ impl<S: Store, M: Deliver> Session<S, M> {
                 .block_on(driver.deliver(&self.console, &job, &mut recent))?;
             // A terminal cannot recognise a line printed twice: each is
             // marked done on disk before the next is printed.
-            self.engine.record(&[receipt], true)?;
+            // (The terminal takes every private message, so nothing is kept
+            // and no notice comes back; any would be printed next.)
+            work.extend(self.engine.record(&[receipt], true)?);
         }
         Ok(())
     }

@@ -2,8 +2,8 @@
 //!
 //! It serves Discord's REST API under `/api/v10` and the gateway WebSocket at `/gateway` on
 //! 127.0.0.1 only. Test code plays the users (`say`, `slash`, `click`, `submit`) and reads back
-//! what the bot did (`sent`, `threads`, `commands`, `frames`). The bot connects the way the spec
-//! (/tmp/discord-wire.md §1) describes:
+//! what the bot did (`sent`, `threads`, `commands`, `frames`). The bot connects the way
+//! serenity 0.12.5's HTTP client and gateway expect:
 //!
 //! ```ignore
 //! let fake = FakeDiscord::start(false).await;

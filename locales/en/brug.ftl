@@ -109,6 +109,7 @@ err-not-your-turn = This step is not for you; you will be mentioned when it is y
 err-listen-only = In this step you only listen; your turn comes in the next step.
 err-answer-privately = This step is blind: send your answer to me in a direct message. Anything written here is visible to everyone.
 err-answer-in-thread = This step is answered openly: write your answer in the round's thread.
+err-form-stale = That form was for a step that is over; the round has moved on. Use the button on the current step.
 err-empty = That answer is empty.
 err-need-labels = Start each part on its own line with its label: { $fields }.
 err-bad-score = Give «{ $field }» a score from 1 to 5, e.g. `{ $field }: 4`.
@@ -233,3 +234,10 @@ retention-set = From now on, rounds that end in this group are kept for { $days 
     [one] one day, then erased.
    *[other] { $days } days, then erased.
 }
+
+## An open answer given in a form, shown in the thread
+form-answered = { $name } answered:
+
+## Someone who takes no direct messages (Discord): the thread is told once
+private-closed = { $name }, I can't send you direct messages, so what I have for you privately is waiting: press «My messages» and only you will see it. (Or allow direct messages in your privacy settings.)
+private-nothing-kept = Nothing is waiting for you about round { $round }.

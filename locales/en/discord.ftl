@@ -27,3 +27,11 @@ dc-opt-days = A number of days
 dc-opt-format = md (readable) or json
 dc-opt-round = The round's number, e.g. 3
 dc-received = Got it: `{ $command }`
+
+# Buttons and forms (a button label: at most 80 characters; a placeholder: 100).
+dc-button-answer = Answer
+dc-button-mine = My messages
+dc-form-received = Sent. brug confirms it shortly.
+dc-form-gone = That form no longer exists; use the button on the round's current step.
+dc-score-placeholder = A score from 1 to 5, then a few words if you like
+dc-mine-coming = Here is what I have for you; only you can see it.

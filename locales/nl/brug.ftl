@@ -109,6 +109,7 @@ err-not-your-turn = Deze stap is niet voor jou; je wordt genoemd als je aan de b
 err-listen-only = In deze stap luister je alleen; in de volgende stap ben jij aan de beurt.
 err-answer-privately = Deze stap is blind: stuur je antwoord in een direct bericht aan mij. Wat je hier schrijft, ziet iedereen.
 err-answer-in-thread = Deze stap beantwoord je openlijk: schrijf je antwoord in de thread van de ronde.
+err-form-stale = Dat formulier hoorde bij een stap die al voorbij is; de ronde is verder. Gebruik de knop bij de huidige stap.
 err-empty = Dat antwoord is leeg.
 err-need-labels = Begin elk deel op een eigen regel met het label: { $fields }.
 err-bad-score = Geef «{ $field }» een cijfer van 1 tot 5, bijvoorbeeld `{ $field }: 4`.
@@ -233,3 +234,10 @@ retention-set = Vanaf nu worden rondes die in deze groep aflopen { $days ->
     [one] één dag bewaard, en dan gewist.
    *[other] { $days } dagen bewaard, en dan gewist.
 }
+
+## An open answer given in a form, shown in the thread
+form-answered = { $name } antwoordde:
+
+## Iemand die geen privéberichten aanneemt (Discord): de thread hoort het één keer
+private-closed = { $name }, ik kan je geen privéberichten sturen. Wat ik je privé wil laten weten, staat voor je klaar: klik op «Mijn berichten», dan zie alleen jij het. (Of sta privéberichten toe in je privacy-instellingen.)
+private-nothing-kept = Er staat niets voor je klaar over ronde { $round }.

@@ -27,3 +27,11 @@ dc-opt-days = Een aantal dagen
 dc-opt-format = md (leesbaar) of json
 dc-opt-round = Het nummer van de ronde, bijvoorbeeld 3
 dc-received = Ontvangen: `{ $command }`
+
+# Knoppen en formulieren (een knop: hooguit 80 tekens; een voorbeeldtekst: 100).
+dc-button-answer = Antwoord geven
+dc-button-mine = Mijn berichten
+dc-form-received = Verstuurd. brug bevestigt het zo.
+dc-form-gone = Dat formulier bestaat niet meer; gebruik de knop bij de huidige stap van de ronde.
+dc-score-placeholder = Een cijfer van 1 tot 5, en als je wilt een paar woorden
+dc-mine-coming = Dit heb ik voor je klaarstaan; alleen jij ziet het.

@@ -5,6 +5,7 @@
 use super::answer::{self, ParseError};
 use super::effect::{Effect, Rejection};
 use super::enter::advance;
+use super::event::Via;
 use super::flow::{EndRule, Flow, Step, StepKind};
 use super::ids::UserRef;
 use super::message::{Arg, Block, Message};
@@ -33,7 +34,7 @@ pub(super) fn said(
     r: &mut Round,
     by: &UserRef,
     text: &str,
-    private: bool,
+    via: Via,
     now: DateTime<Utc>,
     flow: &Flow,
     fx: &mut Vec<Effect>,
@@ -41,6 +42,14 @@ pub(super) fn said(
     open(r)?;
     let Some(step) = r.current(flow) else {
         return Err(msg::ERR_NOTHING_TO_ANSWER.msg().into());
+    };
+    // A form is answered as its step asks: privately for a blind step, for
+    // the thread to read (the bot shows it there) for an open one.
+    let (private, echo) = match via {
+        Via::Thread => (false, false),
+        Via::Private => (true, false),
+        Via::Form(n) if n != r.step => return Err(msg::ERR_FORM_STALE.msg().into()),
+        Via::Form(_) => (step.blind(), !step.blind()),
     };
     if r.participant(by).is_none() {
         return Err(msg::ERR_NOT_PARTICIPANT.msg().into());
@@ -97,6 +106,48 @@ pub(super) fn said(
     } else {
         0
     };
+    let at = fx.len();
+    take(r, &step, by, text, done_before, now, flow, fx)?;
+    if echo {
+        fx.insert(at, Effect::thread(shown_in_thread(r, &step, by, text)));
+    }
+    Ok(())
+}
+
+/// An open answer given in a form, as the thread reads it (only its writer
+/// saw the form).
+fn shown_in_thread(r: &Round, step: &Step, by: &UserRef, text: &str) -> Message {
+    let mut m = Message::line(msg::FORM_ANSWERED.msg().text("name", r.name_of(by)));
+    match answer::fields(text, step.fields()) {
+        Ok(parsed) if !step.fields().is_empty() => {
+            for f in step.fields() {
+                if let Some(t) = parsed.get(&f.id) {
+                    m.push(Block::Item(
+                        msg::FIELD_LINE
+                            .msg()
+                            .msg("label", f.label.clone())
+                            .arg("text", Arg::Text(t.clone())),
+                    ));
+                }
+            }
+        }
+        _ => m.push(Block::Quote(text.trim().to_string())),
+    }
+    m
+}
+
+/// Stores an answer that passed every check, by what the step collects.
+#[allow(clippy::too_many_arguments)]
+fn take(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    text: &str,
+    done_before: usize,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
     match &step.kind {
         StepKind::Intake { .. } => unreachable!("handled above"),
         // Open one-text answers are contributions: each message adds to them.
@@ -104,19 +155,19 @@ pub(super) fn said(
             fields,
             blind: false,
         } if fields.is_empty() => {
-            append(r, &step, by, text, now);
+            append(r, step, by, text, now);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
         StepKind::Prompt { fields, .. } => {
-            let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, &step))?;
-            store(r, &step, by, now, |a| a.fields.extend(parsed));
-            acknowledge(r, &step, by, done_before, fx);
+            let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, step))?;
+            store(r, step, by, now, |a| a.fields.extend(parsed));
+            acknowledge(r, step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
         StepKind::Discuss { .. } | StepKind::Review => {
-            append(r, &step, by, text, now);
+            append(r, step, by, text, now);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -125,28 +176,28 @@ pub(super) fn said(
         } => {
             let count = record::options(r, flow, options).len();
             let picks =
-                answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, &step))?;
-            store(r, &step, by, now, |a| a.picks = picks);
-            acknowledge(r, &step, by, done_before, fx);
+                answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, step))?;
+            store(r, step, by, now, |a| a.picks = picks);
+            acknowledge(r, step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
         StepKind::Actions => {
-            let (what, who, when) = answer::action(text).map_err(|e| parse_rejection(e, &step))?;
+            let (what, who, when) = answer::action(text).map_err(|e| parse_rejection(e, step))?;
             r.actions.push(ActionItem {
                 what,
                 who,
                 when,
                 by: by.clone(),
             });
-            store(r, &step, by, now, |_| {});
+            store(r, step, by, now, |_| {});
             Ok(())
         }
         StepKind::Reflect { questions, .. } => {
-            let parsed = answer::fields(text, questions).map_err(|e| parse_rejection(e, &step))?;
+            let parsed = answer::fields(text, questions).map_err(|e| parse_rejection(e, step))?;
             let (scores, texts) =
-                answer::scores(&parsed, questions).map_err(|e| parse_rejection(e, &step))?;
-            store(r, &step, by, now, |a| {
+                answer::scores(&parsed, questions).map_err(|e| parse_rejection(e, step))?;
+            store(r, step, by, now, |a| {
                 a.scores.extend(scores);
                 for k in a.scores.keys() {
                     if !texts.contains_key(k) && parsed.contains_key(k) {
@@ -155,7 +206,7 @@ pub(super) fn said(
                 }
                 a.fields.extend(texts);
             });
-            acknowledge(r, &step, by, done_before, fx);
+            acknowledge(r, step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }

@@ -250,6 +250,7 @@ fn waiting_step(
     if let Some(d) = r.timers.deadline {
         post.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
     }
+    post.actions.extend(answer_action(r, step));
     fx.push(Effect::thread(post.with_mentions(expected.clone())));
     if step.blind() {
         for user in &expected {
@@ -323,7 +324,30 @@ pub fn send_private_prompt(
     if let Some(d) = r.timers.deadline {
         m.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));
     }
+    m.actions.extend(answer_action(r, step));
     fx.push(Effect::private(user, m));
+}
+
+/// A form for the current step, where its answer is text in fields: a
+/// prompt (open or blind) or the evaluation questions.
+fn answer_action(r: &Round, step: &Step) -> Option<super::message::Action> {
+    match &step.kind {
+        StepKind::Prompt { .. } | StepKind::Reflect { .. } => {
+            Some(super::message::Action::Answer {
+                round: r.id,
+                step: r.step,
+                flow: r.flow_id.clone(),
+            })
+        }
+        StepKind::Intake { .. }
+        | StepKind::Reveal { .. }
+        | StepKind::AssignRoles { .. }
+        | StepKind::Discuss { .. }
+        | StepKind::Choose { .. }
+        | StepKind::Actions
+        | StepKind::Review
+        | StepKind::Summary => None,
+    }
 }
 
 fn assign_roles(

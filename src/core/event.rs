@@ -15,13 +15,9 @@ pub enum Event {
     },
     /// A participant left the round.
     Left { user: UserRef },
-    /// Someone wrote something that is not a command: an answer, in the thread
-    /// or privately.
-    Said {
-        by: UserRef,
-        text: String,
-        private: bool,
-    },
+    /// Someone wrote something that is not a command: an answer, in the
+    /// thread, privately, or in a form.
+    Said { by: UserRef, text: String, via: Via },
     /// A coordinator command; `coordinator` says whether the platform counts
     /// the sender as one.
     Steered {
@@ -34,6 +30,18 @@ pub enum Event {
     StatusAsked { by: UserRef, private: bool },
     /// Time passed: whatever is due at `now` fires.
     TimePassed,
+}
+
+/// Where an answer was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Via {
+    /// In the round's thread, for everyone there to read.
+    Thread,
+    /// In a private message to the bot.
+    Private,
+    /// In a form for step `n` that only its writer saw (a platform's modal
+    /// dialog): private for a blind step, shown in the thread for an open one.
+    Form(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,6 +13,10 @@ pub struct GroupState {
     pub tz: chrono_tz::Tz,
     /// People's own language choices (`!brug lang`).
     pub user_langs: BTreeMap<String, Locale>,
+    /// The language each person's app is set to, where the platform says
+    /// (Discord): theirs until they choose one.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub app_langs: BTreeMap<String, Locale>,
     /// Actions agreed in the group's most recently closed round, for `review`.
     pub last_actions: Vec<ActionItem>,
     /// Days a round's record is kept after it ends, when the group chose
@@ -28,6 +32,7 @@ impl GroupState {
             lang,
             tz,
             user_langs: BTreeMap::new(),
+            app_langs: BTreeMap::new(),
             last_actions: Vec::new(),
             retention_days: None,
         }
@@ -61,10 +66,34 @@ impl GroupState {
     }
 
     pub fn lang_of(&self, user: &UserRef) -> Locale {
+        self.own_lang(user).unwrap_or(self.lang)
+    }
+
+    /// The person's language: the one they chose, else their app's.
+    pub fn own_lang(&self, user: &UserRef) -> Option<Locale> {
+        let key = user_key(user);
         self.user_langs
-            .get(&user_key(user))
+            .get(&key)
+            .or_else(|| self.app_langs.get(&key))
             .copied()
-            .unwrap_or(self.lang)
+    }
+
+    /// Notes the language a person's app is set to; whether it changed
+    /// anything (a chosen language always wins).
+    pub fn note_app_lang(&mut self, user: &UserRef, lang: Locale) -> bool {
+        let key = user_key(user);
+        if self.user_langs.contains_key(&key) || self.app_langs.get(&key) == Some(&lang) {
+            return false;
+        }
+        self.app_langs.insert(key, lang);
+        true
+    }
+
+    /// Forgets a person's languages; whether there were any.
+    pub fn forget_langs(&mut self, user: &UserRef) -> bool {
+        let key = user_key(user);
+        let chosen = self.user_langs.remove(&key).is_some();
+        self.app_langs.remove(&key).is_some() || chosen
     }
 }
 

@@ -113,14 +113,34 @@ impl Chart {
 }
 
 /// A whole message: blocks, plus the people who must act (mentioned on
-/// platforms that have mentions), and at most one chart (sent as a picture,
-/// with the blocks as its caption).
+/// platforms that have mentions), at most one chart (sent as a picture,
+/// with the blocks as its caption), and what a reader can do with it where
+/// the platform has buttons (the text always says how to do it by typing).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Message {
     pub blocks: Vec<Block>,
     pub mentions: Vec<UserRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chart: Option<Chart>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+}
+
+/// Something a reader can do from a message, on platforms with buttons.
+/// Everything an action needs is in it, so a button still works after a
+/// restart or weeks later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    /// Answer step `step` of a round in a form: one text box per field, seen
+    /// only by the one who fills it in (a platform's modal dialog).
+    Answer {
+        round: super::ids::RoundId,
+        step: usize,
+        flow: String,
+    },
+    /// Read, privately, the bot's private messages about a round (someone
+    /// who does not accept direct messages).
+    Mine { round: super::ids::RoundId },
 }
 
 impl Message {

@@ -51,6 +51,7 @@ messages! {
     ERR_BAD_CHOICE_ONE = "err-bad-choice-one" [];
     ERR_BAD_SCORE = "err-bad-score" [field];
     ERR_EMPTY = "err-empty" [];
+    ERR_FORM_STALE = "err-form-stale" [];
     ERR_LISTEN_ONLY = "err-listen-only" [];
     ERR_NEED_LABELS = "err-need-labels" [fields];
     ERR_NOTHING_TO_ANSWER = "err-nothing-to-answer" [];
@@ -64,6 +65,7 @@ messages! {
     FIELD_LINE = "field-line" [label, text];
     FIELD_TEMPLATE = "field-template" [label];
     FIRST_DEADLINE = "first-deadline" [deadline];
+    FORM_ANSWERED = "form-answered" [name];
     HINT_ACTIONS = "hint-actions" [];
     HINT_BLIND = "hint-blind" [];
     HINT_CHOOSE_MANY = "hint-choose-many" [];
@@ -109,6 +111,8 @@ messages! {
     LISTEN_ONLY_DM = "listen-only-dm" [];
     OWNER_SET = "owner-set" [name];
     OWNER_UNKNOWN = "owner-unknown" [];
+    PRIVATE_CLOSED = "private-closed" [name];
+    PRIVATE_NOTHING_KEPT = "private-nothing-kept" [round];
     PRIVATE_PROMPT = "private-prompt" [round, title, step];
     PROGRESS = "progress" [answered, total];
     RECEIPT = "receipt" [step];
@@ -197,6 +201,12 @@ messages! {
     ERR_INTERNAL = "err-internal" [];
     ERR_NOT_HANDLED = "err-not-handled" [];
     DC_RECEIVED = "dc-received" [command];
+    DC_BUTTON_ANSWER = "dc-button-answer" [];
+    DC_BUTTON_MINE = "dc-button-mine" [];
+    DC_FORM_RECEIVED = "dc-form-received" [];
+    DC_FORM_GONE = "dc-form-gone" [];
+    DC_MINE_COMING = "dc-mine-coming" [];
+    DC_SCORE_PLACEHOLDER = "dc-score-placeholder" [];
     ERR_THREAD_UNKNOWN = "err-thread-unknown" [prefix];
     NOT_A_COMMAND_HERE = "not-a-command-here" [prefix];
     // The terminal (`brug try`).

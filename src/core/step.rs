@@ -30,7 +30,7 @@ pub fn step(round: &Round, event: Event, now: DateTime<Utc>, flow: &Flow) -> Res
             profession,
         } => joined(&mut r, user, name, profession, now, flow, &mut fx)?,
         Event::Left { user } => left(&mut r, &user, now, flow, &mut fx)?,
-        Event::Said { by, text, private } => said(&mut r, &by, &text, private, now, flow, &mut fx)?,
+        Event::Said { by, text, via } => said(&mut r, &by, &text, via, now, flow, &mut fx)?,
         Event::Steered {
             by,
             coordinator,

@@ -178,6 +178,18 @@ mod tests {
         fn open_rounds(&self) -> Result<Vec<Round>, ReadError> {
             Ok(Vec::new())
         }
+        fn parked(
+            &self,
+            _: super::super::routes::RouteKey,
+        ) -> Result<Vec<super::super::routes::Parked>, ReadError> {
+            Ok(Vec::new())
+        }
+        fn is_told(&self, _: &UserRef, _: RoundId) -> Result<bool, ReadError> {
+            Ok(false)
+        }
+        fn told(&self) -> Result<Vec<(UserRef, RoundId)>, ReadError> {
+            Ok(Vec::new())
+        }
     }
 
     fn spot(since_min: i64) -> Spot {

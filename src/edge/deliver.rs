@@ -91,6 +91,9 @@ pub struct Receipt {
     pub opened: Option<(UserRef, String)>,
     /// A retraction: the round whose messages were taken back.
     pub retracted: Option<RoundId>,
+    /// A private message the person does not accept: kept for them, not
+    /// delivered (see `engine::parking`).
+    pub kept: bool,
 }
 
 /// An idempotency key for outbox entry `id` of the store `instance`: at most
@@ -180,6 +183,7 @@ impl Driver<'_> {
                     })
                     .await?;
                     opened = Some((u.clone(), p.clone()));
+                    recent.private.insert(u.clone(), p.clone());
                     (p, None)
                 }
             },
@@ -196,12 +200,26 @@ impl Driver<'_> {
             thread: thread.as_deref(),
             key: &key,
         };
-        let id = retrying(&what, DeliveryError::failure, || adapter.send(&post)).await?;
+        let id = match retrying(&what, DeliveryError::failure, || adapter.send(&post)).await {
+            Err(DeliveryError::PrivateClosed(why)) if matches!(o.to, Destination::Private(_)) => {
+                tracing::info!(
+                    id = o.id,
+                    "kept for its reader, who takes no private messages: {why}"
+                );
+                return Ok(Receipt {
+                    id: o.id,
+                    round: o.round,
+                    to: Some(o.to.clone()),
+                    posted: Vec::new(),
+                    opened,
+                    retracted: None,
+                    kept: true,
+                });
+            }
+            r => r?,
+        };
         if let (Destination::Root(_, r), Some(first)) = (&o.to, id.first()) {
             recent.roots.insert(*r, first.clone());
-        }
-        if let Some((u, p)) = &opened {
-            recent.private.insert(u.clone(), p.clone());
         }
         Ok(Receipt {
             id: o.id,
@@ -216,6 +234,7 @@ impl Driver<'_> {
                 .collect(),
             opened,
             retracted: None,
+            kept: false,
         })
     }
 

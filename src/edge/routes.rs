@@ -54,6 +54,17 @@ pub enum RouteKey {
     PrivateOf(UserRef),
     /// A private place -> its person.
     PersonOf(Platform, String),
+    /// A private message kept for a person who does not accept private
+    /// messages (its outbox entry stays, undelivered) -> its round, if any.
+    Parked(UserRef, u64),
+    /// Everything kept for a person (a prefix).
+    ParkedFor(UserRef),
+    /// Everything kept for anyone (a prefix).
+    AllParked,
+    /// The round's thread was told that its messages wait for this person.
+    Told(UserRef, RoundId),
+    /// Every such note (a prefix).
+    AllTold,
 }
 
 impl RouteKey {
@@ -67,6 +78,11 @@ impl RouteKey {
             RouteKey::RoundOfPrivate(p, m) => format!("private-round/{}/{m}", p.name()),
             RouteKey::PrivateOf(u) => format!("private/{}/{}", u.platform.name(), u.id),
             RouteKey::PersonOf(p, place) => format!("person/{}/{place}", p.name()),
+            RouteKey::Parked(u, id) => format!("parked/{}/{}/{id}", u.platform.name(), u.id),
+            RouteKey::ParkedFor(u) => format!("parked/{}/{}/", u.platform.name(), u.id),
+            RouteKey::AllParked => "parked/".to_string(),
+            RouteKey::Told(u, r) => format!("told/{}/{}/{}", u.platform.name(), u.id, r.0),
+            RouteKey::AllTold => "told/".to_string(),
         }
         .into_bytes()
     }
@@ -118,6 +134,21 @@ pub trait RouteView: Send + Sync {
     fn handled(&self, platform: Platform, event: &str) -> Result<bool, ReadError>;
     /// Open rounds (for catch-up planning).
     fn open_rounds(&self) -> Result<Vec<Round>, ReadError>;
+    /// Private messages kept for people who do not accept them: outbox id,
+    /// person, round.
+    fn parked(&self, prefix: RouteKey) -> Result<Vec<Parked>, ReadError>;
+    /// Whether the round's thread was told that messages wait for `user`.
+    fn is_told(&self, user: &UserRef, round: RoundId) -> Result<bool, ReadError>;
+    /// Every such note: person and round.
+    fn told(&self) -> Result<Vec<(UserRef, RoundId)>, ReadError>;
+}
+
+/// A private message kept for someone who does not accept private messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parked {
+    pub id: u64,
+    pub user: UserRef,
+    pub round: Option<RoundId>,
 }
 
 fn get<T: serde::de::DeserializeOwned, S: Store + ?Sized>(
@@ -185,6 +216,34 @@ impl<S: Store + ?Sized> RouteView for S {
     fn open_rounds(&self) -> Result<Vec<Round>, ReadError> {
         Store::open_rounds(self)
     }
+    fn parked(&self, prefix: RouteKey) -> Result<Vec<Parked>, ReadError> {
+        let mut out: Vec<Parked> = self
+            .routes_with_prefix(&prefix.bytes())?
+            .into_iter()
+            .map(|(_, v)| {
+                serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
+                    what: "route".into(),
+                    source,
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        out.sort_by_key(|p| p.id);
+        Ok(out)
+    }
+    fn is_told(&self, user: &UserRef, round: RoundId) -> Result<bool, ReadError> {
+        Ok(get::<(UserRef, RoundId), _>(self, RouteKey::Told(user.clone(), round))?.is_some())
+    }
+    fn told(&self) -> Result<Vec<(UserRef, RoundId)>, ReadError> {
+        self.routes_with_prefix(&RouteKey::AllTold.bytes())?
+            .into_iter()
+            .map(|(_, v)| {
+                serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
+                    what: "route".into(),
+                    source,
+                })
+            })
+            .collect()
+    }
 }
 
 /// Every record that goes when a round's messages have been taken back.
@@ -204,16 +263,42 @@ pub fn forget_round(view: &dyn RouteView, round: RoundId) -> Result<Vec<RouteWri
             p.id,
         )));
     }
+    for p in parked_about(view, round)? {
+        out.push(RouteWrite::remove(RouteKey::Parked(p.user, p.id)));
+    }
+    for (u, r) in view.told()? {
+        if r == round {
+            out.push(RouteWrite::remove(RouteKey::Told(u, r)));
+        }
+    }
     Ok(out)
 }
 
-/// The records that tie a person to their private place.
+/// The records that tie a person to their private place, and to messages
+/// kept for them (whose outbox entries the caller drops).
 pub fn forget_person(view: &dyn RouteView, user: &UserRef) -> Result<Vec<RouteWrite>, ReadError> {
     let mut out = vec![RouteWrite::remove(RouteKey::PrivateOf(user.clone()))];
     if let Some(place) = view.private_place(user)? {
         out.push(RouteWrite::remove(RouteKey::PersonOf(user.platform, place)));
     }
+    for p in view.parked(RouteKey::ParkedFor(user.clone()))? {
+        out.push(RouteWrite::remove(RouteKey::Parked(p.user, p.id)));
+    }
+    for (u, r) in view.told()? {
+        if &u == user {
+            out.push(RouteWrite::remove(RouteKey::Told(u, r)));
+        }
+    }
     Ok(out)
+}
+
+/// The messages kept about a round, for anyone: dropped with the round.
+pub fn parked_about(view: &dyn RouteView, round: RoundId) -> Result<Vec<Parked>, ReadError> {
+    Ok(view
+        .parked(RouteKey::AllParked)?
+        .into_iter()
+        .filter(|p| p.round == Some(round))
+        .collect())
 }
 
 #[cfg(test)]

@@ -33,11 +33,7 @@ impl<S: Store> Engine<S> {
                         round.locale,
                     ),
                     Target::Private(u) => {
-                        let l = group
-                            .user_langs
-                            .get(&user_key(&u))
-                            .copied()
-                            .unwrap_or(round.locale);
+                        let l = group.own_lang(&u).unwrap_or(round.locale);
                         (Destination::Private(u), l)
                     }
                 };
@@ -93,7 +89,7 @@ impl<S: Store> Engine<S> {
                 .collect(),
             erase: Vec::new(),
             routes: std::mem::take(&mut self.routes_next),
-            delivered: Vec::new(),
+            delivered: std::mem::take(&mut self.dropped_next),
         };
         self.write(&c)?;
         self.next_msg = next_msg;
@@ -139,10 +135,13 @@ impl<S: Store> Engine<S> {
         };
         let tz = group.as_ref().map(|g| g.tz).unwrap_or(self.defaults.tz);
         let group_lang = group.as_ref().map(|g| g.lang).unwrap_or(self.defaults.lang);
+        // Chosen, else what their app says now, else the group's.
         let user_lang = group
             .as_ref()
-            .map(|g| g.lang_of(&m.sender))
-            .unwrap_or(self.defaults.lang);
+            .and_then(|g| g.user_langs.get(&user_key(&m.sender)).copied())
+            .or(m.locale)
+            .or_else(|| group.as_ref().and_then(|g| g.own_lang(&m.sender)))
+            .unwrap_or(group_lang);
         Ok(match (&m.place, &m.group) {
             (Place::Thread(id), Some(g)) => {
                 let l = self.open.get(id).map(|r| r.locale).unwrap_or(group_lang);

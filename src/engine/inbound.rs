@@ -18,6 +18,12 @@ pub enum Place {
     ThreadOf(String),
     /// A direct message to the bot.
     Private,
+    /// A form for step `n` of a round that only its writer saw (a
+    /// platform's modal dialog): an answer, never a command.
+    Form(RoundId, usize),
+    /// Someone who does not accept private messages asks, privately (a
+    /// platform's ephemeral reply), for those kept for them.
+    Mine(RoundId),
 }
 
 /// Something a person wrote, as a platform adapter hands it in.
@@ -38,6 +44,9 @@ pub struct Inbound {
     /// In a private place: the platform id of the bot's message this replies
     /// to (which names its round).
     pub reply_to: Option<String>,
+    /// The language the person's own app is set to, where the platform
+    /// says (Discord's interaction `locale`): theirs until they choose one.
+    pub locale: Option<Locale>,
 }
 
 impl Inbound {
@@ -58,6 +67,7 @@ impl Inbound {
             text: text.to_string(),
             event: None,
             reply_to: None,
+            locale: None,
         }
     }
 }

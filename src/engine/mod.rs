@@ -14,6 +14,7 @@
 mod commands;
 mod commit;
 mod inbound;
+mod parking;
 mod receipts;
 mod route;
 
@@ -27,6 +28,7 @@ use crate::core::message::Message;
 use crate::core::round::{Round, Status};
 use crate::core::{self, Event};
 use crate::edge::routes::{inbox_key, RouteWrite};
+use crate::edge::RouteView;
 use crate::flows::Catalog;
 use crate::storage::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -65,6 +67,9 @@ pub struct Engine<S: Store> {
     now: DateTime<Utc>,
     /// Routing records the next commit writes.
     routes_next: Vec<RouteWrite>,
+    /// Outbox entries the next commit drops undelivered (kept for someone
+    /// who was forgotten, or about a round that was erased).
+    dropped_next: Vec<u64>,
     /// Whether commits wait for one `sync` at the end of a batch.
     batching: bool,
 }
@@ -95,6 +100,7 @@ impl<S: Store> Engine<S> {
             next_round,
             next_msg,
             handling: None,
+            dropped_next: Vec::new(),
             now: DateTime::<Utc>::MIN_UTC,
             routes_next: Vec::new(),
             batching: false,
@@ -115,9 +121,18 @@ impl<S: Store> Engine<S> {
         self.open.values()
     }
 
-    /// Work committed but not yet done (handed out again at start-up).
+    /// Work committed but not yet done (handed out again at start-up),
+    /// but for private messages kept for people who do not accept them.
     pub fn pending(&self) -> Result<Vec<Pending>> {
-        Ok(self.store.outbox()?)
+        let kept: std::collections::BTreeSet<u64> = self
+            .store
+            .parked(crate::edge::routes::RouteKey::AllParked)?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let mut out = self.store.outbox()?;
+        out.retain(|p| !kept.contains(&p.id()));
+        Ok(out)
     }
 
     pub fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
@@ -153,8 +168,18 @@ impl<S: Store> Engine<S> {
             crate::edge::is_coordinator(&self.defaults.coordinators, &m.sender, m.coordinator);
         self.handling = key;
         self.now = now;
+        self.note_app_lang(&m)?;
         let prefix = self.defaults.prefix.clone();
-        let out = match crate::command::parse(&m.text, &prefix) {
+        let parsed = match m.place {
+            Place::Mine(round) => {
+                let out = self.release(&m, round);
+                self.handling = None;
+                return out;
+            }
+            Place::Form(..) => None,
+            _ => crate::command::parse(&m.text, &prefix),
+        };
+        let out = match parsed {
             Some(Ok(cmd)) => self.command(&m, cmd, now),
             Some(Err(e)) => self.reply(&m, commands::command_error(e, &prefix)),
             None => self.answer(&m, now),
@@ -290,6 +315,22 @@ impl<S: Store> Engine<S> {
                 None => Ok(Vec::new()),
             },
         }
+    }
+
+    /// Remembers the language a person's app says, for what the bot sends
+    /// them later unprompted (a private prompt, a reminder).
+    fn note_app_lang(&mut self, m: &Inbound) -> Result<()> {
+        let (Some(lang), Some(id)) = (m.locale, &m.group) else {
+            return Ok(());
+        };
+        let mut g = self.group(id)?;
+        if g.note_app_lang(&m.sender, lang) {
+            self.write(&crate::storage::Commit {
+                groups: vec![g],
+                ..Default::default()
+            })?;
+        }
+        Ok(())
     }
 
     fn group(&self, id: &GroupId) -> Result<GroupState> {

@@ -4,6 +4,7 @@
 
 use super::{Engine, Result};
 use crate::core::effect::Destination;
+use crate::core::effect::Pending;
 use crate::edge::routes::{forget_round, RouteKey, RouteWrite};
 use crate::edge::Receipt;
 use crate::storage::{Commit, Store};
@@ -14,20 +15,45 @@ impl<S: Store> Engine<S> {
     /// the idempotency key can leave it to the next flush: a receipt lost in
     /// a crash costs one resend the platform drops, answering with the same
     /// message id, so the same records are written again.
-    pub fn record(&mut self, receipts: &[Receipt], durable: bool) -> Result<()> {
+    ///
+    /// A private message the person does not accept is kept (see
+    /// `parking`); the first one kept about a round tells its thread, and
+    /// that notice is returned, to send.
+    pub fn record(&mut self, receipts: &[Receipt], durable: bool) -> Result<Vec<Pending>> {
         if receipts.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let mut c = Commit::default();
+        let mut notices = Vec::new();
+        let mut told_now = Vec::new();
         for r in receipts {
+            if let (true, Some(Destination::Private(user))) = (r.kept, &r.to) {
+                let (writes, notice) = self.park(r.id, user, r.round, &mut told_now)?;
+                c.routes.extend(writes);
+                notices.extend(notice);
+                continue;
+            }
             c.delivered.push(r.id);
+            if let Some(round) = r.retracted {
+                c.delivered.extend(self.kept_about(round)?);
+            }
             c.routes.extend(self.routes_of(r)?);
+        }
+        if !notices.is_empty() {
+            // The notices with what they are about, in one commit.
+            self.routes_next.extend(c.routes);
+            self.dropped_next.extend(c.delivered);
+            let out = self.commit(Vec::new(), Vec::new(), notices, Vec::new())?;
+            if durable {
+                self.store.sync()?;
+            }
+            return Ok(out);
         }
         self.store.apply(&c)?;
         if durable {
             self.store.sync()?;
         }
-        Ok(())
+        Ok(Vec::new())
     }
 
     /// Marks outbox entries done without anything to record (a terminal, a
@@ -42,9 +68,10 @@ impl<S: Store> Engine<S> {
                 posted: Vec::new(),
                 opened: None,
                 retracted: None,
+                kept: false,
             })
             .collect();
-        self.record(&receipts, true)
+        self.record(&receipts, true).map(|_| ())
     }
 
     fn routes_of(&self, r: &Receipt) -> Result<Vec<RouteWrite>> {

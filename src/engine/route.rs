@@ -5,6 +5,7 @@
 
 use super::{Engine, Inbound, Place, Result};
 use crate::core::effect::{Pending, Rejection};
+use crate::core::event::Via;
 use crate::core::ids::RoundId;
 use crate::core::which::{self, Asked};
 use crate::core::{msg, Event};
@@ -15,10 +16,12 @@ use chrono::{DateTime, Utc};
 impl<S: Store> Engine<S> {
     /// Not a command: an answer in a thread or a DM; other chat is left alone.
     pub(super) fn answer(&mut self, m: &Inbound, now: DateTime<Utc>) -> Result<Vec<Pending>> {
-        let private = m.place == Place::Private;
-        if m.place == Place::Group {
-            return Ok(Vec::new());
-        }
+        let via = match m.place {
+            Place::Group | Place::Mine(_) => return Ok(Vec::new()),
+            Place::Private => Via::Private,
+            Place::Form(_, step) => Via::Form(step),
+            Place::Thread(_) | Place::ThreadOf(_) => Via::Thread,
+        };
         let id = match self.find_round(m, true)? {
             Ok(id) => id,
             Err(rej) => return self.reply(m, rej.msg),
@@ -29,7 +32,7 @@ impl<S: Store> Engine<S> {
         let ev = Event::Said {
             by: m.sender.clone(),
             text,
-            private,
+            via,
         };
         self.apply(id, ev, Some(m), now)
     }
@@ -47,9 +50,9 @@ impl<S: Store> Engine<S> {
         let open = || self.open.values();
         let tagged = which::round_tag(&m.text).map(|(id, _)| id);
         let thread = match &m.place {
-            Place::Thread(id) => Some(*id),
+            Place::Thread(id) | Place::Form(id, _) => Some(*id),
             Place::ThreadOf(root) => self.store.round_of_root(platform, root)?,
-            Place::Group | Place::Private => None,
+            Place::Group | Place::Private | Place::Mine(_) => None,
         };
         if let Some(id) = thread {
             return Ok(which::named(open(), id));

@@ -36,6 +36,7 @@ fn said(who: &str, place: Place, text: &str, event: Option<&str>) -> Inbound {
         text: text.to_string(),
         event: event.map(str::to_string),
         reply_to: None,
+        locale: None,
     }
 }
 
@@ -236,4 +237,235 @@ fn messages_handled_together_share_one_commit_and_keep_their_order() {
             "{e} not in the inbox"
         );
     }
+}
+
+/// An action-cycle round at its open "clarify" step (step 3), Bram the owner.
+fn at_clarify() -> Chat {
+    let mut chat = Chat::new();
+    chat.say("Anna", Place::Group, "!brug start action-cycle Noor");
+    let thread = Place::Thread(RoundId(1));
+    for (who, prof) in [("Anna", "sw"), ("Bram", "km-werk"), ("Chris", "km-inkomen")] {
+        chat.say(who, thread.clone(), &format!("!brug join {prof}"));
+    }
+    chat.say("Anna", thread.clone(), "!brug owner Bram");
+    chat.wait(1);
+    chat.say("Bram", Place::Private, "Father of three, exemption ends.");
+    chat.say("Bram", Place::Private, "yes");
+    chat
+}
+
+#[test]
+fn a_form_answers_as_its_step_asks_and_is_never_a_command() {
+    let mut chat = at_clarify();
+    // Open step: only Chris saw the form, so the thread is shown the answer.
+    let shown = chat.say(
+        "Chris",
+        Place::Form(RoundId(1), 2),
+        "Is the exemption *final*?",
+    );
+    assert_eq!(
+        shown[0], "Chris answered:\n> Is the exemption *final*?",
+        "{shown:?}"
+    );
+    assert!(matches!(
+        chat.log.last().unwrap().0.to,
+        Destination::Thread(..)
+    ));
+    // A form for a step that is over says so.
+    let stale = chat.say("Chris", Place::Form(RoundId(1), 1), "late");
+    assert!(
+        stale[0].starts_with("That form was for a step that is over"),
+        "{stale:?}"
+    );
+    // Text in a form is an answer, even from a coordinator.
+    chat.say("Anna", Place::Form(RoundId(1), 2), "!brug cancel");
+    assert!(chat.engine.open_rounds().any(|r| r.id == RoundId(1)));
+    chat.wait(2);
+    // Blind step: the form's answer is private; the thread sees progress only.
+    let got = chat.say(
+        "Chris",
+        Place::Form(RoundId(1), 3),
+        "problem: income drops\ncause: rules\njudgement: fair\nsolution: check rights",
+    );
+    assert!(got[0].starts_with("Received"), "{got:?}");
+    assert_eq!(got[1], "1 of 3 answered.");
+    assert!(got
+        .iter()
+        .all(|m| !m.contains("income drops") || m.starts_with("Received")));
+}
+
+#[test]
+fn prompts_with_fields_offer_a_form_that_names_their_step() {
+    let mut chat = at_clarify();
+    chat.wait(2);
+    use brug::core::message::Action;
+    let answer = Action::Answer {
+        round: RoundId(1),
+        step: 3,
+        flow: "action-cycle".into(),
+    };
+    let prompts: Vec<&Outgoing> = chat
+        .log
+        .iter()
+        .map(|(o, _)| o)
+        .filter(|o| o.msg.actions.contains(&answer))
+        .collect();
+    // The thread's prompt and each participant's private one.
+    assert_eq!(prompts.len(), 4, "{prompts:#?}");
+    assert_eq!(
+        prompts
+            .iter()
+            .filter(|o| matches!(o.to, Destination::Private(_)))
+            .count(),
+        3
+    );
+}
+
+/// What delivery reports for a private message its reader does not accept.
+fn kept(o: &Outgoing) -> brug::edge::Receipt {
+    brug::edge::Receipt {
+        id: o.id,
+        round: o.round,
+        to: Some(o.to.clone()),
+        posted: Vec::new(),
+        opened: None,
+        retracted: None,
+        kept: true,
+    }
+}
+
+#[test]
+fn private_messages_someone_does_not_accept_wait_for_them() {
+    let mut chat = Chat::new();
+    chat.say("Anna", Place::Group, "!brug start action-cycle Noor");
+    let thread = Place::Thread(RoundId(1));
+    chat.say("Chris", thread.clone(), "!brug join km-inkomen");
+    chat.say("Anna", thread.clone(), "!brug owner Chris");
+    chat.wait(1);
+    // The intake asks Chris privately; Chris takes no private messages.
+    let out = chat
+        .engine
+        .receive(
+            said("Chris", Place::Private, "A case text.", None),
+            chat.now,
+        )
+        .unwrap();
+    let Pending::Post(receipt_msg) = &out[0] else {
+        panic!("{out:?}")
+    };
+    let notices = chat.engine.record(&[kept(receipt_msg)], true).unwrap();
+    assert_eq!(notices.len(), 1, "the thread is told once");
+    let Pending::Post(notice) = &notices[0] else {
+        panic!()
+    };
+    assert!(matches!(notice.to, Destination::Thread(_, RoundId(1))));
+    assert_eq!(notice.msg.mentions, vec![user("Chris")]);
+    let text = catalog()
+        .strings
+        .render(&notice.msg, notice.locale, notice.tz)
+        .text;
+    assert!(
+        text.starts_with("Chris, I can't send you direct messages"),
+        "{text}"
+    );
+    assert!(!text.contains("A case text"), "{text}");
+    chat.engine.delivered(&[notice.id]).unwrap();
+    // Kept, not lost, and not handed out again at start-up.
+    assert!(chat.engine.pending().unwrap().is_empty());
+    let again = chat
+        .engine
+        .receive(said("Chris", Place::Private, "More text.", None), chat.now)
+        .unwrap();
+    let Pending::Post(second) = &again[0] else {
+        panic!()
+    };
+    assert!(
+        chat.engine
+            .record(&[kept(second)], true)
+            .unwrap()
+            .is_empty(),
+        "told once"
+    );
+    // Asking for them hands both out again, oldest first, and only them.
+    let mine = chat
+        .engine
+        .receive(
+            said("Chris", Place::Mine(RoundId(1)), "", Some("i1")),
+            chat.now,
+        )
+        .unwrap();
+    let ids: Vec<u64> = mine.iter().map(|p| p.id()).collect();
+    assert_eq!(ids, vec![receipt_msg.id, second.id]);
+    let shown = chat.deliver(mine);
+    assert!(
+        shown[0].starts_with("This is what I received."),
+        "{shown:?}"
+    );
+    let none = chat.say("Chris", Place::Mine(RoundId(1)), "");
+    assert_eq!(none, vec!["Nothing is waiting for you about round #1."]);
+}
+
+#[test]
+fn kept_messages_go_with_forget_me() {
+    let mut chat = Chat::new();
+    chat.say("Anna", Place::Group, "!brug start action-cycle Noor");
+    chat.say("Chris", Place::Thread(RoundId(1)), "!brug join km-inkomen");
+    let out = chat
+        .engine
+        .receive(
+            said("Chris", Place::Private, "!brug status", None),
+            chat.now,
+        )
+        .unwrap();
+    let Pending::Post(status) = &out[0] else {
+        panic!()
+    };
+    let notices = chat.engine.record(&[kept(status)], true).unwrap();
+    chat.deliver(notices);
+    let out = chat
+        .engine
+        .receive(
+            said("Chris", Place::Private, "!brug forget-me", None),
+            chat.now,
+        )
+        .unwrap();
+    chat.deliver(out);
+    assert!(chat.engine.pending().unwrap().is_empty());
+    use brug::edge::RouteView;
+    assert!(chat.engine.store().told().unwrap().is_empty());
+    let none = chat.say("Chris", Place::Mine(RoundId(1)), "");
+    assert_eq!(none, vec!["Nothing is waiting for you about round #1."]);
+}
+
+#[test]
+fn the_language_of_someones_app_is_theirs_until_they_choose() {
+    let mut chat = Chat::new();
+    chat.say("Anna", Place::Group, "!brug start action-cycle Noor");
+    let mut join = said(
+        "Chris",
+        Place::Thread(RoundId(1)),
+        "!brug join km-inkomen",
+        None,
+    );
+    join.locale = Some(Locale::Nl);
+    let out = chat.engine.receive(join, chat.now).unwrap();
+    chat.deliver(out);
+    // Privately, unprompted: in the app's language.
+    let help = chat.say("Anna", Place::Thread(RoundId(1)), "!brug owner Chris");
+    assert!(help[0].contains("Chris"), "{help:?}");
+    chat.wait(1);
+    let (to_chris, text) = chat
+        .log
+        .iter()
+        .rev()
+        .find(|(o, _)| o.to == Destination::Private(user("Chris")))
+        .unwrap();
+    assert_eq!(to_chris.locale, Locale::Nl, "{text}");
+    // A language chosen wins over the app's.
+    chat.say("Chris", Place::Thread(RoundId(1)), "!brug lang en");
+    let mut status = said("Chris", Place::Private, "!brug status", None);
+    status.locale = Some(Locale::Nl);
+    let out = chat.engine.receive(status, chat.now).unwrap();
+    let shown = chat.deliver(out);
+    assert!(shown[0].contains("Step"), "{shown:?}");
 }

@@ -2,7 +2,6 @@
 //! records erased everywhere (AVG art. 17), confirmed privately.
 
 use crate::core::effect::{Destination, Pending};
-use crate::core::group::user_key;
 use crate::core::ids::GroupId;
 use crate::core::message::Message;
 use crate::core::{self, msg};
@@ -26,13 +25,12 @@ impl<S: Store> Engine<S> {
         ids.extend(m.group.clone());
         ids.sort();
         ids.dedup();
-        let key = user_key(&m.sender);
         let mut groups = Vec::new();
         for id in ids {
             let mut g = self.group(&id)?;
             let before = g.last_actions.len();
             g.last_actions.retain(|a| a.by != m.sender);
-            if g.user_langs.remove(&key).is_some() || g.last_actions.len() != before {
+            if g.forget_langs(&m.sender) || g.last_actions.len() != before {
                 groups.push(g);
             }
         }
@@ -49,6 +47,7 @@ impl<S: Store> Engine<S> {
             msg: Message::line(line),
         };
         self.routes_next = forget_person(&self.store, &m.sender)?;
+        self.dropped_next = self.kept_for(&m.sender)?;
         self.commit(rounds, groups, vec![draft], Vec::new())
     }
 }

@@ -1,18 +1,14 @@
 //! Discord events in: guild and DM messages and `/brug` interactions become
 //! `Inbound`s (place, sender, the platform's coordinator signal: the
 //! configured role or Manage Threads); the slash command is registered when
-//! the gateway is ready. Interactions are answered at once (Discord allows
-//! three seconds), privately, with what was received.
+//! the gateway is ready. Interactions are `interactions`'.
 
 use super::{commands, Discord};
-use crate::core::ids::{GroupId, Locale, Platform, UserRef};
-use crate::core::msg;
+use crate::core::ids::{GroupId, Platform, UserRef};
 use crate::engine::{Inbound, Place};
 use crate::runtime::Handle;
 use serenity::all::{
-    ChannelId, CommandInteraction, Context, CreateAllowedMentions, CreateInteractionResponse,
-    CreateInteractionResponseMessage, EventHandler, GuildId, Interaction, Message, Permissions,
-    Ready, RoleId,
+    ChannelId, Context, EventHandler, GuildId, Interaction, Message, Permissions, Ready, RoleId,
 };
 use serenity::async_trait;
 use std::sync::Arc;
@@ -57,8 +53,12 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        if let Interaction::Command(cmd) = interaction {
-            self.command(&ctx, &cmd).await;
+        match interaction {
+            Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
+            Interaction::Component(click) => self.click(&ctx, &click).await,
+            Interaction::Modal(form) => self.submitted(&ctx, &form).await,
+            Interaction::Ping(_) | Interaction::Autocomplete(_) => {}
+            _ => tracing::warn!("an interaction of a kind brug does not know"),
         }
     }
 }
@@ -103,12 +103,18 @@ impl Handler {
             text: text.to_string(),
             event: Some(msg.id.to_string()),
             reply_to,
+            locale: None,
         })
     }
 
     /// A channel, or a thread in one: a round's thread (its id is its root
     /// message's), or the channel the thread hangs in.
-    fn place(&self, ctx: &Context, guild: GuildId, channel: ChannelId) -> (GroupId, Place) {
+    pub(super) fn place(
+        &self,
+        ctx: &Context,
+        guild: GuildId,
+        channel: ChannelId,
+    ) -> (GroupId, Place) {
         let parent = ctx.cache.guild(guild).and_then(|g| {
             g.threads
                 .iter()
@@ -134,7 +140,7 @@ impl Handler {
 
     /// The configured role, Manage Threads (in an interaction's channel), or
     /// owning the guild.
-    fn coordinates(
+    pub(super) fn coordinates(
         &self,
         ctx: &Context,
         guild: GuildId,
@@ -155,63 +161,5 @@ impl Handler {
                     })
                 })
             })
-    }
-
-    async fn command(&self, ctx: &Context, cmd: &CommandInteraction) {
-        let Some(text) = commands::as_text(&self.dc.prefix, &cmd.data.options) else {
-            tracing::warn!(command = %cmd.data.name, "an interaction brug does not know");
-            return;
-        };
-        let locale = if cmd.locale.starts_with("nl") {
-            Locale::Nl
-        } else {
-            Locale::En
-        };
-        // Answered first: Discord gives an interaction three seconds.
-        let shown = text.replacen(&self.dc.prefix, "/brug", 1);
-        let line = msg::DC_RECEIVED.msg().text("command", shown);
-        let ack =
-            self.dc
-                .catalog
-                .strings
-                .render_ref(&line, locale, chrono_tz::UTC, &mut Vec::new());
-        let reply = CreateInteractionResponseMessage::new()
-            .content(ack)
-            .ephemeral(true)
-            .allowed_mentions(CreateAllowedMentions::new().empty_users().empty_roles());
-        if let Err(e) = cmd
-            .create_response(&ctx.http, CreateInteractionResponse::Message(reply))
-            .await
-        {
-            tracing::warn!(interaction = %cmd.id, "answering an interaction failed: {e}");
-        }
-        let (group, place) = match cmd.guild_id {
-            None => (None, Place::Private),
-            Some(g) => {
-                let (group, place) = self.place(ctx, g, cmd.channel_id);
-                (Some(group), place)
-            }
-        };
-        let coordinator = match (&cmd.member, cmd.guild_id) {
-            (Some(m), Some(g)) => self.coordinates(ctx, g, &m.roles, m.permissions),
-            _ => false,
-        };
-        let inbound = Inbound {
-            group,
-            sender: UserRef::new(Platform::Discord, cmd.user.id.to_string()),
-            sender_name: cmd
-                .user
-                .global_name
-                .clone()
-                .unwrap_or_else(|| cmd.user.name.clone()),
-            coordinator,
-            place,
-            text,
-            event: Some(cmd.id.to_string()),
-            reply_to: None,
-        };
-        if self.handle.offer(inbound).is_none() {
-            tracing::warn!(interaction = %cmd.id, "the engine is stopping: a command was not handled");
-        }
     }
 }

@@ -17,7 +17,9 @@
 
 mod commands;
 mod error;
+mod forms;
 mod inbound;
+mod interactions;
 mod markdown;
 mod outbound;
 
@@ -25,11 +27,14 @@ pub use error::DiscordError;
 pub use outbound::DiscordOut;
 
 use crate::config::DiscordConfig;
+use crate::core::ids::Locale;
 use crate::edge::RouteView;
 use crate::flows::Catalog;
 use crate::runtime::Handle;
 use serenity::all::{ApplicationId, GatewayIntents, Http, HttpBuilder};
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 /// Everything the Discord side shares.
 pub struct Discord {
@@ -39,7 +44,30 @@ pub struct Discord {
     pub routes: Arc<dyn RouteView>,
     pub catalog: Arc<Catalog>,
     pub prefix: String,
+    /// The operator's default language, for someone whose app says none
+    /// brug speaks.
+    pub lang: Locale,
+    /// What private messages need for people who take no DMs.
+    private: Mutex<Private>,
 }
+
+/// People who take no DMs, and each person's latest interaction, which can
+/// be answered privately (ephemerally) for a while. Kept in memory: after a
+/// restart the first failed DM finds out again, and the next interaction
+/// brings a new token.
+#[derive(Default)]
+struct Private {
+    no_dms: HashSet<u64>,
+    latest: HashMap<u64, Latest>,
+}
+
+struct Latest {
+    token: String,
+    at: Instant,
+}
+
+/// Discord takes follow-ups for 15 minutes; a margin for slow sends.
+const ANSWERABLE_FOR: Duration = Duration::from_secs(14 * 60);
 
 impl Discord {
     pub fn new(
@@ -47,6 +75,7 @@ impl Discord {
         routes: Arc<dyn RouteView>,
         catalog: Arc<Catalog>,
         prefix: String,
+        lang: Locale,
     ) -> Arc<Self> {
         let http = Arc::new(http(&config));
         Arc::new(Self {
@@ -55,7 +84,42 @@ impl Discord {
             routes,
             catalog,
             prefix,
+            lang,
+            private: Mutex::new(Private::default()),
         })
+    }
+
+    fn private(&self) -> std::sync::MutexGuard<'_, Private> {
+        // The sets stay consistent whatever panicked while holding them.
+        self.private.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Remembers someone's latest interaction, answered already.
+    pub fn interacted(&self, user: u64, token: &str) {
+        self.private().latest.insert(
+            user,
+            Latest {
+                token: token.to_string(),
+                at: Instant::now(),
+            },
+        );
+    }
+
+    /// Whether DMs to `user` are worth trying.
+    pub fn takes_dms(&self, user: u64) -> bool {
+        !self.private().no_dms.contains(&user)
+    }
+
+    pub fn no_dms(&self, user: u64) {
+        self.private().no_dms.insert(user);
+    }
+
+    /// The token of the person's latest interaction, if it can still be
+    /// followed up.
+    pub fn answerable(&self, user: u64) -> Option<String> {
+        let p = self.private();
+        let latest = p.latest.get(&user)?;
+        (latest.at.elapsed() < ANSWERABLE_FOR).then(|| latest.token.clone())
     }
 
     /// Connects to the gateway and handles events until `shutdown`.

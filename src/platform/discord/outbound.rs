@@ -2,17 +2,19 @@
 //! each with a `nonce` from the driver's key and `enforce_nonce` (a resend
 //! after a crash returns the message already posted), `allowed_mentions`
 //! naming only the people who must act; the chart as an attached PNG with
-//! its text; a round's root message gets the round's thread; deletions; DMs.
+//! its text; the message's actions as buttons; a round's root message gets
+//! the round's thread; deletions; DMs, or for someone who takes none,
+//! replies only they see to their latest interaction.
 
 use super::error::{classify, code, THREAD_EXISTS};
-use super::{markdown, Discord};
+use super::{forms, markdown, Discord};
 use crate::core::effect::Destination;
 use crate::core::ids::{Platform, UserRef};
 use crate::edge::deliver::{BoxFuture, Deliver, DeliveryError, Post};
 use crate::edge::PostRef;
 use serenity::all::{
-    AutoArchiveDuration, ChannelId, CreateAllowedMentions, CreateAttachment, CreateMessage,
-    CreateThread, MessageId, Nonce, UserId,
+    AutoArchiveDuration, ChannelId, CreateAllowedMentions, CreateAttachment,
+    CreateInteractionResponseFollowup, CreateMessage, CreateThread, MessageId, Nonce, UserId,
 };
 use std::sync::Arc;
 
@@ -64,8 +66,6 @@ impl Deliver for DiscordOut {
 
 impl DiscordOut {
     async fn post(&self, p: &Post<'_>) -> Result<Vec<String>, DeliveryError> {
-        // A round's thread is the thread started on its root message.
-        let channel = ChannelId::new(id("channel", p.thread.unwrap_or(p.place))?);
         let mut text = markdown::render(&p.prepared.blocks);
         if let Some(chart) = &p.prepared.chart {
             text.push('\n');
@@ -85,15 +85,38 @@ impl DiscordOut {
             text.push_str(&names.join(" "));
         }
         let parts = markdown::split(&text);
+        let Destination::Private(user) = &p.out.to else {
+            return self.in_channel(p, parts, people).await;
+        };
+        // Someone who takes no DMs reads them as replies only they see, while
+        // their last interaction with brug can still be answered.
+        let uid = id("user", &user.id)?;
+        if !self.dc.takes_dms(uid) {
+            return self.ephemeral(p, uid, parts).await;
+        }
+        match self.in_channel(p, parts.clone(), people).await {
+            Err(DeliveryError::PrivateClosed(why)) => {
+                tracing::info!(user = %user.id, "takes no DMs: {why}");
+                self.dc.no_dms(uid);
+                self.ephemeral(p, uid, parts).await
+            }
+            r => r,
+        }
+    }
+
+    /// Posts in a channel, thread or DM: each part with its nonce; the
+    /// buttons and the chart with the last.
+    async fn in_channel(
+        &self,
+        p: &Post<'_>,
+        parts: Vec<String>,
+        people: Vec<UserId>,
+    ) -> Result<Vec<String>, DeliveryError> {
+        // A round's thread is the thread started on its root message.
+        let channel = ChannelId::new(id("channel", p.thread.unwrap_or(p.place))?);
         let last = parts.len() - 1;
         let mut ids = Vec::new();
         for (i, part) in parts.into_iter().enumerate() {
-            // Only the people who must act may be pinged: never everyone, a
-            // role, or whoever a quoted answer names.
-            let mentions = CreateAllowedMentions::new()
-                .empty_roles()
-                .everyone(false)
-                .users(people.clone());
             let nonce = if i == 0 {
                 p.key.to_string()
             } else {
@@ -103,13 +126,14 @@ impl DiscordOut {
                 .content(part)
                 .nonce(Nonce::String(nonce))
                 .enforce_nonce(true)
-                .allowed_mentions(mentions);
+                .allowed_mentions(mentions(&people));
             if i == last {
-                if let Some(chart) = &p.prepared.chart {
-                    m = m.add_file(CreateAttachment::bytes(
-                        chart.png.bytes.clone(),
-                        chart.file_name.clone(),
-                    ));
+                let rows = forms::buttons(&self.dc.catalog, &p.out.msg.actions, p.out.locale);
+                if !rows.is_empty() {
+                    m = m.components(rows);
+                }
+                if let Some(file) = chart(p) {
+                    m = m.add_file(file);
                 }
             }
             let sent = channel
@@ -120,6 +144,50 @@ impl DiscordOut {
             if i == 0 && matches!(p.out.to, Destination::Root(..)) {
                 self.thread(channel, sent.id, &p.prepared.plain).await?;
             }
+        }
+        Ok(ids)
+    }
+
+    /// Private parts as follow-ups to the person's latest interaction that
+    /// only they see. Without an interaction to answer, the message is
+    /// theirs to fetch later (`PrivateClosed`: the engine keeps it).
+    async fn ephemeral(
+        &self,
+        p: &Post<'_>,
+        user: u64,
+        parts: Vec<String>,
+    ) -> Result<Vec<String>, DeliveryError> {
+        let Some(token) = self.dc.answerable(user) else {
+            return Err(DeliveryError::PrivateClosed(format!(
+                "user {user}, with no interaction to answer"
+            )));
+        };
+        let last = parts.len() - 1;
+        let mut ids = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            let mut b = CreateInteractionResponseFollowup::new()
+                .content(part)
+                .ephemeral(true)
+                .allowed_mentions(mentions(&[]));
+            let mut files = Vec::new();
+            if i == last {
+                let rows = forms::buttons(&self.dc.catalog, &p.out.msg.actions, p.out.locale);
+                if !rows.is_empty() {
+                    b = b.components(rows);
+                }
+                files.extend(chart(p));
+            }
+            let sent = self
+                .dc
+                .http
+                .create_followup_message(&token, &b, files)
+                .await
+                // An interaction that can no longer be answered: kept.
+                .map_err(|e| match classify(&e) {
+                    DeliveryError::Permanent(why) => DeliveryError::PrivateClosed(why),
+                    other => other,
+                })?;
+            ids.push(sent.id.to_string());
         }
         Ok(ids)
     }
@@ -149,4 +217,20 @@ impl DiscordOut {
             Err(e) => Err(classify(&e)),
         }
     }
+}
+
+/// Only the people who must act may be pinged: never everyone, a role, or
+/// whoever a quoted answer names.
+fn mentions(people: &[UserId]) -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+        .empty_roles()
+        .everyone(false)
+        .users(people.to_vec())
+}
+
+fn chart(p: &Post<'_>) -> Option<CreateAttachment> {
+    p.prepared
+        .chart
+        .as_ref()
+        .map(|c| CreateAttachment::bytes(c.png.bytes.clone(), c.file_name.clone()))
 }

@@ -133,6 +133,7 @@ async fn to_inbound(
         text,
         event: Some(ev.event_id.to_string()),
         reply_to,
+        locale: None,
     })
 }
 
