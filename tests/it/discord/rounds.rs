@@ -2,77 +2,13 @@
 //! slash commands, the round's thread, DMs, what people see and what they
 //! must not see.
 
-use super::{ready, Bot};
-use fake_discord::{FakeDiscord, Sent, SentKind, CHANNEL_ID};
+use super::{shown, Server, LIMIT};
+use fake_discord::{SentKind, CHANNEL_ID};
 use std::time::Duration;
-
-const LIMIT: Duration = Duration::from_secs(30);
-
-/// A message as a person reads it in their client: markdown escapes gone.
-fn shown(s: &Sent) -> String {
-    let mut out = String::new();
-    let mut chars = s.content.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(n) = chars.next() {
-                    out.push(n);
-                }
-            }
-            '\u{200B}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-struct Server {
-    fake: FakeDiscord,
-    bot: Bot,
-    people: Vec<(&'static str, u64)>,
-}
-
-impl Server {
-    async fn new(lang: &str) -> Server {
-        let fake = FakeDiscord::start(true).await;
-        let people = ["Anna", "Bram", "Chris", "Dewi"]
-            .iter()
-            .map(|n| (*n, fake.add_user(n, *n == "Anna")))
-            .collect();
-        let bot = Bot::on(&fake, lang, true);
-        ready(&fake, &bot).await;
-        Server { fake, bot, people }
-    }
-
-    fn id(&self, name: &str) -> u64 {
-        self.people.iter().find(|(n, _)| *n == name).unwrap().1
-    }
-
-    /// The next message the bot posts in `channel` that reads `text`.
-    async fn posted(&self, channel: u64, text: &str) -> Sent {
-        let what = format!("«{text}» in {channel}");
-        self.fake
-            .wait_for(&what, LIMIT, |s| {
-                s.kind == SentKind::Message && s.channel_id == channel && shown(s).contains(text)
-            })
-            .await
-    }
-
-    /// The bot's private message to `name` that reads `text`.
-    async fn dm(&self, name: &str, text: &str) -> Sent {
-        let user = self.id(name);
-        let what = format!("a DM to {name} with «{text}»");
-        self.fake
-            .wait_for(&what, LIMIT, |s| {
-                Some(s.channel_id) == self.fake.dm_channel(user) && shown(s).contains(text)
-            })
-            .await
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn golden_circle_round_by_slash_command_in_english() {
-    let s = Server::new("en").await;
+    let s = Server::new("en", true, &["Anna", "Bram", "Chris", "Dewi"]).await;
     let (anna, bram) = (s.id("Anna"), s.id("Bram"));
     s.fake
         .slash(
