@@ -42,6 +42,19 @@ pub fn render(blocks: &[(Kind, String)]) -> String {
     lines.join("\n")
 }
 
+/// Commands in code spans as Discord users give them: `` `!brug join` ``
+/// reads `` `/brug join` `` (the slash command works with or without the
+/// message-content intent; typed text only with it).
+pub fn slash_commands(text: &str, prefix: &str) -> String {
+    let mut out = text.to_string();
+    for p in [prefix, "!brug"] {
+        out = out
+            .replace(&format!("`{p} "), "`/brug ")
+            .replace(&format!("`{p}`"), "`/brug`");
+    }
+    out
+}
+
 /// Cuts `text` into parts of at most `LIMIT` characters, at line breaks
 /// where it can (a longer line is cut where it must).
 pub fn split(text: &str) -> Vec<String> {
@@ -75,6 +88,14 @@ pub fn split(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commands_read_as_slash_commands() {
+        assert_eq!(
+            slash_commands("Write `!brug join` or `?b next`; `!brug`.", "?b"),
+            "Write `/brug join` or `/brug next`; `/brug`."
+        );
+    }
 
     #[test]
     fn user_text_cannot_inject_markup_or_mentions() {

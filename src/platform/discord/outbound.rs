@@ -66,7 +66,8 @@ impl Deliver for DiscordOut {
 
 impl DiscordOut {
     async fn post(&self, p: &Post<'_>) -> Result<Vec<String>, DeliveryError> {
-        let mut text = markdown::render(&p.prepared.blocks);
+        let mut text =
+            markdown::slash_commands(&markdown::render(&p.prepared.blocks), &self.dc.prefix);
         if let Some(chart) = &p.prepared.chart {
             text.push('\n');
             text.push_str(&markdown::inline(&chart.alt));

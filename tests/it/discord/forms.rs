@@ -119,7 +119,10 @@ impl Server {
     /// `until` contains `secret`.
     fn nowhere_public(&self, thread: u64, secret: &str, until: u64) {
         let sent = self.fake.sent();
-        let end = sent.iter().position(|m| m.id == until).expect("`until` was sent");
+        let end = sent
+            .iter()
+            .position(|m| m.id == until)
+            .expect("`until` was sent");
         for m in &sent[..end] {
             let public = (m.channel_id == CHANNEL_ID || m.channel_id == thread) && !ephemeral(m);
             assert!(

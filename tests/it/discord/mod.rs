@@ -2,6 +2,7 @@
 //! wire-faithful fake Discord (`fake-discord`) on 127.0.0.1.
 
 mod forms;
+mod methods;
 mod rounds;
 mod wire;
 
