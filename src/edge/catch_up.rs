@@ -18,6 +18,11 @@ use chrono::{DateTime, Utc};
 /// Pages of history read per place at the most.
 const MAX_PAGES: usize = 20;
 
+/// How much earlier than a round's opening the walk back may go: the
+/// platform's clock is not ours, and its timestamps may be coarser (a
+/// message handled already is passed over either way).
+const SKEW: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
 /// A place to read back, and how far.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spot {
@@ -25,11 +30,18 @@ pub struct Spot {
     pub since: DateTime<Utc>,
 }
 
-/// The places of `platform` to read back: each open round's group and each
-/// participant's private place, back to the earliest round opening there.
-pub fn plan(view: &dyn RouteView, platform: Platform) -> Result<Vec<Spot>, ReadError> {
+/// The places of `platform` to read back: each open round's group (and its
+/// thread, where a thread is a place of its own: `threads`, on Discord) and
+/// each participant's private place, back to the earliest round opening
+/// there.
+pub fn plan(
+    view: &dyn RouteView,
+    platform: Platform,
+    threads: bool,
+) -> Result<Vec<Spot>, ReadError> {
     let mut spots: Vec<Spot> = Vec::new();
     let mut add = |id: String, since: DateTime<Utc>| {
+        let since = since - SKEW;
         let place = PlaceId::new(platform, id);
         match spots.iter_mut().find(|s| s.place == place) {
             Some(s) => s.since = s.since.min(since),
@@ -41,6 +53,11 @@ pub fn plan(view: &dyn RouteView, platform: Platform) -> Result<Vec<Spot>, ReadE
             continue;
         }
         add(r.group.id.clone(), r.opened);
+        if threads {
+            if let Some(root) = view.root_of(r.id)? {
+                add(root.id, r.opened);
+            }
+        }
         for p in &r.participants {
             if let Some(place) = view.private_place(&p.user)? {
                 add(place, r.opened);

@@ -16,6 +16,10 @@ use std::sync::Arc;
 pub struct Handler {
     pub dc: Arc<Discord>,
     pub handle: Handle,
+    /// Whether the catch-up after connecting is done: live messages wait
+    /// for it, so that what was handled stays a prefix of each place's
+    /// history (see `edge::catch_up`).
+    pub caught_up: tokio::sync::watch::Sender<bool>,
 }
 
 #[async_trait]
@@ -38,6 +42,12 @@ impl EventHandler for Handler {
                 tracing::error!(guild = g, "registering /brug failed: {e}");
             }
         }
+        // A new session (not a resume) may have missed messages.
+        self.caught_up.send_replace(false);
+        if let Err(e) = super::catch_up::catch_up(self, &ctx).await {
+            tracing::error!("catching up after connecting failed: {e}");
+        }
+        self.caught_up.send_replace(true);
     }
 
     async fn message(&self, ctx: Context, msg: Message) {
@@ -47,6 +57,7 @@ impl EventHandler for Handler {
         let Some(inbound) = self.inbound_of(&ctx, &msg) else {
             return;
         };
+        self.live().await;
         if self.handle.offer(inbound).is_none() {
             tracing::warn!(message = %msg.id, "the engine is stopping: a message was not handled");
         }
@@ -64,7 +75,15 @@ impl EventHandler for Handler {
 }
 
 impl Handler {
-    fn inbound_of(&self, ctx: &Context, msg: &Message) -> Option<Inbound> {
+    /// Waits until the catch-up is done.
+    pub(super) async fn live(&self) {
+        let mut rx = self.caught_up.subscribe();
+        if rx.wait_for(|done| *done).await.is_err() {
+            tracing::warn!("the Discord handler is gone");
+        }
+    }
+
+    pub(super) fn inbound_of(&self, ctx: &Context, msg: &Message) -> Option<Inbound> {
         // Without the message-content intent, guild messages arrive empty.
         let text = msg.content.trim();
         if text.is_empty() {

@@ -92,7 +92,7 @@ impl Handler {
         self.tell(ctx, &a, &msg::DC_RECEIVED.msg().text("command", shown))
             .await;
         let inbound = self.inbound(ctx, &a, None, text);
-        self.hand_in(inbound);
+        self.hand_in(inbound).await;
     }
 
     pub(super) async fn click(&self, ctx: &Context, click: &ComponentInteraction) {
@@ -120,7 +120,7 @@ impl Handler {
     async fn mine(&self, ctx: &Context, a: &Asker<'_>, round: RoundId) {
         self.tell(ctx, a, &msg::DC_MINE_COMING.msg()).await;
         let inbound = self.inbound(ctx, a, Some(Place::Mine(round)), String::new());
-        self.hand_in(inbound);
+        self.hand_in(inbound).await;
     }
 
     pub(super) async fn submitted(&self, ctx: &Context, form: &ModalInteraction) {
@@ -134,7 +134,7 @@ impl Handler {
         let text = forms::answer_text(step_def, &form.data.components);
         self.tell(ctx, &a, &msg::DC_FORM_RECEIVED.msg()).await;
         let inbound = self.inbound(ctx, &a, Some(Place::Form(round, step)), text);
-        self.hand_in(inbound);
+        self.hand_in(inbound).await;
     }
 
     /// The engine's `Inbound` for an interaction.
@@ -167,7 +167,8 @@ impl Handler {
         }
     }
 
-    fn hand_in(&self, inbound: Inbound) {
+    async fn hand_in(&self, inbound: Inbound) {
+        self.live().await;
         let id = inbound.event.clone().unwrap_or_default();
         if self.handle.offer(inbound).is_none() {
             tracing::warn!(interaction = %id, "the engine is stopping: an interaction was not handled");

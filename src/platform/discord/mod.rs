@@ -15,6 +15,7 @@
 //!   serenity's own rate limiter is off (its proxy needs that), and the
 //!   shared retry module honours 429s instead.
 
+mod catch_up;
 mod commands;
 mod error;
 mod forms;
@@ -137,6 +138,7 @@ impl Discord {
         let handler = inbound::Handler {
             dc: self.clone(),
             handle,
+            caught_up: tokio::sync::watch::Sender::new(false),
         };
         let mut client = serenity::all::ClientBuilder::new_with_http(http(&self.config), intents)
             .event_handler(handler)

@@ -261,8 +261,8 @@ async fn undecryptable(mx: &Matrix, ev: OriginalSyncRoomEncryptedEvent, room: Ro
 /// lives in (the plan and the walk are `edge::catch_up`'s), handing each
 /// missed message in, oldest first, and waiting for its commit.
 pub async fn catch_up(mx: &Matrix, handle: &Handle) -> Result<(), MatrixError> {
-    let spots =
-        catch_up::plan(mx.routes.as_ref(), Platform::Matrix).doing("planning the catch-up")?;
+    let spots = catch_up::plan(mx.routes.as_ref(), Platform::Matrix, false)
+        .doing("planning the catch-up")?;
     for spot in spots {
         let Some(room) = room_of(mx, &spot.place) else {
             tracing::warn!(room = %spot.place.id, "not in a room an open round lives in");

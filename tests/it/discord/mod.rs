@@ -3,6 +3,7 @@
 
 mod forms;
 mod methods;
+mod resilience;
 mod rounds;
 mod wire;
 

@@ -20,15 +20,11 @@ async fn golden_circle_round_by_slash_command_in_english() {
         )
         .await;
     let root = s.posted(CHANNEL_ID, "Round #1: Golden Circle").await;
-    // The first step is in the round's thread, not the channel.
-    let thread = s
-        .fake
-        .threads()
-        .into_iter()
-        .find(|(id, _, _)| *id == root.id)
-        .map(|(id, _, _)| id)
-        .expect("the round's thread is started on its root message");
+    // The first step is in the round's thread (started on its root
+    // message, so it has the root's id), not the channel.
+    let thread = root.id;
     s.posted(thread, "Step 1 of 10").await;
+    assert!(s.fake.threads().iter().any(|(id, _, _)| *id == thread));
     for (n, p) in [
         ("Anna", "social-worker"),
         ("Bram", "km-werk"),
