@@ -11,6 +11,22 @@ use fake_discord::{FakeDiscord, Sent, SentKind, APP_ID, COORDINATOR_ROLE, GUILD_
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+/// The `[discord]` section of a bot's config for `fake`; the token comes
+/// from `BRUG_TEST_DISCORD_TOKEN` (set it to `fake_discord::TOKEN`).
+pub fn section(fake: &FakeDiscord, message_content: bool) -> String {
+    format!(
+        r#"[discord]
+token_env = "BRUG_TEST_DISCORD_TOKEN"
+application_id = {APP_ID}
+guilds = [{GUILD_ID}]
+coordinator_role = {COORDINATOR_ROLE}
+message_content = {message_content}
+api_base = "{api}"
+"#,
+        api = fake.api_base(),
+    )
+}
+
 /// The bot: `brug run` as a child process with its own store.
 pub struct Bot {
     pub dir: tempfile::TempDir,
@@ -21,20 +37,9 @@ impl Bot {
     pub fn on(fake: &FakeDiscord, lang: &str, message_content: bool) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let config = format!(
-            r#"[store]
-path = "{store}"
-[defaults]
-language = "{lang}"
-[discord]
-token_env = "BRUG_TEST_DISCORD_TOKEN"
-application_id = {APP_ID}
-guilds = [{GUILD_ID}]
-coordinator_role = {COORDINATOR_ROLE}
-message_content = {message_content}
-api_base = "{api}"
-"#,
+            "[store]\npath = \"{store}\"\n[defaults]\nlanguage = \"{lang}\"\n{discord}",
             store = dir.path().join("store").display(),
-            api = fake.api_base(),
+            discord = section(fake, message_content),
         );
         std::fs::write(dir.path().join("config.toml"), config).unwrap();
         let mut bot = Bot { dir, child: None };

@@ -1,5 +1,6 @@
 //! brug in real Matrix rooms: everything through a real Synapse on loopback.
 
+mod both;
 mod harness;
 mod rounds;
 mod safety;
