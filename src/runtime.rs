@@ -295,7 +295,10 @@ impl<S: Store> EngineLoop<S> {
             .into_iter()
             .map(|(m, done, tries)| (m.clone(), (m, done, tries)))
             .unzip();
+        let n = messages.len();
+        let began = std::time::Instant::now();
         let results = self.engine.receive_all(messages, Utc::now());
+        let handled = began.elapsed();
         // Nothing is acknowledged or sent before it is durable; a disk that
         // fails is tried again while the bot runs (what was applied stays
         // applied), so no message is dropped for it.
@@ -305,6 +308,7 @@ impl<S: Store> EngineLoop<S> {
             std::thread::sleep(pause);
             pause = next_pause(pause);
         }
+        tracing::trace!(messages = n, ?handled, synced = ?began.elapsed() - handled, "a batch");
         #[cfg(feature = "fault-injection")]
         crate::fault::after_commit();
         for (result, (m, done, tries)) in results.into_iter().zip(rest) {

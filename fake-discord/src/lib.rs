@@ -113,8 +113,18 @@ impl FakeDiscord {
         let shared = Arc::new(Shared {
             addr,
             state: Mutex::new(State::new(message_content)),
+            called: tokio::sync::Notify::new(),
         });
         let router = rest::router(shared.clone());
+        // As Discord's servers do, answer without Nagle's delay: a response
+        // written in two parts would otherwise wait for the client's
+        // delayed ACK (40 ms), which is the fake's, not the bot's, time.
+        use axum::serve::ListenerExt;
+        let listener = listener.tap_io(|tcp| {
+            if let Err(e) = tcp.set_nodelay(true) {
+                eprintln!("fake-discord: TCP_NODELAY: {e}");
+            }
+        });
         let server = tokio::spawn(async move {
             let _ = axum::serve(listener, router).await;
         });
@@ -364,6 +374,11 @@ impl FakeDiscord {
         id
     }
 
+    /// How many things the bot sent (without copying them).
+    pub fn sent_len(&self) -> usize {
+        self.shared.lock().sent.len()
+    }
+
     /// Everything the bot sent, in order.
     pub fn sent(&self) -> Vec<Sent> {
         self.shared.lock().sent.clone()
@@ -422,6 +437,25 @@ impl FakeDiscord {
             let (done, dropped) = oneshot::channel();
             let _ = conn.tx.send(gateway::Out::Drop(Some(done)));
             let _ = tokio::time::timeout(Duration::from_secs(2), dropped).await;
+        }
+    }
+
+    /// The first thing the bot sent after the first `from` that matches
+    /// `pred`, and its index; woken by each REST call rather than polling,
+    /// so that a latency measured with it is not rounded up to a poll.
+    pub async fn next_sent(&self, from: usize, pred: impl Fn(&Sent) -> bool) -> (usize, Sent) {
+        loop {
+            let called = self.shared.called.notified();
+            tokio::pin!(called);
+            called.as_mut().enable();
+            {
+                let g = self.shared.lock();
+                if let Some((i, hit)) = g.sent.iter().enumerate().skip(from).find(|(_, s)| pred(s))
+                {
+                    return (i, hit.clone());
+                }
+            }
+            called.await;
         }
     }
 
@@ -561,6 +595,8 @@ fn modal_values(modal: &Value, custom_id: &str, fields: &[(&str, &str)]) -> Vec<
 pub(crate) struct Shared {
     pub(crate) addr: SocketAddr,
     state: Mutex<State>,
+    /// Woken after every REST call (what the bot sent may have grown).
+    pub(crate) called: tokio::sync::Notify,
 }
 
 impl Shared {

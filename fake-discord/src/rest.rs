@@ -94,8 +94,12 @@ async fn handle(AxState(shared): AxState<Arc<Shared>>, req: Request) -> Response
         Ok(body) => body,
         Err(response) => return response,
     };
-    let mut g = shared.lock();
-    route_request(&mut g, &method, &segs, &query, body).unwrap_or_else(|e| e)
+    let response = {
+        let mut g = shared.lock();
+        route_request(&mut g, &method, &segs, &query, body).unwrap_or_else(|e| e)
+    };
+    shared.called.notify_waiters();
+    response
 }
 
 fn route_request(

@@ -200,7 +200,10 @@ impl Driver<'_> {
             thread: thread.as_deref(),
             key: &key,
         };
-        let id = match retrying(&what, DeliveryError::failure, || adapter.send(&post)).await {
+        let began = std::time::Instant::now();
+        let sent = retrying(&what, DeliveryError::failure, || adapter.send(&post)).await;
+        tracing::trace!(id = o.id, took = ?began.elapsed(), "sent");
+        let id = match sent {
             Err(DeliveryError::PrivateClosed(why)) if matches!(o.to, Destination::Private(_)) => {
                 tracing::info!(
                     id = o.id,

@@ -1,104 +1,18 @@
 //! brug in Discord: the real `brug run` binary and serenity against a
 //! wire-faithful fake Discord (`fake-discord`) on 127.0.0.1.
 
+mod bot;
 mod forms;
 mod methods;
 mod resilience;
 mod rounds;
 mod wire;
 
-use fake_discord::{FakeDiscord, Sent, SentKind, APP_ID, COORDINATOR_ROLE, GUILD_ID, TOKEN};
-use std::process::{Child, Command, Stdio};
+pub use bot::{ready, section, Bot};
+use fake_discord::{FakeDiscord, Sent, SentKind};
 use std::time::Duration;
 
-/// The `[discord]` section of a bot's config for `fake`; the token comes
-/// from `BRUG_TEST_DISCORD_TOKEN` (set it to `fake_discord::TOKEN`).
-pub fn section(fake: &FakeDiscord, message_content: bool) -> String {
-    format!(
-        r#"[discord]
-token_env = "BRUG_TEST_DISCORD_TOKEN"
-application_id = {APP_ID}
-guilds = [{GUILD_ID}]
-coordinator_role = {COORDINATOR_ROLE}
-message_content = {message_content}
-api_base = "{api}"
-"#,
-        api = fake.api_base(),
-    )
-}
-
-/// The bot: `brug run` as a child process with its own store.
-pub struct Bot {
-    pub dir: tempfile::TempDir,
-    child: Option<Child>,
-}
-
-impl Bot {
-    pub fn on(fake: &FakeDiscord, lang: &str, message_content: bool) -> Bot {
-        let dir = tempfile::tempdir().unwrap();
-        let config = format!(
-            "[store]\npath = \"{store}\"\n[defaults]\nlanguage = \"{lang}\"\n{discord}",
-            store = dir.path().join("store").display(),
-            discord = section(fake, message_content),
-        );
-        std::fs::write(dir.path().join("config.toml"), config).unwrap();
-        let mut bot = Bot { dir, child: None };
-        bot.start();
-        bot
-    }
-
-    pub fn start(&mut self) {
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.dir.path().join("bot.log"))
-            .unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_brug"))
-            .args(["run", "--config"])
-            .arg(self.dir.path().join("config.toml"))
-            .env("BRUG_TEST_DISCORD_TOKEN", TOKEN)
-            .env("BRUG_STORE_KEY", super::support::STORE_KEY)
-            .env("BRUG_LOG", "brug=debug,serenity=warn")
-            .stdin(Stdio::null())
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        self.child = Some(child);
-    }
-
-    pub fn kill(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            c.kill().unwrap();
-            c.wait().unwrap();
-        }
-    }
-
-    pub fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("bot.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for Bot {
-    fn drop(&mut self) {
-        self.kill();
-        if std::thread::panicking() {
-            eprintln!("---- bot log ----\n{}", self.log());
-        }
-    }
-}
-
-/// Waits until the bot has registered `/brug` (it is connected and ready).
-pub async fn ready(fake: &FakeDiscord, bot: &Bot) {
-    for _ in 0..600 {
-        if !fake.commands().is_empty() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the bot never registered /brug:\n{}", bot.log());
-}
-
+/// How long a test waits for what the bot should send.
 pub const LIMIT: Duration = Duration::from_secs(30);
 
 /// A message as a person reads it in their client: markdown escapes gone.
