@@ -38,42 +38,27 @@ struct Asker<'a> {
     locale: Option<Locale>,
 }
 
+/// The same fields of each kind of interaction.
+macro_rules! asker {
+    ($name:ident, $kind:ty) => {
+        fn $name(c: &'a $kind) -> Self {
+            Self {
+                id: c.id,
+                token: &c.token,
+                user: &c.user,
+                member: c.member.as_ref().map(std::borrow::Borrow::borrow),
+                guild: c.guild_id,
+                channel: c.channel_id,
+                locale: locale(&c.locale),
+            }
+        }
+    };
+}
+
 impl<'a> Asker<'a> {
-    fn of_command(c: &'a CommandInteraction) -> Self {
-        Self {
-            id: c.id,
-            token: &c.token,
-            user: &c.user,
-            member: c.member.as_deref(),
-            guild: c.guild_id,
-            channel: c.channel_id,
-            locale: locale(&c.locale),
-        }
-    }
-
-    fn of_click(c: &'a ComponentInteraction) -> Self {
-        Self {
-            id: c.id,
-            token: &c.token,
-            user: &c.user,
-            member: c.member.as_ref(),
-            guild: c.guild_id,
-            channel: c.channel_id,
-            locale: locale(&c.locale),
-        }
-    }
-
-    fn of_form(c: &'a ModalInteraction) -> Self {
-        Self {
-            id: c.id,
-            token: &c.token,
-            user: &c.user,
-            member: c.member.as_ref(),
-            guild: c.guild_id,
-            channel: c.channel_id,
-            locale: locale(&c.locale),
-        }
-    }
+    asker!(of_command, CommandInteraction);
+    asker!(of_click, ComponentInteraction);
+    asker!(of_form, ModalInteraction);
 }
 
 impl Handler {

@@ -3,17 +3,9 @@
 //! sees carry a whole round — in Dutch — and nothing private reaches the
 //! channel or thread.
 
-use super::{shown, Server, LIMIT};
-use fake_discord::{Sent, SentKind, CHANNEL_ID};
+use super::{ephemeral, shown, Server, LIMIT, NL};
+use fake_discord::{Sent, SentKind};
 use serde_json::Value;
-
-/// Discord's flag for a message only the interaction's user sees.
-const EPHEMERAL: u64 = 64;
-
-fn ephemeral(s: &Sent) -> bool {
-    s.body["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
-        || s.body["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
-}
 
 /// The custom ids of a message's buttons.
 fn buttons(s: &Sent) -> Vec<String> {
@@ -114,25 +106,6 @@ impl Server {
         })
         .await
     }
-
-    /// Nothing everyone in the channel or thread could read before message
-    /// `until` contains `secret`.
-    fn nowhere_public(&self, thread: u64, secret: &str, until: u64) {
-        let sent = self.fake.sent();
-        let end = sent
-            .iter()
-            .position(|m| m.id == until)
-            .expect("`until` was sent");
-        for m in &sent[..end] {
-            let public = (m.channel_id == CHANNEL_ID || m.channel_id == thread) && !ephemeral(m);
-            assert!(
-                !(public && m.content.contains(secret)),
-                "«{secret}» is public: {:?} {}",
-                m.kind,
-                m.content
-            );
-        }
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -140,34 +113,21 @@ async fn golden_circle_in_dutch_by_buttons_and_forms_with_dms_closed() {
     let s = Server::new("nl", false, &["Anna", "Bram", "Chris", "Dewi"]).await;
     let (anna, bram, dewi) = (s.id("Anna"), s.id("Bram"), s.id("Dewi"));
     s.fake.close_dms(dewi);
-    s.fake
-        .slash(
-            anna,
-            CHANNEL_ID,
-            "start",
-            &[("flow", "golden-circle"), ("title", "Noor")],
-            "nl",
+    let joins = [
+        ("Anna", "sw", "nl"),
+        ("Bram", "km-werk", "nl"),
+        ("Chris", "sw", "nl"),
+        ("Dewi", "km-inkomen", "nl"),
+    ];
+    let thread = s
+        .opened(
+            "golden-circle",
+            "Ronde #1: Gouden Cirkel",
+            &joins,
+            "Bram",
+            &NL,
         )
         .await;
-    let root = s.posted(CHANNEL_ID, "Ronde #1: Gouden Cirkel").await;
-    let thread = root.id;
-    // The round's thread hangs on its root message.
-    s.posted(thread, "Stap 1 van 10").await;
-    for (n, p) in [
-        ("Anna", "sw"),
-        ("Bram", "km-werk"),
-        ("Chris", "sw"),
-        ("Dewi", "km-inkomen"),
-    ] {
-        s.fake
-            .slash(s.id(n), thread, "join", &[("profession", p)], "nl")
-            .await;
-        s.posted(thread, &format!("{n} doet mee als")).await;
-    }
-    s.fake
-        .slash(anna, thread, "owner", &[("user", "Bram")], "nl")
-        .await;
-    s.posted(thread, "Bram is de casusinbrenger.").await;
     // The bot is killed and comes back: it no longer holds anyone's latest
     // interaction, so what it has for Dewi privately cannot be a reply.
     let mut s = s;
@@ -175,15 +135,7 @@ async fn golden_circle_in_dutch_by_buttons_and_forms_with_dms_closed() {
     s.bot.start();
     s.reconnected(2).await;
     // DMs carry their text without the intent.
-    s.fake
-        .say_dm(
-            bram,
-            "Een moeder, twee kinderen, werkt dertig uur; school maakt zich zorgen.",
-        )
-        .await;
-    s.dm("Bram", "Dit heb ik ontvangen.").await;
-    s.fake.say_dm(bram, "ja").await;
-    s.posted(thread, "De casus, ingebracht door Bram").await;
+    s.intake("Bram", thread, &NL).await;
     // Only the coordinator steers.
     s.fake.slash(bram, thread, "next", &[], "nl").await;
     s.posted(thread, "Alleen een gespreksleider kan dat.").await;

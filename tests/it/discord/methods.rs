@@ -2,107 +2,8 @@
 //! English and the gossip method in Dutch, by slash command, through the
 //! real binary: who sees which role card, and what stays out of the channel.
 
-use super::{shown, Server};
-use fake_discord::{SentKind, CHANNEL_ID};
-
-impl Server {
-    /// Opens a round of `flow` with everyone joined (each with their app's
-    /// language) and `owner` as the case owner, the case posted; returns its
-    /// thread.
-    async fn opened(
-        &self,
-        flow: &str,
-        joins: &[(&str, &str, &str)],
-        owner: &str,
-        words: &Words,
-    ) -> u64 {
-        let anna = self.id("Anna");
-        self.fake
-            .slash(
-                anna,
-                CHANNEL_ID,
-                "start",
-                &[("flow", flow), ("title", "Noor")],
-                joins[0].2,
-            )
-            .await;
-        let root = self.posted(CHANNEL_ID, words.round).await;
-        let thread = root.id;
-        for (n, p, locale) in joins {
-            self.fake
-                .slash(self.id(n), thread, "join", &[("profession", p)], locale)
-                .await;
-            self.posted(thread, &format!("{n} {}", words.joined)).await;
-        }
-        self.fake
-            .slash(anna, thread, "owner", &[("user", owner)], joins[0].2)
-            .await;
-        self.posted(thread, &format!("{owner} {}", words.owner))
-            .await;
-        thread
-    }
-
-    /// The case owner sends the case privately and confirms it.
-    async fn intake(&self, owner: &str, thread: u64, words: &Words) {
-        self.fake
-            .say_dm(
-                self.id(owner),
-                "A mother of two, thirty hours of work, rent arrears.",
-            )
-            .await;
-        self.dm(owner, words.confirm).await;
-        self.fake.say_dm(self.id(owner), words.yes).await;
-        self.posted(thread, words.case).await;
-    }
-
-    /// Nothing in the channel or the thread (what everyone there reads)
-    /// before message `until` contains `secret`.
-    fn never_public(&self, thread: u64, secret: &str, until: u64) {
-        let sent = self.fake.sent();
-        let end = sent
-            .iter()
-            .position(|m| m.id == until)
-            .expect("`until` was sent");
-        for m in &sent[..end] {
-            if m.kind == SentKind::Message && (m.channel_id == CHANNEL_ID || m.channel_id == thread)
-            {
-                assert!(
-                    !m.content.contains(secret),
-                    "«{secret}» is public: {}",
-                    m.content
-                );
-            }
-        }
-    }
-}
-
-/// The texts a test waits for, per language.
-struct Words {
-    round: &'static str,
-    joined: &'static str,
-    confirm: &'static str,
-    yes: &'static str,
-    case: &'static str,
-    owner: &'static str,
-}
-
-const EN: Words = Words {
-    round: "Round #1: Role swap",
-    joined: "takes part as",
-    confirm: "This is what I received.",
-    yes: "yes",
-    case: "The case, brought in by Bram",
-    owner: "is the case owner.",
-};
-
-const NL: Words = Words {
-    round: "Ronde #1: Roddelmethode",
-    joined: "doet mee als",
-    confirm: "Dit heb ik ontvangen.",
-    yes: "ja",
-    case: "De casus, ingebracht door Bram",
-    owner: "is de casusinbrenger.",
-};
+use super::{shown, Server, EN, NL};
+use fake_discord::SentKind;
 
 /// serenity hands each gateway event to its own task: a message and a
 /// command sent a moment apart may be handled in either order, as on
@@ -126,7 +27,9 @@ async fn role_swap_with_six_people_in_english() {
         ("Eva", "km-werk", "en-US"),
         ("Farah", "km-inkomen", "nl"),
     ];
-    let thread = s.opened("role-swap", &joins, "Bram", &EN).await;
+    let thread = s
+        .opened("role-swap", "Round #1: Role swap", &joins, "Bram", &EN)
+        .await;
     s.intake("Bram", thread, &EN).await;
     s.fake.slash(anna, thread, "next", &[], "en-US").await;
     s.posted(thread, "Step 3 of 10").await;
@@ -198,10 +101,10 @@ async fn role_swap_with_six_people_in_english() {
     s.posted(thread, "Round #1 is closed.").await;
     // Until the round's record, the Golden Circle cards were only ever
     // handed out privately; role cards never leave their DM.
-    s.never_public(thread, "belief of", record.id);
+    s.nowhere_public(thread, "belief of", record.id);
     let last = s.fake.sent().last().unwrap().id;
-    s.never_public(thread, "You play the", last);
-    s.never_public(thread, "Je speelt de", last);
+    s.nowhere_public(thread, "You play the", last);
+    s.nowhere_public(thread, "Je speelt de", last);
     drop(s.bot);
 }
 
@@ -217,7 +120,9 @@ async fn gossip_method_in_dutch() {
         ("Chris", "km-inkomen", "nl"),
         ("Dewi", "sw", "nl"),
     ];
-    let thread = s.opened("gossip", &joins, "Bram", &NL).await;
+    let thread = s
+        .opened("gossip", "Ronde #1: Roddelmethode", &joins, "Bram", &NL)
+        .await;
     // The look back ends when the coordinator says so.
     s.fake.slash(anna, thread, "next", &[], "nl").await;
     s.posted(thread, "Stap 2 van 11").await;

@@ -9,7 +9,7 @@ mod rounds;
 mod wire;
 
 pub use bot::{ready, section, Bot};
-use fake_discord::{FakeDiscord, Sent, SentKind};
+use fake_discord::{FakeDiscord, Sent, SentKind, CHANNEL_ID};
 use std::time::Duration;
 
 /// How long a test waits for what the bot should send.
@@ -79,4 +79,106 @@ impl Server {
             })
             .await
     }
+
+    /// Opens a round of `flow` (its root reads `root`) with everyone in
+    /// `joins` joined (name, profession, their app's language; the first
+    /// starts it) and `owner` as the case owner; returns its thread.
+    pub async fn opened(
+        &self,
+        flow: &str,
+        root: &str,
+        joins: &[(&str, &str, &str)],
+        owner: &str,
+        words: &Words,
+    ) -> u64 {
+        let (first, _, locale) = joins[0];
+        self.fake
+            .slash(
+                self.id(first),
+                CHANNEL_ID,
+                "start",
+                &[("flow", flow), ("title", "Noor")],
+                locale,
+            )
+            .await;
+        let thread = self.posted(CHANNEL_ID, root).await.id;
+        for (n, p, locale) in joins {
+            self.fake
+                .slash(self.id(n), thread, "join", &[("profession", p)], locale)
+                .await;
+            self.posted(thread, &format!("{n} {}", words.joined)).await;
+        }
+        self.fake
+            .slash(self.id(first), thread, "owner", &[("user", owner)], locale)
+            .await;
+        self.posted(thread, &format!("{owner} {}", words.owner))
+            .await;
+        thread
+    }
+
+    /// The case owner sends the case privately and confirms it.
+    pub async fn intake(&self, owner: &str, thread: u64, words: &Words) {
+        self.fake
+            .say_dm(
+                self.id(owner),
+                "A mother of two, thirty hours of work, rent arrears.",
+            )
+            .await;
+        self.dm(owner, words.confirm).await;
+        self.fake.say_dm(self.id(owner), words.yes).await;
+        self.posted(thread, words.case).await;
+    }
+
+    /// Nothing everyone in the channel or thread could read before message
+    /// `until` contains `secret`.
+    pub fn nowhere_public(&self, thread: u64, secret: &str, until: u64) {
+        let sent = self.fake.sent();
+        let end = sent
+            .iter()
+            .position(|m| m.id == until)
+            .expect("`until` was sent");
+        for m in &sent[..end] {
+            let public = (m.channel_id == CHANNEL_ID || m.channel_id == thread) && !ephemeral(m);
+            assert!(
+                !(public && m.content.contains(secret)),
+                "«{secret}» is public: {:?} {}",
+                m.kind,
+                m.content
+            );
+        }
+    }
 }
+
+/// Discord's flag for a message only the interaction's user sees.
+const EPHEMERAL: u64 = 64;
+
+/// Whether only the user of an interaction sees `s`.
+pub fn ephemeral(s: &Sent) -> bool {
+    s.body["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
+        || s.body["data"]["flags"].as_u64().unwrap_or(0) & EPHEMERAL != 0
+}
+
+/// The texts a test waits for, per language.
+pub struct Words {
+    pub joined: &'static str,
+    pub confirm: &'static str,
+    pub yes: &'static str,
+    pub case: &'static str,
+    pub owner: &'static str,
+}
+
+pub const EN: Words = Words {
+    joined: "takes part as",
+    confirm: "This is what I received.",
+    yes: "yes",
+    case: "The case, brought in by Bram",
+    owner: "is the case owner.",
+};
+
+pub const NL: Words = Words {
+    joined: "doet mee als",
+    confirm: "Dit heb ik ontvangen.",
+    yes: "ja",
+    case: "De casus, ingebracht door Bram",
+    owner: "is de casusinbrenger.",
+};

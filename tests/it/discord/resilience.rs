@@ -2,7 +2,7 @@
 //! resumes, the API rate-limits, the process is killed mid-round. Nothing
 //! acknowledged is lost, nothing is posted twice.
 
-use super::{shown, Server, LIMIT};
+use super::{shown, Server, EN, LIMIT};
 use fake_discord::{SentKind, CHANNEL_ID};
 use std::time::{Duration, Instant};
 
@@ -85,36 +85,23 @@ async fn a_dropped_gateway_resumes_and_a_429_storm_only_delays() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn killed_mid_round_it_keeps_every_acknowledged_answer() {
     let s = Server::new("en", true, &["Anna", "Bram", "Chris", "Dewi"]).await;
-    let (anna, bram) = (s.id("Anna"), s.id("Bram"));
-    s.fake
-        .slash(
-            anna,
-            CHANNEL_ID,
-            "start",
-            &[("flow", "golden-circle"), ("title", "Noor")],
-            "en-US",
+    let anna = s.id("Anna");
+    let joins = [
+        ("Anna", "sw", "en-US"),
+        ("Bram", "km-werk", "en-US"),
+        ("Chris", "sw", "en-US"),
+        ("Dewi", "km-inkomen", "en-US"),
+    ];
+    let thread = s
+        .opened(
+            "golden-circle",
+            "Round #1: Golden Circle",
+            &joins,
+            "Bram",
+            &EN,
         )
         .await;
-    let thread = s.posted(CHANNEL_ID, "Round #1: Golden Circle").await.id;
-    for (n, p) in [
-        ("Anna", "sw"),
-        ("Bram", "km-werk"),
-        ("Chris", "sw"),
-        ("Dewi", "km-inkomen"),
-    ] {
-        s.fake
-            .slash(s.id(n), thread, "join", &[("profession", p)], "en-US")
-            .await;
-        s.posted(thread, &format!("{n} takes part as")).await;
-    }
-    s.fake
-        .slash(anna, thread, "owner", &[("user", "Bram")], "en-US")
-        .await;
-    s.posted(thread, "Bram is the case owner.").await;
-    s.fake.say_dm(bram, "A mother, two children.").await;
-    s.dm("Bram", "This is what I received.").await;
-    s.fake.say_dm(bram, "yes").await;
-    s.posted(thread, "The case, brought in by Bram").await;
+    s.intake("Bram", thread, &EN).await;
     s.fake.slash(anna, thread, "next", &[], "en-US").await;
     s.posted(thread, "Step 3 of 10").await;
     let answer = |n: &str| format!("Problem: p\nClient: c\nWhy: belief of {n}\nHow: h\nWhat: w");

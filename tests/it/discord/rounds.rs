@@ -2,53 +2,34 @@
 //! slash commands, the round's thread, DMs, what people see and what they
 //! must not see.
 
-use super::{shown, Server, LIMIT};
+use super::{shown, Server, EN, LIMIT};
 use fake_discord::{SentKind, CHANNEL_ID};
 use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn golden_circle_round_by_slash_command_in_english() {
     let s = Server::new("en", true, &["Anna", "Bram", "Chris", "Dewi"]).await;
-    let (anna, bram) = (s.id("Anna"), s.id("Bram"));
-    s.fake
-        .slash(
-            anna,
-            CHANNEL_ID,
-            "start",
-            &[("flow", "golden-circle"), ("title", "Noor")],
-            "en-US",
+    let anna = s.id("Anna");
+    let joins = [
+        ("Anna", "social-worker", "en-US"),
+        ("Bram", "km-werk", "en-US"),
+        ("Chris", "sw", "en-US"),
+        ("Dewi", "client-manager-income", "en-US"),
+    ];
+    let thread = s
+        .opened(
+            "golden-circle",
+            "Round #1: Golden Circle",
+            &joins,
+            "Bram",
+            &EN,
         )
         .await;
-    let root = s.posted(CHANNEL_ID, "Round #1: Golden Circle").await;
-    // The first step is in the round's thread (started on its root
-    // message, so it has the root's id), not the channel.
-    let thread = root.id;
-    s.posted(thread, "Step 1 of 10").await;
+    // The round's thread is started on its root message (it has the root's
+    // id) and holds the steps, not the channel.
     assert!(s.fake.threads().iter().any(|(id, _, _)| *id == thread));
-    for (n, p) in [
-        ("Anna", "social-worker"),
-        ("Bram", "km-werk"),
-        ("Chris", "sw"),
-        ("Dewi", "client-manager-income"),
-    ] {
-        s.fake
-            .slash(s.id(n), thread, "join", &[("profession", p)], "en-US")
-            .await;
-        s.posted(thread, &format!("{n} takes part as")).await;
-    }
-    s.fake
-        .slash(anna, thread, "owner", &[("user", "Bram")], "en-US")
-        .await;
-    s.posted(thread, "Bram is the case owner.").await;
-    s.fake
-        .say_dm(
-            bram,
-            "A mother, two children; debt-free, works 30 hours; the school worries.",
-        )
-        .await;
-    s.dm("Bram", "This is what I received.").await;
-    s.fake.say_dm(bram, "yes").await;
-    s.posted(thread, "The case, brought in by Bram").await;
+    s.posted(thread, "Step 1 of 10").await;
+    s.intake("Bram", thread, &EN).await;
     s.fake
         .say(s.id("Chris"), thread, "Does she have a network?")
         .await;
