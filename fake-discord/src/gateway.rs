@@ -1,4 +1,4 @@
-//! The gateway WebSocket at `/gateway` (any query, e.g. `?v=10`), per spec §2 and §6.
+//! The gateway WebSocket at `/gateway` (any query, e.g. `?v=10`).
 //!
 //! Each connection gets HELLO first. IDENTIFY starts a new session (READY, then GUILD_CREATE);
 //! RESUME of a known session replays the dispatches the bot missed and ends with RESUMED, an
@@ -246,7 +246,7 @@ pub(crate) fn emit(g: &mut State, t: &str, d: Value) {
     }
 }
 
-/// The intent an event needs (spec §1): guild events need GUILDS, messages need
+/// The intent an event needs: guild events need GUILDS, messages need
 /// GUILD_MESSAGES or DIRECT_MESSAGES; interactions and session events need none.
 fn required_intent(t: &str, d: &Value) -> u64 {
     match t {

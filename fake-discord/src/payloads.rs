@@ -1,9 +1,10 @@
 //! JSON builders for every object the fake puts on the wire: users, members, messages,
 //! channels, the guild, interactions, commands, gateway frames and error bodies.
 //!
-//! Shapes follow /tmp/discord-wire.md (the serenity 0.12.5 wire spec). Each builder emits every
+//! Shapes follow Discord's API documentation (`discord/discord-api-docs`) as serenity 0.12.5
+//! reads them. Each builder emits every
 //! field serenity requires, because a single missing field silently turns a dispatch into
-//! `Event::Unknown` (spec §0.1). Snowflakes are always strings, timestamps always carry an
+//! `Event::Unknown`. Snowflakes are always strings, timestamps always carry an
 //! offset, image hashes are `null`. The builders are public so tests can feed them to serenity.
 
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -73,9 +74,9 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Users and members (spec §3.2, §3.3)
+// Users and members
 
-/// A human user. No `bot` field: serenity refuses to open DMs with bots (spec §3.2).
+/// A human user. No `bot` field: serenity refuses to open DMs with bots.
 pub fn user(id: u64, name: &str) -> Value {
     json!({
         "id": sf(id), "username": name, "discriminator": "0", "global_name": name,
@@ -106,7 +107,7 @@ pub fn partial_member(roles: &[u64]) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages (spec §3.4)
+// Messages
 
 /// A full Message as REST returns it: no `guild_id`/`member` (see [`in_guild`] for the
 /// gateway form). Callers fill in nonce, components, attachments and the like.
@@ -136,7 +137,7 @@ pub fn attachment(id: u64, channel_id: u64, filename: &str, size: u64) -> Value 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Channels (spec §3.5, §3.6, §4.3)
+// Channels
 
 /// The guild's one text channel, "intervisie".
 pub fn text_channel() -> Value {
@@ -148,7 +149,7 @@ pub fn text_channel() -> Value {
 }
 
 /// A thread (type 11 public, 12 private) as a GuildChannel. `guild_id` is always present
-/// because serenity does not fill it in for threads (spec §3.5).
+/// because serenity does not fill it in for threads.
 pub fn thread(
     id: u64,
     parent_id: u64,
@@ -183,7 +184,7 @@ pub fn partial_channel(id: u64, kind: u8, name: Option<&str>) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The guild (spec §4.1)
+// The guild
 
 /// A role; `colors` is required by serenity 0.12.5.
 pub fn role(id: u64, name: &str, permissions: &str, position: u64) -> Value {
@@ -219,7 +220,7 @@ pub fn guild(members: Vec<Value>) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Interactions (spec §4.5)
+// Interactions
 
 /// Who triggered an interaction, and where.
 #[derive(Clone, Debug)]
@@ -256,7 +257,7 @@ pub fn interaction(id: u64, kind: u8, data: Value, who: &Invoker, message: Optio
         v["authorizing_integration_owners"] = json!({ "0": sf(GUILD_ID) });
         v["context"] = json!(0);
     } else {
-        // A guild-installed app used in its DM: the guild owner key is "0" (spec §3.1).
+        // A guild-installed app used in its DM: the guild owner key is "0".
         v["user"] = who.user.clone();
         v["authorizing_integration_owners"] = json!({ "0": "0" });
         v["context"] = json!(1);
@@ -300,7 +301,7 @@ pub fn modal_data(custom_id: &str, fields: &[(String, String)]) -> Value {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Commands (spec §5.8)
+// Commands
 
 /// The Command that Discord answers for one CreateCommand body: the request echoed, plus
 /// `id`, `application_id`, `version`, `type` and `description` (`""` when absent).
@@ -334,7 +335,7 @@ pub fn command(request: &Value, id: u64, version: u64, guild_id: Option<u64>) ->
 }
 
 // ---------------------------------------------------------------------------------------------
-// Gateway (spec §2)
+// Gateway
 
 /// `GET /gateway`.
 pub fn gateway(url: &str) -> Value {
@@ -359,7 +360,7 @@ pub fn ready(session_id: &str, resume_gateway_url: &str) -> Value {
     })
 }
 
-/// An op 0 frame. `s` must be a number, never null (spec §2.3).
+/// An op 0 frame. `s` must be a number, never null.
 pub fn dispatch(t: &str, s: u64, d: &Value) -> String {
     json!({ "op": 0, "s": s, "t": t, "d": d }).to_string()
 }
@@ -381,7 +382,7 @@ pub fn invalid_session(resumable: bool) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Errors (spec §5.10)
+// Errors
 
 /// `{"message": …, "code": …}`, the body of every Discord error but 429.
 pub fn error(message: &str, code: i64) -> Value {
