@@ -167,7 +167,7 @@ async fn brug_run(rounds: usize, samples: usize) -> Vec<Duration> {
             )
         })
         .collect();
-    let bot = Bot::on(&fake, "en", false);
+    let bot = Bot::with_defaults(&fake, "en", false, "");
     ready(&fake, &bot).await;
     eprintln!("setting up {rounds} rounds …");
     // Started one after another: round i is round #(i+1).

@@ -63,6 +63,12 @@ pub struct Post<'a> {
 /// place at a time. Everything else is shared.
 pub trait Deliver: Send + Sync + 'static {
     fn platform(&self) -> Platform;
+    /// Whether a round's thread is a place of its own, whose messages are
+    /// found (and deleted) there rather than in the group's (Discord: a
+    /// thread is a channel; Matrix: a thread is in its room).
+    fn thread_is_a_place(&self) -> bool {
+        false
+    }
     /// Posts one message; returns its ids on the platform: one, or each part
     /// of a message the platform made it split (the first is the message's);
     /// none where the platform has no ids, as in the terminal. Sending the
@@ -200,6 +206,10 @@ impl Driver<'_> {
             thread: thread.as_deref(),
             key: &key,
         };
+        let posted_in = match &thread {
+            Some(t) if adapter.thread_is_a_place() => t.to_string(),
+            _ => place.clone(),
+        };
         let began = std::time::Instant::now();
         let sent = retrying(&what, DeliveryError::failure, || adapter.send(&post)).await;
         tracing::trace!(id = o.id, took = ?began.elapsed(), "sent");
@@ -231,7 +241,7 @@ impl Driver<'_> {
             posted: id
                 .into_iter()
                 .map(|id| PostRef {
-                    place: PlaceId::new(adapter.platform(), place.clone()),
+                    place: PlaceId::new(adapter.platform(), posted_in.clone()),
                     id,
                 })
                 .collect(),

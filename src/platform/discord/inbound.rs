@@ -26,6 +26,9 @@ pub struct Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(user = %ready.user.name, "connected to Discord");
+        // A new session (not a resume) may have missed messages: live ones
+        // wait until what was missed is read back.
+        self.caught_up.send_replace(false);
         let cmd = commands::definition(&self.dc.catalog);
         if self.dc.config.guilds.is_empty() {
             if let Err(e) =
@@ -42,8 +45,6 @@ impl EventHandler for Handler {
                 tracing::error!(guild = g, "registering /brug failed: {e}");
             }
         }
-        // A new session (not a resume) may have missed messages.
-        self.caught_up.send_replace(false);
         if let Err(e) = super::catch_up::catch_up(self, &ctx).await {
             tracing::error!("catching up after connecting failed: {e}");
         }

@@ -35,6 +35,10 @@ impl Deliver for DiscordOut {
         Platform::Discord
     }
 
+    fn thread_is_a_place(&self) -> bool {
+        true
+    }
+
     fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>> {
         Box::pin(self.post(post))
     }

@@ -31,10 +31,12 @@ pub struct Bot {
 }
 
 impl Bot {
-    pub fn on(fake: &FakeDiscord, lang: &str, message_content: bool) -> Bot {
+    /// The bot for `fake`, with `more` lines in its config's `[defaults]`
+    /// (`retention_days = 0`); started.
+    pub fn with_defaults(fake: &FakeDiscord, lang: &str, message_content: bool, more: &str) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let config = format!(
-            "[store]\npath = \"{store}\"\n[defaults]\nlanguage = \"{lang}\"\n{discord}",
+            "[store]\npath = \"{store}\"\n[defaults]\nlanguage = \"{lang}\"\n{more}\n{discord}",
             store = dir.path().join("store").display(),
             discord = section(fake, message_content),
         );

@@ -44,13 +44,23 @@ impl Server {
     /// coordinator role) and the bot connected; `message_content`: whether
     /// the bot has that privileged intent.
     pub async fn new(lang: &str, message_content: bool, people: &[&'static str]) -> Server {
+        Self::with_defaults(lang, message_content, people, "").await
+    }
+
+    /// As `new`, with more `[defaults]` lines in the bot's config.
+    pub async fn with_defaults(
+        lang: &str,
+        message_content: bool,
+        people: &[&'static str],
+        more: &str,
+    ) -> Server {
         let fake = FakeDiscord::start(message_content).await;
         let people = people
             .iter()
             .enumerate()
             .map(|(i, n)| (*n, fake.add_user(n, i == 0)))
             .collect();
-        let bot = Bot::on(&fake, lang, message_content);
+        let bot = Bot::with_defaults(&fake, lang, message_content, more);
         ready(&fake, &bot).await;
         Server { fake, bot, people }
     }

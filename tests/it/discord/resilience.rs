@@ -135,3 +135,45 @@ async fn killed_mid_round_it_keeps_every_acknowledged_answer() {
     }
     drop(s.bot);
 }
+
+/// Retention over (zero days: at once, once the round ends): the bot deletes
+/// every message it posted about the round — the root, the thread's, the
+/// DMs — and says so; only that notice stays.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn retention_deletes_every_message_of_the_round() {
+    let s = Server::with_defaults("en", true, &["Anna", "Bram"], "retention_days = 0").await;
+    let anna = s.id("Anna");
+    let joins = [("Anna", "sw", "en-US"), ("Bram", "km-werk", "en-US")];
+    let thread = s
+        .opened(
+            "golden-circle",
+            "Round #1: Golden Circle",
+            &joins,
+            "Bram",
+            &EN,
+        )
+        .await;
+    s.dm("Bram", "Round #1 «Noor»").await;
+    s.fake.slash(anna, thread, "cancel", &[], "en-US").await;
+    s.posted(CHANNEL_ID, "The record of round #1 has been erased")
+        .await;
+    s.until("every message of the round deleted", |s| {
+        let sent = s.fake.sent();
+        let deleted: Vec<u64> = sent
+            .iter()
+            .filter(|m| m.kind == SentKind::Delete)
+            .map(|m| m.id)
+            .collect();
+        let left: Vec<String> = sent
+            .iter()
+            .filter(|m| m.kind == SentKind::Message && !shown(m).contains("has been erased"))
+            .filter(|m| !deleted.contains(&m.id))
+            .map(|m| format!("{} {}", m.channel_id, m.content))
+            .collect();
+        if !left.is_empty() {
+            eprintln!("still up: {left:#?}");
+        }
+        left.is_empty()
+    })
+    .await;
+}
