@@ -219,6 +219,25 @@ fn check_select(s: &Value, base: &[String]) -> Check {
     Ok(())
 }
 
+/// Autocomplete choices (interaction response type 8): at most 25, each a name of 1–100
+/// characters and a value (a string of at most 100, or a number).
+pub(crate) fn check_choices(d: &Value) -> Check {
+    let Some(choices) = d["choices"].as_array() else {
+        return Err(required(path(&["data", "choices"])));
+    };
+    if choices.len() > 25 {
+        return Err(too_long(path(&["data", "choices"]), 25));
+    }
+    for (i, c) in choices.iter().enumerate() {
+        let i = i.to_string();
+        text(&c["name"], 1, 100, path(&["data", "choices", &i, "name"]))?;
+        if !c["value"].is_number() {
+            text(&c["value"], 1, 100, path(&["data", "choices", &i, "value"]))?;
+        }
+    }
+    Ok(())
+}
+
 /// A modal (interaction response type 9): a title, a custom id and 1–5 rows of exactly one
 /// text input each.
 pub(crate) fn check_modal(d: &Value) -> Check {

@@ -30,6 +30,7 @@ pub(crate) fn type_options(
     sub: &str,
     declared: &Value,
     given: &[(&str, &str)],
+    complete: bool,
 ) -> Vec<(String, u8, Value)> {
     let decl = declared["options"].as_array().cloned().unwrap_or_default();
     let names: Vec<&str> = decl.iter().filter_map(|o| o["name"].as_str()).collect();
@@ -57,7 +58,7 @@ pub(crate) fn type_options(
     }
     for o in &decl {
         let name = o["name"].as_str().unwrap_or_default();
-        if o["required"] == true && !given.iter().any(|(n, _)| *n == name) {
+        if complete && o["required"] == true && !given.iter().any(|(n, _)| *n == name) {
             panic!("slash: /brug {sub} requires option `{name}`");
         }
     }

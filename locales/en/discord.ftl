@@ -26,6 +26,34 @@ dc-opt-language = nl or en
 dc-opt-days = A number of days
 dc-opt-format = md (readable) or json
 dc-opt-round = The round's number, e.g. 3
+# Subcommand and option names as Discord shows them (lower case, at most 32
+# characters, no spaces). English: the names themselves.
+dc-name-sub-help = help
+dc-name-sub-flows = flows
+dc-name-sub-start = start
+dc-name-sub-join = join
+dc-name-sub-leave = leave
+dc-name-sub-status = status
+dc-name-sub-next = next
+dc-name-sub-extend = extend
+dc-name-sub-pause = pause
+dc-name-sub-resume = resume
+dc-name-sub-cancel = cancel
+dc-name-sub-owner = owner
+dc-name-sub-lang = lang
+dc-name-sub-retention = retention
+dc-name-sub-export = export
+dc-name-sub-forget-me = forget-me
+dc-name-opt-command = command
+dc-name-opt-flow = flow
+dc-name-opt-title = title
+dc-name-opt-profession = profession
+dc-name-opt-duration = duration
+dc-name-opt-user = user
+dc-name-opt-language = language
+dc-name-opt-days = days
+dc-name-opt-format = format
+dc-name-opt-round = round
 dc-received = Got it: `{ $command }`
 
 # Buttons and forms (a button label: at most 80 characters; a placeholder: 100).

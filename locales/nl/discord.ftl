@@ -26,6 +26,34 @@ dc-opt-language = nl of en
 dc-opt-days = Een aantal dagen
 dc-opt-format = md (leesbaar) of json
 dc-opt-round = Het nummer van de ronde, bijvoorbeeld 3
+# De namen van de subcommando's en opties zoals Discord ze in het Nederlands toont
+# (kleine letters, hooguit 32 tekens, geen spaties; Discord stuurt altijd de Engelse terug).
+dc-name-sub-help = hulp
+dc-name-sub-flows = methodes
+dc-name-sub-start = start
+dc-name-sub-join = meedoen
+dc-name-sub-leave = uitstappen
+dc-name-sub-status = status
+dc-name-sub-next = volgende
+dc-name-sub-extend = verlengen
+dc-name-sub-pause = pauzeren
+dc-name-sub-resume = hervatten
+dc-name-sub-cancel = afbreken
+dc-name-sub-owner = casusinbrenger
+dc-name-sub-lang = taal
+dc-name-sub-retention = bewaartermijn
+dc-name-sub-export = verslag
+dc-name-sub-forget-me = vergeet-mij
+dc-name-opt-command = commando
+dc-name-opt-flow = methode
+dc-name-opt-title = titel
+dc-name-opt-profession = beroep
+dc-name-opt-duration = duur
+dc-name-opt-user = deelnemer
+dc-name-opt-language = taal
+dc-name-opt-days = dagen
+dc-name-opt-format = formaat
+dc-name-opt-round = ronde
 dc-received = Ontvangen: `{ $command }`
 
 # Knoppen en formulieren (een knop: hooguit 80 tekens; een voorbeeldtekst: 100).

@@ -9,6 +9,7 @@ pub mod deliver;
 pub mod render;
 pub mod retry;
 pub mod routes;
+pub mod suggest;
 
 pub use deliver::{BoxFuture, Deliver, DeliveryError, Job, Post, Receipt};
 pub use routes::{PlaceId, PostRef, ReadError, RouteView};

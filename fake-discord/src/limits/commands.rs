@@ -31,6 +31,7 @@ pub(crate) fn check_commands(list: &[Value]) -> Check {
 pub(crate) fn check_command(c: &Value, base: &[String]) -> Check {
     let chat = c["type"].as_u64().unwrap_or(1) == 1;
     check_name(&c["name"], chat, join(base, &["name"]))?;
+    check_localized(c, base)?;
     if chat {
         text(&c["description"], 1, 100, join(base, &["description"]))?;
         check_options(&c["options"], join(base, &["options"]), 0)
@@ -70,6 +71,7 @@ pub(super) fn check_options(v: &Value, base: Vec<String>, depth: u8) -> Check {
         return Err(invalid(base, "APPLICATION_COMMAND_OPTIONS_TYPE_INVALID", "Sub-command and sub-command group option types are mutually exclusive to all other types"));
     }
     let mut names = HashSet::new();
+    let mut localized = HashSet::new();
     let mut optional_seen = false;
     for (i, o) in options.iter().enumerate() {
         let at = join(&base, &[&i.to_string()]);
@@ -83,6 +85,16 @@ pub(super) fn check_options(v: &Value, base: Vec<String>, depth: u8) -> Check {
         }
         check_name(&o["name"], true, join(&at, &["name"]))?;
         text(&o["description"], 1, 100, join(&at, &["description"]))?;
+        check_localized(o, &at)?;
+        for (locale, name) in o["name_localizations"].as_object().into_iter().flatten() {
+            if !localized.insert((locale.clone(), name.as_str().unwrap_or("").to_string())) {
+                return Err(invalid(
+                    join(&at, &["name_localizations", locale]),
+                    "APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS",
+                    "Option names must be unique",
+                ));
+            }
+        }
         if !names.insert(o["name"].as_str().unwrap_or("").to_string()) {
             return Err(invalid(
                 join(&at, &["name"]),
@@ -121,6 +133,38 @@ pub(super) fn check_options(v: &Value, base: Vec<String>, depth: u8) -> Check {
                     100,
                     join(&at, &["choices", &j.to_string(), "name"]),
                 )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Discord's locales (the `Locale` reference).
+const LOCALES: &[&str] = &[
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
+];
+
+/// `name_localizations` and `description_localizations`: known locales, and names and
+/// descriptions by the same rules as the defaults.
+fn check_localized(o: &Value, at: &[String]) -> Check {
+    for (field, name) in [
+        ("name_localizations", true),
+        ("description_localizations", false),
+    ] {
+        let Some(map) = o[field].as_object() else {
+            continue;
+        };
+        for (locale, v) in map {
+            let here = join(at, &[field, locale]);
+            if !LOCALES.contains(&locale.as_str()) {
+                return Err(invalid(here, "LOCALE_INVALID", "Invalid locale"));
+            }
+            if name {
+                check_name(v, true, here)?;
+            } else {
+                text(v, 1, 100, here)?;
             }
         }
     }

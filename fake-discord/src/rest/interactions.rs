@@ -23,10 +23,13 @@ pub(super) fn callback(g: &mut State, iid: u64, token: &str, body: Payload) -> R
     let data = body.json.get("data").cloned().unwrap_or(Value::Null);
     // Which responses fit which interactions (interaction docs, "interaction callback type").
     let fits = match kind {
+        // An autocomplete is answered with choices, and with nothing else.
+        8 => ix.kind == 4,
+        _ if ix.kind == 4 => false,
         4 | 5 => true,
         6 | 7 => ix.source.is_some(),
         9 => ix.kind != 5,
-        _ => false, // 1 PONG, 8 AUTOCOMPLETE: the fake sends no pings or autocompletes
+        _ => false, // 1 PONG: the fake sends no pings
     };
     if !fits {
         return Err(bad_request(payloads::form_error(
@@ -40,6 +43,7 @@ pub(super) fn callback(g: &mut State, iid: u64, token: &str, body: Payload) -> R
         4 => limits::check_message(&data, body.files.len(), true).map_err(bad_request)?,
         5 | 7 => limits::check_message(&data, body.files.len(), false).map_err(bad_request)?,
         9 => limits::check_modal(&data).map_err(bad_request)?,
+        8 => limits::check_choices(&data).map_err(bad_request)?,
         _ => {}
     }
 

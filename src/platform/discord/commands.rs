@@ -32,6 +32,9 @@ pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("forget-me", &[]),
 ];
 
+/// Options whose values brug suggests while they are typed (`edge::suggest`).
+pub const SUGGESTED: &[&str] = &["flow", "profession", "round"];
+
 /// The command as registered, described in both languages.
 pub fn definition(catalog: &Catalog) -> CreateCommand {
     let say = |id: String, l: Locale| {
@@ -53,6 +56,8 @@ pub fn definition(catalog: &Catalog) -> CreateCommand {
             *name,
             say(id.clone(), Locale::En),
         )
+        .name_localized("en-US", *name)
+        .name_localized("nl", say(format!("dc-name-sub-{name}"), Locale::Nl))
         .description_localized("en-US", say(id.clone(), Locale::En))
         .description_localized("nl", say(id, Locale::Nl));
         for (opt, required) in *options {
@@ -63,9 +68,12 @@ pub fn definition(catalog: &Catalog) -> CreateCommand {
                     *opt,
                     say(id.clone(), Locale::En),
                 )
+                .name_localized("en-US", *opt)
+                .name_localized("nl", say(format!("dc-name-opt-{opt}"), Locale::Nl))
                 .description_localized("en-US", say(id.clone(), Locale::En))
                 .description_localized("nl", say(id, Locale::Nl))
-                .required(*required),
+                .required(*required)
+                .set_autocomplete(SUGGESTED.contains(opt)),
             );
         }
         cmd = cmd.add_option(sub);
@@ -79,7 +87,9 @@ pub fn message_ids() -> Vec<String> {
     let mut ids = vec!["dc-command".to_string()];
     for (name, options) in SUBCOMMANDS {
         ids.push(format!("dc-sub-{name}"));
+        ids.push(format!("dc-name-sub-{name}"));
         ids.extend(options.iter().map(|(o, _)| format!("dc-opt-{o}")));
+        ids.extend(options.iter().map(|(o, _)| format!("dc-name-opt-{o}")));
     }
     ids.sort();
     ids.dedup();
@@ -127,6 +137,27 @@ mod tests {
             as_text("!brug", &opts).as_deref(),
             Some("!brug start golden-circle Noor")
         );
+    }
+
+    #[test]
+    fn english_names_are_the_names_and_dutch_names_are_discord_names() {
+        let catalog = Catalog::load(&crate::flows::Sources::embedded()).unwrap();
+        let cmd = serde_json::to_value(definition(&catalog)).unwrap();
+        for sub in cmd["options"].as_array().unwrap() {
+            let all = std::iter::once(sub).chain(sub["options"].as_array().into_iter().flatten());
+            for o in all {
+                let names = &o["name_localizations"];
+                assert_eq!(names["en-US"], o["name"], "{o}");
+                let nl = names["nl"].as_str().unwrap();
+                assert!(
+                    (1..=32).contains(&nl.chars().count())
+                        && nl
+                            .chars()
+                            .all(|c| c == '-' || c.is_lowercase() || c.is_numeric()),
+                    "not a Discord name: {nl:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -69,7 +69,8 @@ impl EventHandler for Handler {
             Interaction::Command(cmd) => self.command(&ctx, &cmd).await,
             Interaction::Component(click) => self.click(&ctx, &click).await,
             Interaction::Modal(form) => self.submitted(&ctx, &form).await,
-            Interaction::Ping(_) | Interaction::Autocomplete(_) => {}
+            Interaction::Autocomplete(typing) => self.autocomplete(&ctx, &typing).await,
+            Interaction::Ping(_) => {}
             _ => tracing::warn!("an interaction of a kind brug does not know"),
         }
     }

@@ -10,11 +10,12 @@ use super::inbound::Handler;
 use crate::core::ids::{Locale, Platform, RoundId, UserRef};
 use crate::core::message::MessageRef;
 use crate::core::msg;
+use crate::edge::suggest;
 use crate::engine::{Inbound, Place};
 use serenity::all::{
-    ChannelId, CommandInteraction, ComponentInteraction, Context, CreateAllowedMentions,
-    CreateInteractionResponse, CreateInteractionResponseMessage, GuildId, InteractionId, Member,
-    ModalInteraction, User,
+    AutocompleteChoice, ChannelId, CommandInteraction, ComponentInteraction, Context,
+    CreateAllowedMentions, CreateAutocompleteResponse, CreateInteractionResponse,
+    CreateInteractionResponseMessage, GuildId, InteractionId, Member, ModalInteraction, User,
 };
 
 /// Discord's locale names: `nl`, `en-US`, `en-GB`; others have no brug
@@ -78,6 +79,54 @@ impl Handler {
             .await;
         let inbound = self.inbound(ctx, &a, None, text);
         self.hand_in(inbound).await;
+    }
+
+    /// Someone is typing an option that suggests values: the methods, the
+    /// professions, or the rounds of this channel, in their language.
+    pub(super) async fn autocomplete(&self, ctx: &Context, cmd: &CommandInteraction) {
+        let a = Asker::of_command(cmd);
+        let l = a.locale.unwrap_or(self.dc.lang);
+        let Some(typing) = cmd.data.autocomplete() else {
+            tracing::warn!("an autocomplete without a focused option");
+            return;
+        };
+        let found = match typing.name {
+            "flow" => suggest::flows(&self.dc.catalog, typing.value, l),
+            "profession" => suggest::professions(&self.dc.catalog, typing.value, l),
+            "round" => match (a.guild, self.dc.routes.open_rounds()) {
+                (Some(g), Ok(open)) => {
+                    let (group, _) = self.place(ctx, g, a.channel);
+                    suggest::rounds(&open, &group, typing.value)
+                }
+                (None, _) => Vec::new(),
+                (Some(_), Err(e)) => {
+                    // Nothing to suggest; the command itself still says what is wrong.
+                    tracing::error!("reading the open rounds for suggestions failed: {e}");
+                    Vec::new()
+                }
+            },
+            other => {
+                tracing::warn!(
+                    option = other,
+                    "autocomplete for an option brug does not complete"
+                );
+                Vec::new()
+            }
+        };
+        let choices = found
+            .into_iter()
+            .map(|s| AutocompleteChoice::new(s.label, s.value))
+            .collect();
+        let r = CreateInteractionResponse::Autocomplete(
+            CreateAutocompleteResponse::new().set_choices(choices),
+        );
+        if let Err(e) = ctx
+            .http
+            .create_interaction_response(a.id, a.token, &r, Vec::new())
+            .await
+        {
+            tracing::warn!(interaction = %a.id, "answering an autocomplete failed: {e}");
+        }
     }
 
     pub(super) async fn click(&self, ctx: &Context, click: &ComponentInteraction) {

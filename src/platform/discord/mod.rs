@@ -23,6 +23,7 @@ mod inbound;
 mod interactions;
 mod markdown;
 mod outbound;
+mod rest;
 
 pub use error::DiscordError;
 pub use outbound::DiscordOut;
@@ -42,6 +43,8 @@ pub struct Discord {
     pub config: DiscordConfig,
     /// For sending: the adapter's own client, apart from the gateway's.
     pub http: Arc<Http>,
+    /// Its connection pool, for the calls `rest` reads answers of itself.
+    client: reqwest::Client,
     pub routes: Arc<dyn RouteView>,
     pub catalog: Arc<Catalog>,
     pub prefix: String,
@@ -78,16 +81,30 @@ impl Discord {
         prefix: String,
         lang: Locale,
     ) -> Arc<Self> {
-        let http = Arc::new(http(&config));
+        let client = reqwest::Client::new();
+        let http = Arc::new(http(&config, &client));
         Arc::new(Self {
             config,
             http,
+            client,
             routes,
             catalog,
             prefix,
             lang,
             private: Mutex::new(Private::default()),
         })
+    }
+
+    /// A delivery call; on a compatible server, with its 429s read here.
+    async fn fire<T: serde::de::DeserializeOwned>(
+        &self,
+        req: serenity::all::Request<'_>,
+    ) -> Result<T, rest::Refused> {
+        rest::fire(&self.http, &self.client, req).await
+    }
+
+    async fn wind(&self, req: serenity::all::Request<'_>) -> Result<(), rest::Refused> {
+        rest::wind(&self.http, &self.client, req).await
     }
 
     fn private(&self) -> std::sync::MutexGuard<'_, Private> {
@@ -140,10 +157,11 @@ impl Discord {
             handle,
             caught_up: tokio::sync::watch::Sender::new(false),
         };
-        let mut client = serenity::all::ClientBuilder::new_with_http(http(&self.config), intents)
-            .event_handler(handler)
-            .await
-            .map_err(|e| DiscordError::new("connecting to Discord", e))?;
+        let mut client =
+            serenity::all::ClientBuilder::new_with_http(http(&self.config, &self.client), intents)
+                .event_handler(handler)
+                .await
+                .map_err(|e| DiscordError::new("connecting to Discord", e))?;
         let shards = client.shard_manager.clone();
         tokio::select! {
             r = client.start() => r.map_err(|e| DiscordError::new("the Discord gateway", e)),
@@ -156,9 +174,10 @@ impl Discord {
 }
 
 /// A REST client: discord.com, or the configured compatible server.
-fn http(config: &DiscordConfig) -> Http {
-    let mut b =
-        HttpBuilder::new(&config.token).application_id(ApplicationId::new(config.application_id));
+fn http(config: &DiscordConfig, client: &reqwest::Client) -> Http {
+    let mut b = HttpBuilder::new(&config.token)
+        .client(client.clone())
+        .application_id(ApplicationId::new(config.application_id));
     if let Some(base) = &config.api_base {
         // serenity only uses the proxy with its own rate limiter off.
         b = b

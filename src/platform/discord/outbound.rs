@@ -6,7 +6,7 @@
 //! the round's thread; deletions; DMs, or for someone who takes none,
 //! replies only they see to their latest interaction.
 
-use super::error::{classify, code, THREAD_EXISTS};
+use super::error::THREAD_EXISTS;
 use super::{forms, markdown, Discord};
 use crate::core::effect::Destination;
 use crate::core::ids::{Platform, UserRef};
@@ -14,7 +14,8 @@ use crate::edge::deliver::{BoxFuture, Deliver, DeliveryError, Post};
 use crate::edge::PostRef;
 use serenity::all::{
     AutoArchiveDuration, ChannelId, CreateAllowedMentions, CreateAttachment,
-    CreateInteractionResponseFollowup, CreateMessage, CreateThread, MessageId, Nonce, UserId,
+    CreateInteractionResponseFollowup, CreateMessage, CreateThread, LightMethod, Message,
+    MessageId, Multipart, MultipartUpload, Nonce, PrivateChannel, Request, Route, UserId,
 };
 use std::sync::Arc;
 
@@ -45,12 +46,16 @@ impl Deliver for DiscordOut {
 
     fn delete<'a>(&'a self, post: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {
         Box::pin(async move {
-            let channel = ChannelId::new(id("channel", &post.place.id)?);
-            let message = MessageId::new(id("message", &post.id)?);
-            channel
-                .delete_message(&self.dc.http, message)
-                .await
-                .map_err(|e| classify(&e))
+            let channel_id = ChannelId::new(id("channel", &post.place.id)?);
+            let message_id = MessageId::new(id("message", &post.id)?);
+            let route = Route::ChannelMessage {
+                channel_id,
+                message_id,
+            };
+            Ok(self
+                .dc
+                .wind(Request::new(route, LightMethod::Delete))
+                .await?)
         })
     }
 
@@ -60,10 +65,12 @@ impl Deliver for DiscordOut {
     ) -> BoxFuture<'a, Result<String, DeliveryError>> {
         Box::pin(async move {
             let uid = UserId::new(id("user", &user.id)?);
-            uid.create_dm_channel(&self.dc.http)
-                .await
-                .map(|c| c.id.to_string())
-                .map_err(|e| classify(&e))
+            let body = json(&serde_json::json!({ "recipient_id": uid }))?;
+            let dm: PrivateChannel = self
+                .dc
+                .fire(Request::new(Route::UserMeDmChannels, LightMethod::Post).body(Some(body)))
+                .await?;
+            Ok(dm.id.to_string())
         })
     }
 }
@@ -132,19 +139,22 @@ impl DiscordOut {
                 .nonce(Nonce::String(nonce))
                 .enforce_nonce(true)
                 .allowed_mentions(mentions(&people));
+            let mut files = Vec::new();
             if i == last {
                 let rows = forms::buttons(&self.dc.catalog, &p.out.msg.actions, p.out.locale);
                 if !rows.is_empty() {
                     m = m.components(rows);
                 }
                 if let Some(file) = chart(p) {
-                    m = m.add_file(file);
+                    // Listed in the JSON, its bytes in the form.
+                    m = m.add_file(file.clone());
+                    files.push(file);
                 }
             }
-            let sent = channel
-                .send_message(&self.dc.http, m)
-                .await
-                .map_err(|e| classify(&e))?;
+            let route = Route::ChannelMessages {
+                channel_id: channel,
+            };
+            let sent: Message = self.dc.fire(with_files(route, &m, files)?).await?;
             ids.push(sent.id.to_string());
             if i == 0 && matches!(p.out.to, Destination::Root(..)) {
                 self.thread(channel, sent.id, &p.prepared.plain).await?;
@@ -180,15 +190,23 @@ impl DiscordOut {
                 if !rows.is_empty() {
                     b = b.components(rows);
                 }
-                files.extend(chart(p));
+                if let Some(file) = chart(p) {
+                    b = b.add_file(file.clone());
+                    files.push(file);
+                }
             }
-            let sent = self
+            let route = Route::WebhookFollowupMessages {
+                application_id: self.dc.http.application_id().ok_or_else(|| {
+                    DeliveryError::Permanent("no application id configured".into())
+                })?,
+                token: &token,
+            };
+            let sent: Message = self
                 .dc
-                .http
-                .create_followup_message(&token, &b, files)
+                .fire(with_files(route, &b, files)?)
                 .await
                 // An interaction that can no longer be answered: kept.
-                .map_err(|e| match classify(&e) {
+                .map_err(|e| match e.error {
                     DeliveryError::Permanent(why) => DeliveryError::PrivateClosed(why),
                     other => other,
                 })?;
@@ -213,15 +231,41 @@ impl DiscordOut {
             .take(100)
             .collect();
         let t = CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneWeek);
-        match channel
-            .create_thread_from_message(&self.dc.http, root, t)
-            .await
-        {
-            Ok(_) => Ok(()),
-            Err(e) if code(&e) == Some(THREAD_EXISTS) => Ok(()),
-            Err(e) => Err(classify(&e)),
+        let route = Route::ChannelMessageThreads {
+            channel_id: channel,
+            message_id: root,
+        };
+        let req = Request::new(route, LightMethod::Post).body(Some(json(&t)?));
+        match self.dc.wind(req).await {
+            Ok(()) => Ok(()),
+            Err(e) if e.code == Some(THREAD_EXISTS as i64) => Ok(()),
+            Err(e) => Err(e.error),
         }
     }
+}
+
+fn json(body: &impl serde::Serialize) -> Result<Vec<u8>, DeliveryError> {
+    serde_json::to_vec(body)
+        .map_err(|e| DeliveryError::Permanent(format!("a body that did not write: {e}")))
+}
+
+/// A message-creating request: JSON alone, or JSON with the files as a form.
+fn with_files<'a>(
+    route: Route<'a>,
+    body: &impl serde::Serialize,
+    files: Vec<CreateAttachment>,
+) -> Result<Request<'a>, DeliveryError> {
+    let req = Request::new(route, LightMethod::Post);
+    if files.is_empty() {
+        return Ok(req.body(Some(json(body)?)));
+    }
+    let payload =
+        String::from_utf8(json(body)?).map_err(|e| DeliveryError::Permanent(e.to_string()))?;
+    Ok(req.multipart(Some(Multipart {
+        upload: MultipartUpload::Attachments(files),
+        payload_json: Some(payload),
+        fields: vec![],
+    })))
 }
 
 /// Only the people who must act may be pinged: never everyone, a role, or

@@ -6,6 +6,7 @@ mod forms;
 mod methods;
 mod resilience;
 mod rounds;
+mod suggest;
 mod wire;
 
 pub use bot::{ready, section, Bot};

@@ -61,15 +61,30 @@ async fn a_dropped_gateway_resumes_and_a_429_storm_only_delays() {
         .slash(anna, thread, "owner", &[("user", "Bram")], "en-US")
         .await;
     s.posted(thread, "Bram is the case owner.").await;
-    s.fake.rate_limit_next(5, 0.2);
+    // A 429 asking for longer than a second is waited out in full: the
+    // wait comes from the answer (its `retry_after`), not a fixed pause.
+    s.fake.rate_limit_next(1, 1.6);
     let sent_at = Instant::now();
     s.fake
         .say_dm(bram, "A mother, two children, rent arrears.")
         .await;
     s.dm("Bram", "This is what I received.").await;
-    assert!(sent_at.elapsed() >= Duration::from_millis(900), "it waited");
+    assert!(
+        sent_at.elapsed() >= Duration::from_millis(1600),
+        "it waited as asked"
+    );
+    // A storm of short ones: five 429s of 0.2 s, spread over the calls
+    // that go out at once, cost well under a second; five fixed pauses of
+    // a second would cost three at least on one of them.
+    s.fake.rate_limit_next(5, 0.2);
+    let sent_at = Instant::now();
     s.fake.say_dm(bram, "yes").await;
     s.posted(thread, "The case, brought in by Bram").await;
+    let waited = sent_at.elapsed();
+    assert!(
+        waited >= Duration::from_millis(200) && waited < Duration::from_millis(2500),
+        "five waits of 0.2 s took {waited:?}"
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     for text in [
         "This is what I received.",
