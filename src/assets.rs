@@ -5,6 +5,10 @@
 pub const FILES: &[(&str, &str)] = &[
     ("flows/frames.toml", include_str!("../flows/frames.toml")),
     (
+        "flows/frames-model.tsv",
+        include_str!("../flows/frames-model.tsv"),
+    ),
+    (
         "locales/nl/frames.ftl",
         include_str!("../locales/nl/frames.ftl"),
     ),

@@ -88,6 +88,28 @@ enum FramesCmd {
         lang: Option<Locale>,
         file: Option<PathBuf>,
     },
+    /// Train the frame model from a labelled corpus (`train-*.tsv`; the
+    /// threshold from `dev.tsv`; `test.tsv` is never read) and write it.
+    Train {
+        /// The corpus directory.
+        #[arg(long, value_name = "DIR", default_value = "tests/data/frames")]
+        corpus: PathBuf,
+        /// Where the model goes.
+        #[arg(long, value_name = "FILE", default_value = "flows/frames-model.tsv")]
+        out: PathBuf,
+        /// Only check that the file holds what training gives; exit 1 if not.
+        #[arg(long)]
+        check: bool,
+        /// Training passes (for experiments; the shipped model uses the default).
+        #[arg(long)]
+        epochs: Option<usize>,
+        /// L2 strength (for experiments).
+        #[arg(long)]
+        l2: Option<f64>,
+        /// Fewest training statements a feature must occur in (for experiments).
+        #[arg(long)]
+        min_count: Option<usize>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -199,7 +221,96 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
         Cmd::Frames {
             cmd: FramesCmd::Analyze { lang, file },
         } => analyze(cli.data.as_deref(), lang, file.as_deref()),
+        Cmd::Frames {
+            cmd:
+                FramesCmd::Train {
+                    corpus,
+                    out,
+                    check,
+                    epochs,
+                    l2,
+                    min_count,
+                },
+        } => {
+            let d = brug::frames::train::Settings::default();
+            let settings = brug::frames::train::Settings {
+                epochs: epochs.unwrap_or(d.epochs),
+                l2: l2.unwrap_or(d.l2),
+                min_count: min_count.unwrap_or(d.min_count),
+                ..d
+            };
+            train(cli.data.as_deref(), &corpus, &out, check, settings)
+        }
     }
+}
+
+/// `brug frames train`.
+fn train(
+    data: Option<&Path>,
+    corpus: &Path,
+    out: &Path,
+    check: bool,
+    settings: brug::frames::train::Settings,
+) -> anyhow::Result<std::process::ExitCode> {
+    use brug::frames::train;
+    let catalog = load(data)?;
+    let read = |name: &str| -> anyhow::Result<Vec<train::Example>> {
+        let path = corpus.join(name);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        train::read_tsv(&path.display().to_string(), &text).map_err(anyhow::Error::msg)
+    };
+    let mut names: Vec<String> = std::fs::read_dir(corpus)
+        .with_context(|| format!("reading {}", corpus.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("train") && n.ends_with(".tsv"))
+        .collect();
+    names.sort();
+    anyhow::ensure!(!names.is_empty(), "no train*.tsv in {}", corpus.display());
+    let mut examples = Vec::new();
+    for n in &names {
+        examples.extend(read(n)?);
+    }
+    let dev = read("dev.tsv")?;
+    let model = train::train(&examples, &dev, Some(&catalog.frames), settings);
+    let text = model.to_tsv();
+    let predicted: Vec<Vec<String>> = dev
+        .iter()
+        .map(|e| train::predict(&model, e, Some(&catalog.frames)))
+        .collect();
+    let scores = train::Scores::of(&dev, &predicted);
+    for (k, id) in train::LEARNED.iter().enumerate() {
+        let (p, r, f) = scores.frame(k);
+        eprintln!("  dev {id:<15} precision {p:.2} recall {r:.2} F1 {f:.2}");
+    }
+    let (p, r, _) = scores.none();
+    eprintln!(
+        "  dev none            precision {p:.2} recall {r:.2}; macro-F1 {:.3}",
+        scores.macro_f1()
+    );
+    eprintln!(
+        "trained on {} statements ({}), threshold {:.2} from {} in dev.tsv: {} features",
+        examples.len(),
+        names.join(", "),
+        model.threshold,
+        dev.len(),
+        model.weights.len()
+    );
+    if check {
+        let now = std::fs::read_to_string(out).unwrap_or_default();
+        if now != text {
+            eprintln!(
+                "{} differs from what training gives: run `brug frames train`",
+                out.display()
+            );
+            return Ok(std::process::ExitCode::FAILURE);
+        }
+        eprintln!("{} is what training gives", out.display());
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!("wrote {}", out.display());
+    Ok(std::process::ExitCode::SUCCESS)
 }
 
 #[derive(serde::Serialize)]

@@ -267,7 +267,12 @@ impl<S: Store> Engine<S> {
             return Ok(f.clone());
         }
         match self.store.flow(&r.flow_id, r.flow_version)? {
-            Some(f) => Ok(Arc::new(f)),
+            // An older version keeps its catalogue; frames are found by
+            // the running model (models are not stored with flows).
+            Some(mut f) => {
+                f.frames = f.frames.with_model(self.catalog.frames.model().cloned());
+                Ok(Arc::new(f))
+            }
             None => Err(EngineError::FlowMissing {
                 round: r.id,
                 flow: r.flow_id.clone(),

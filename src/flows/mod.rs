@@ -79,6 +79,8 @@ pub struct Sources {
     pub flows: Vec<SourceFile>,
     pub professions: Option<SourceFile>,
     pub frames: Option<SourceFile>,
+    /// The trained frame model (`frames-model.tsv`, next to `frames.toml`).
+    pub model: Option<SourceFile>,
     pub locales: BTreeMap<Locale, Vec<SourceFile>>,
 }
 
@@ -123,11 +125,22 @@ impl Sources {
             }
             None => s.locales = Sources::embedded().locales,
         }
+        let model = flows_dir.join(MODEL_FILE);
+        if model.is_file() {
+            s.model = Some(SourceFile {
+                path: model.display().to_string(),
+                text: std::fs::read_to_string(&model)?,
+            });
+        }
         if s.professions.is_none() {
             s.professions = Sources::embedded().professions;
         }
         if s.frames.is_none() {
             s.frames = Sources::embedded().frames;
+            // The built-in model goes with the built-in catalogue only.
+            if s.model.is_none() {
+                s.model = Sources::embedded().model;
+            }
         }
         Ok(s)
     }
@@ -146,6 +159,8 @@ impl Sources {
             self.professions = Some(file);
         } else if path.ends_with("/frames.toml") {
             self.frames = Some(file);
+        } else if path.ends_with(MODEL_FILE) {
+            self.model = Some(file);
         } else if path.ends_with(".toml") {
             self.flows.push(file);
         }
@@ -160,6 +175,9 @@ fn sorted_files(dir: &Path, ext: &str) -> std::io::Result<Vec<PathBuf>> {
     out.sort();
     Ok(out)
 }
+
+/// The trained frame model's file name, next to `frames.toml`.
+pub const MODEL_FILE: &str = "frames-model.tsv";
 
 /// Everything loaded and checked: the flows by id, the role table, the strings.
 pub struct Catalog {
@@ -188,7 +206,27 @@ impl Catalog {
                 let (frames, errs, r) = frames_file::load(file);
                 errors.extend(errs.into_iter().map(|e| e.to_string()));
                 refs.extend(r);
-                Arc::new(frames)
+                let model = match &src.model {
+                    Some(m) => match crate::frames::Model::from_tsv(&m.text) {
+                        Ok(model) => {
+                            for f in &model.frames {
+                                if frames.index(f).is_none() {
+                                    errors.push(format!(
+                                        "{}: frame {f} is not in {}",
+                                        m.path, file.path
+                                    ));
+                                }
+                            }
+                            Some(Arc::new(model))
+                        }
+                        Err(e) => {
+                            errors.push(format!("{}: {e}", m.path));
+                            None
+                        }
+                    },
+                    None => None,
+                };
+                Arc::new(frames.with_model(model))
             }
             None => {
                 errors.push(

@@ -3,8 +3,12 @@
 //! summary and `brug frames analyze` build on. Pure: no I/O, no clock.
 
 pub mod detect;
+pub mod features;
+pub mod model;
+pub mod train;
 
 pub use detect::{Lang, Pattern};
+pub use model::Model;
 
 use detect::Matcher;
 use serde::{Deserialize, Serialize};
@@ -39,6 +43,11 @@ pub struct Frames {
     pub patterns: Vec<Pattern>,
     #[serde(skip)]
     matcher: OnceLock<MatcherCell>,
+    /// The trained model for the frames it knows; the catalogue finds the
+    /// others, and without a model all of them. Not stored with a flow: a
+    /// flow read back gets the running catalogue's model.
+    #[serde(skip)]
+    model: Option<std::sync::Arc<Model>>,
 }
 
 /// Wraps the automaton so `Frames` stays `Debug`/`Clone` without printing it.
@@ -75,7 +84,23 @@ impl Frames {
             frames,
             patterns,
             matcher: OnceLock::new(),
+            model: None,
         }
+    }
+
+    /// These frames, found by `model` where it knows them.
+    pub fn with_model(mut self, model: Option<std::sync::Arc<Model>>) -> Frames {
+        self.model = model;
+        self
+    }
+
+    pub fn model(&self) -> Option<&std::sync::Arc<Model>> {
+        self.model.as_ref()
+    }
+
+    /// The catalogue's phrases in `text` (one language, or both).
+    pub fn phrase_hits(&self, text: &str, lang: Option<Lang>) -> Vec<detect::Hit> {
+        self.matcher().find(text, lang)
     }
 
     fn matcher(&self) -> &Matcher {
@@ -89,9 +114,42 @@ impl Frames {
         self.frames.iter().position(|f| f.id == id)
     }
 
-    /// The frames present in `text`, strongest first. Without a language,
-    /// it is guessed per text (Dutch and English indicators otherwise both count).
+    /// The frames present in `text`, strongest first: the model's, and the
+    /// catalogue's for frames the model does not know. Without a language,
+    /// it is guessed per text.
     pub fn analyze(&self, text: &str, lang: Option<Lang>) -> Vec<Found> {
+        let Some(model) = &self.model else {
+            return self.catalogue(text, lang);
+        };
+        let lang = features::lang_of(text, lang.or_else(|| detect::guess_lang(text)));
+        let extra = train::catalogue_features(self, text, lang);
+        let mut out: Vec<Found> = model
+            .score(text, Some(lang), &extra)
+            .into_iter()
+            .filter_map(|s| {
+                let frame = self.index(&model.frames[s.frame])?;
+                // 1 at the threshold, 3 when the model is sure.
+                let sure = (s.probability - model.threshold) / (1.0 - model.threshold).max(1e-9);
+                let weight = 1 + (2.0 * sure.clamp(0.0, 1.0)).round() as u32;
+                Some(Found {
+                    frame,
+                    weight,
+                    score: (s.probability * 100.0).round() / 100.0,
+                    evidence: s.evidence,
+                })
+            })
+            .collect();
+        out.extend(
+            self.catalogue(text, Some(lang))
+                .into_iter()
+                .filter(|f| !model.frames.contains(&self.frames[f.frame].id)),
+        );
+        out.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.frame.cmp(&b.frame)));
+        out
+    }
+
+    /// The frames the phrase catalogue alone finds in `text`.
+    pub fn catalogue(&self, text: &str, lang: Option<Lang>) -> Vec<Found> {
         let lang = lang.or_else(|| detect::guess_lang(text));
         let hits = self.matcher().find(text, lang);
         let words = detect::fold(text)

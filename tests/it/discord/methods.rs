@@ -141,6 +141,9 @@ async fn gossip_method_in_dutch() {
             )
             .await;
     }
+    // The questions are handled apart (each event in its own task): let
+    // them land before the coordinator moves on.
+    settle().await;
     s.fake.slash(anna, thread, "next", &[], "nl").await;
     let pick = s.posted(thread, "Stap 5 van 11").await;
     assert!(shown(&pick).contains("1. "), "{}", pick.content);
