@@ -101,34 +101,68 @@ pub fn lang_of(text: &str, lang: Option<Lang>) -> Lang {
 /// Every feature of `text`. `lexicon`: stems the model knows, for
 /// splitting compounds (empty while the vocabulary is being built).
 pub fn extract(text: &str, lang: Lang, lexicon: &BTreeSet<String>) -> Features {
-    let toks = tokens(text, lang);
     let mut f: Features = BTreeMap::new();
-    let mut add = |name: String, span: (usize, usize)| f.entry(name).or_default().push(span);
+    each(text, lang, lexicon, |name, span| match f.get_mut(name) {
+        Some(spans) => spans.push(span),
+        None => {
+            f.insert(name.to_string(), vec![span]);
+        }
+    });
+    f
+}
+
+/// Hands every feature of `text` to `sink` (a name, the span that made
+/// it), one at a time, without collecting them: inference looks each up.
+pub fn each(
+    text: &str,
+    lang: Lang,
+    lexicon: &BTreeSet<String>,
+    mut sink: impl FnMut(&str, (usize, usize)),
+) {
+    let toks = tokens(text, lang);
+    let mut name = String::with_capacity(48);
+    let mut say = |name: &mut String, parts: &[&str], span| {
+        name.clear();
+        for p in parts {
+            name.push_str(p);
+        }
+        sink(name, span);
+    };
+    let mut chars: Vec<char> = Vec::with_capacity(32);
     for (i, t) in toks.iter().enumerate() {
         let span = (t.start, t.end);
         if t.stem.chars().count() < 2 {
             continue;
         }
-        add(format!("w:{}", t.stem), span);
+        say(&mut name, &["w:", &t.stem], span);
         if t.negated {
-            add(format!("n:{}", t.stem), span);
+            say(&mut name, &["n:", &t.stem], span);
         }
         if let Some(next) = toks.get(i + 1) {
-            add(format!("b:{}_{}", t.stem, next.stem), (t.start, next.end));
+            say(
+                &mut name,
+                &["b:", &t.stem, "_", &next.stem],
+                (t.start, next.end),
+            );
         }
-        let chars: Vec<char> = format!("<{}>", t.folded).chars().collect();
+        chars.clear();
+        chars.push('<');
+        chars.extend(t.folded.chars());
+        chars.push('>');
         if chars.len() >= 6 {
+            let mut gram = String::with_capacity(16);
             for n in GRAMS {
                 for g in chars.windows(n) {
-                    add(format!("c:{}", g.iter().collect::<String>()), span);
+                    gram.clear();
+                    gram.extend(g);
+                    say(&mut name, &["c:", &gram], span);
                 }
             }
         }
         for part in compound_parts(&t.folded, lang, lexicon) {
-            add(format!("p:{part}"), span);
+            say(&mut name, &["p:", &part], span);
         }
     }
-    f
 }
 
 /// The known stems a long word is made of (Dutch compounds such as

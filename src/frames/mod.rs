@@ -122,7 +122,8 @@ impl Frames {
             return self.catalogue(text, lang);
         };
         let lang = features::lang_of(text, lang.or_else(|| detect::guess_lang(text)));
-        let extra = train::catalogue_features(self, text, lang);
+        let hits = self.phrase_hits(text, Some(lang));
+        let extra = train::hit_features(self, &hits);
         let mut out: Vec<Found> = model
             .score(text, Some(lang), &extra)
             .into_iter()
@@ -139,11 +140,11 @@ impl Frames {
                 })
             })
             .collect();
-        out.extend(
-            self.catalogue(text, Some(lang))
-                .into_iter()
-                .filter(|f| !model.frames.contains(&self.frames[f.frame].id)),
-        );
+        let others: Vec<detect::Hit> = hits
+            .into_iter()
+            .filter(|h| !model.frames.contains(&self.frames[h.frame].id))
+            .collect();
+        out.extend(self.found(text, others));
         out.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.frame.cmp(&b.frame)));
         out
     }
@@ -151,7 +152,11 @@ impl Frames {
     /// The frames the phrase catalogue alone finds in `text`.
     pub fn catalogue(&self, text: &str, lang: Option<Lang>) -> Vec<Found> {
         let lang = lang.or_else(|| detect::guess_lang(text));
-        let hits = self.matcher().find(text, lang);
+        self.found(text, self.matcher().find(text, lang))
+    }
+
+    /// The catalogue's hits in `text` as frames found.
+    fn found(&self, text: &str, hits: Vec<detect::Hit>) -> Vec<Found> {
         let words = detect::fold(text)
             .0
             .split(' ')

@@ -5,8 +5,9 @@
 //! most for it, as written.
 
 use super::detect::Lang;
-use super::features::{extract, lang_of, Features};
-use std::collections::{BTreeMap, BTreeSet};
+use super::features::{each, extract, lang_of, Features};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// The file format's version; a newer file is refused.
 pub const FORMAT: u32 = 1;
@@ -39,7 +40,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// The least weight a feature needs to be quoted.
 const EVIDENCE_WEIGHT: f64 = 0.8;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Model {
     /// The frame ids, in the order of the weights.
     pub frames: Vec<String>,
@@ -51,6 +52,20 @@ pub struct Model {
     pub weights: BTreeMap<String, Vec<f64>>,
     /// Stems the model knows, for splitting compounds.
     pub lexicon: BTreeSet<String>,
+    /// The weights by name, for looking up a text's features fast.
+    fast: OnceLock<HashMap<String, Vec<f64>>>,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, o: &Self) -> bool {
+        (
+            &self.frames,
+            self.threshold,
+            &self.bias,
+            &self.weights,
+            &self.lexicon,
+        ) == (&o.frames, o.threshold, &o.bias, &o.weights, &o.lexicon)
+    }
 }
 
 /// A feature present in a text that pushes a frame up: its weight,
@@ -85,25 +100,69 @@ impl Model {
 
     /// Each frame's probability for `features`.
     pub fn probabilities(&self, features: &Features) -> Vec<f64> {
-        let known: Vec<&Vec<f64>> = features
-            .keys()
-            .filter_map(|f| self.weights.get(f))
-            .collect();
+        let fast = self.fast();
+        let known: Vec<&Vec<f64>> = features.keys().filter_map(|f| fast.get(f)).collect();
         let x = scale(known.len());
         (0..self.frames.len())
             .map(|k| sigmoid(self.bias[k] + known.iter().map(|w| w[k] * x).sum::<f64>()))
             .collect()
     }
 
+    /// A model from its parts (training builds one so).
+    pub fn new(
+        frames: Vec<String>,
+        threshold: f64,
+        bias: Vec<f64>,
+        weights: BTreeMap<String, Vec<f64>>,
+        lexicon: BTreeSet<String>,
+    ) -> Model {
+        Model {
+            frames,
+            threshold,
+            bias,
+            weights,
+            lexicon,
+            fast: OnceLock::new(),
+        }
+    }
+
+    fn fast(&self) -> &HashMap<String, Vec<f64>> {
+        self.fast.get_or_init(|| {
+            self.weights
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+    }
+
+    /// The features of `text` the model has weights for (and the
+    /// catalogue's, `extra`), with their spans; unknown ones are never kept.
+    fn known(&self, text: &str, lang: Lang, extra: &Features) -> Features {
+        let fast = self.fast();
+        let mut f: Features = BTreeMap::new();
+        let mut keep = |name: &str, span: (usize, usize)| {
+            if let Some((k, _)) = fast.get_key_value(name) {
+                match f.get_mut(name) {
+                    Some(spans) => spans.push(span),
+                    None => {
+                        f.insert(k.clone(), vec![span]);
+                    }
+                }
+            }
+        };
+        each(text, lang, &self.lexicon, &mut keep);
+        for (k, spans) in extra {
+            for s in spans {
+                keep(k, *s);
+            }
+        }
+        f
+    }
+
     /// The frames of `text` at or above the threshold, at most two, most
     /// probable first, each with its evidence.
     pub fn score(&self, text: &str, lang: Option<Lang>, extra: &Features) -> Vec<Scored> {
-        let mut f = self.features(text, lang_of(text, lang));
-        for (k, spans) in extra {
-            f.entry(k.clone())
-                .or_default()
-                .extend(spans.iter().copied());
-        }
+        let f = self.known(text, lang_of(text, lang), extra);
         let p = self.probabilities(&f);
         let mut order: Vec<usize> = (0..p.len()).filter(|k| p[*k] >= self.threshold).collect();
         order.sort_by(|a, b| p[*b].total_cmp(&p[*a]).then(a.cmp(b)));
@@ -125,7 +184,7 @@ impl Model {
         let mut pushing: Vec<Pushing> = f
             .iter()
             .filter_map(|(name, spans)| {
-                let w = self.weights.get(name)?[k];
+                let w = self.fast().get(name)?[k];
                 // Letter groups weigh in, but are quoted only as a last resort.
                 (w > 0.0).then_some((w, !name.starts_with("c:"), name.as_str(), spans))
             })
@@ -190,13 +249,13 @@ impl Model {
 
     /// Reads a model file; every problem with its line number.
     pub fn from_tsv(text: &str) -> Result<Model, String> {
-        let mut m = Model {
-            frames: Vec::new(),
-            threshold: 0.5,
-            bias: Vec::new(),
-            weights: BTreeMap::new(),
-            lexicon: BTreeSet::new(),
-        };
+        let mut m = Model::new(
+            Vec::new(),
+            0.5,
+            Vec::new(),
+            BTreeMap::new(),
+            BTreeSet::new(),
+        );
         let mut format = None;
         for (i, line) in text.lines().enumerate() {
             let at = i + 1;

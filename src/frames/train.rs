@@ -88,8 +88,13 @@ impl Default for Settings {
 /// The catalogue's findings as model features: which of the learned frames
 /// its phrases show, with the phrases' spans.
 pub fn catalogue_features(catalogue: &Frames, text: &str, lang: Lang) -> Features {
+    hit_features(catalogue, &catalogue.phrase_hits(text, Some(lang)))
+}
+
+/// The learned frames among the catalogue's `hits`, as model features.
+pub fn hit_features(catalogue: &Frames, hits: &[super::detect::Hit]) -> Features {
     let mut f = Features::new();
-    for hit in catalogue.phrase_hits(text, Some(lang)) {
+    for hit in hits {
         let id = &catalogue.frames[hit.frame].id;
         if LEARNED.contains(&id.as_str()) {
             f.entry(format!("k:{id}"))
@@ -208,13 +213,13 @@ pub fn train(train: &[Example], dev: &[Example], catalogue: Option<&Frames>, s: 
         // A weight that rounds to nothing in every frame says nothing.
         .filter(|(_, ws)| ws.iter().any(|x| *x != 0.0))
         .collect();
-    let mut model = Model {
-        frames: LEARNED.iter().map(|s| s.to_string()).collect(),
-        threshold: 0.5,
-        bias: bias.into_iter().map(round4).collect(),
+    let mut model = Model::new(
+        LEARNED.iter().map(|s| s.to_string()).collect(),
+        0.5,
+        bias.into_iter().map(round4).collect(),
         weights,
         lexicon,
-    };
+    );
     model.threshold = best_threshold(&model, dev, catalogue);
     model
 }
@@ -247,10 +252,8 @@ fn best_threshold(model: &Model, dev: &[Example], catalogue: Option<&Frames>) ->
     let mut best = (f64::MIN, 0.5);
     for step in 0..=30 {
         let t = 0.20 + 0.02 * step as f64;
-        let m = Model {
-            threshold: t,
-            ..model.clone()
-        };
+        let mut m = model.clone();
+        m.threshold = t;
         let predicted: Vec<Vec<String>> = dev.iter().map(|e| predict(&m, e, catalogue)).collect();
         let f1 = Scores::of(dev, &predicted).macro_f1();
         if f1 > best.0 + 1e-9 {
