@@ -297,7 +297,12 @@ fn train(
         model.weights.len()
     );
     if check {
-        let now = std::fs::read_to_string(out).unwrap_or_default();
+        let now = match std::fs::read_to_string(out) {
+            Ok(now) => now,
+            // No file yet: it is not what training gives either.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e).with_context(|| format!("reading {}", out.display())),
+        };
         if now != text {
             eprintln!(
                 "{} differs from what training gives: run `brug frames train`",
