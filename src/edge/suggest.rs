@@ -20,19 +20,10 @@ pub struct Suggestion {
     pub value: String,
 }
 
-/// Lower case, without accents that phones may or may not type.
+/// Lower case, without accents that phones may or may not type, and
+/// punctuation as spaces: the folding the frame catalogue uses.
 fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' => 'a',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ò' | 'ó' | 'ô' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            c => c,
-        })
-        .collect()
+    crate::frames::detect::fold(s).0
 }
 
 /// How well `typed` fits any of `words`: 0 a word starts with it, 1 a word
@@ -45,7 +36,7 @@ fn fit<'a>(typed: &str, words: impl IntoIterator<Item = &'a str>) -> Option<u8> 
     words
         .into_iter()
         .map(fold)
-        .filter_map(|w| {
+        .filter_map(|w: String| {
             if w.starts_with(&typed) {
                 Some(0)
             } else if w.contains(&typed) {

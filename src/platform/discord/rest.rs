@@ -64,9 +64,14 @@ impl Refused {
 
 /// How a failed answer counts, read from its status, headers and body.
 fn failure(status: u16, retry_header: Option<&str>, body: &[u8], what: &str) -> Refused {
-    let json: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
-    let code = json["code"].as_i64();
-    let text = format!("{what}: HTTP {status}: {json}");
+    let json: Option<serde_json::Value> = serde_json::from_slice(body).ok();
+    let code = json.as_ref().and_then(|j| j["code"].as_i64());
+    // A body that is not JSON (a proxy's error page) is kept as text, shortened.
+    let said = match &json {
+        Some(j) => j.to_string(),
+        None => String::from_utf8_lossy(body).chars().take(300).collect(),
+    };
+    let text = format!("{what}: HTTP {status}: {said}");
     let error = if status == 429 {
         DeliveryError::RateLimited(retry_after(body, retry_header))
     } else if code == Some(CANNOT_DM as i64) {
