@@ -15,6 +15,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod frames_cmd;
 mod serve;
 
 #[derive(Parser)]
@@ -69,46 +70,12 @@ enum Cmd {
     /// Frame analysis tools.
     Frames {
         #[command(subcommand)]
-        cmd: FramesCmd,
+        cmd: frames_cmd::FramesCmd,
     },
     /// Run the bot on the platforms in a config file.
     Run {
         #[arg(long, value_name = "FILE")]
         config: PathBuf,
-    },
-}
-
-#[derive(Subcommand)]
-enum FramesCmd {
-    /// Read statements (one per line; stdin without FILE) and print, per line,
-    /// the frames found as JSON: {"text", "frames": [{"id", "score", "evidence"}]}.
-    Analyze {
-        /// The statements' language (default: guessed per line).
-        #[arg(long, value_parser = parse_locale)]
-        lang: Option<Locale>,
-        file: Option<PathBuf>,
-    },
-    /// Train the frame model from a labelled corpus (`train-*.tsv`; the
-    /// threshold from `dev.tsv`; `test.tsv` is never read) and write it.
-    Train {
-        /// The corpus directory.
-        #[arg(long, value_name = "DIR", default_value = "tests/data/frames")]
-        corpus: PathBuf,
-        /// Where the model goes.
-        #[arg(long, value_name = "FILE", default_value = "flows/frames-model.tsv")]
-        out: PathBuf,
-        /// Only check that the file holds what training gives; exit 1 if not.
-        #[arg(long)]
-        check: bool,
-        /// Training passes (for experiments; the shipped model uses the default).
-        #[arg(long)]
-        epochs: Option<usize>,
-        /// L2 strength (for experiments).
-        #[arg(long)]
-        l2: Option<f64>,
-        /// Fewest training statements a feature must occur in (for experiments).
-        #[arg(long)]
-        min_count: Option<usize>,
     },
 }
 
@@ -121,7 +88,7 @@ enum FlowsCmd {
     },
 }
 
-fn parse_locale(s: &str) -> Result<Locale, String> {
+pub(crate) fn parse_locale(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| format!("`{s}` is not a language brug speaks: use nl or en"))
 }
 
@@ -218,159 +185,8 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             }
         }
         Cmd::Run { config } => serve::run(cli.data.as_deref(), &config, load),
-        Cmd::Frames {
-            cmd: FramesCmd::Analyze { lang, file },
-        } => analyze(cli.data.as_deref(), lang, file.as_deref()),
-        Cmd::Frames {
-            cmd:
-                FramesCmd::Train {
-                    corpus,
-                    out,
-                    check,
-                    epochs,
-                    l2,
-                    min_count,
-                },
-        } => {
-            let d = brug::frames::train::Settings::default();
-            let settings = brug::frames::train::Settings {
-                epochs: epochs.unwrap_or(d.epochs),
-                l2: l2.unwrap_or(d.l2),
-                min_count: min_count.unwrap_or(d.min_count),
-                ..d
-            };
-            train(cli.data.as_deref(), &corpus, &out, check, settings)
-        }
+        Cmd::Frames { cmd } => frames_cmd::run(cmd, cli.data.as_deref(), load),
     }
-}
-
-/// `brug frames train`.
-fn train(
-    data: Option<&Path>,
-    corpus: &Path,
-    out: &Path,
-    check: bool,
-    settings: brug::frames::train::Settings,
-) -> anyhow::Result<std::process::ExitCode> {
-    use brug::frames::train;
-    let catalog = load(data)?;
-    let read = |name: &str| -> anyhow::Result<Vec<train::Example>> {
-        let path = corpus.join(name);
-        let text = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {}", path.display()))?;
-        train::read_tsv(&path.display().to_string(), &text).map_err(anyhow::Error::msg)
-    };
-    let mut names: Vec<String> = std::fs::read_dir(corpus)
-        .with_context(|| format!("reading {}", corpus.display()))?
-        .filter_map(|e| e.ok()?.file_name().into_string().ok())
-        .filter(|n| n.starts_with("train") && n.ends_with(".tsv"))
-        .collect();
-    names.sort();
-    anyhow::ensure!(!names.is_empty(), "no train*.tsv in {}", corpus.display());
-    let mut examples = Vec::new();
-    for n in &names {
-        examples.extend(read(n)?);
-    }
-    let dev = read("dev.tsv")?;
-    let model = train::train(&examples, &dev, Some(&catalog.frames), settings);
-    let text = model.to_tsv();
-    let predicted: Vec<Vec<String>> = dev
-        .iter()
-        .map(|e| train::predict(&model, e, Some(&catalog.frames)))
-        .collect();
-    let scores = train::Scores::of(&dev, &predicted);
-    for (k, id) in train::LEARNED.iter().enumerate() {
-        let (p, r, f) = scores.frame(k);
-        eprintln!("  dev {id:<15} precision {p:.2} recall {r:.2} F1 {f:.2}");
-    }
-    let (p, r, _) = scores.none();
-    eprintln!(
-        "  dev none            precision {p:.2} recall {r:.2}; macro-F1 {:.3}",
-        scores.macro_f1()
-    );
-    eprintln!(
-        "trained on {} statements ({}), threshold {:.2} from {} in dev.tsv: {} features",
-        examples.len(),
-        names.join(", "),
-        model.threshold,
-        dev.len(),
-        model.weights.len()
-    );
-    if check {
-        let now = match std::fs::read_to_string(out) {
-            Ok(now) => now,
-            // No file yet: it is not what training gives either.
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-            Err(e) => return Err(e).with_context(|| format!("reading {}", out.display())),
-        };
-        if now != text {
-            eprintln!(
-                "{} differs from what training gives: run `brug frames train`",
-                out.display()
-            );
-            return Ok(std::process::ExitCode::FAILURE);
-        }
-        eprintln!("{} is what training gives", out.display());
-        return Ok(std::process::ExitCode::SUCCESS);
-    }
-    std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?;
-    eprintln!("wrote {}", out.display());
-    Ok(std::process::ExitCode::SUCCESS)
-}
-
-#[derive(serde::Serialize)]
-struct LineOut<'a> {
-    text: &'a str,
-    frames: Vec<FrameOut<'a>>,
-}
-
-#[derive(serde::Serialize)]
-struct FrameOut<'a> {
-    id: &'a str,
-    score: f64,
-    evidence: Vec<String>,
-}
-
-/// `brug frames analyze`: JSON lines, one per statement.
-fn analyze(
-    data: Option<&Path>,
-    lang: Option<Locale>,
-    file: Option<&Path>,
-) -> anyhow::Result<std::process::ExitCode> {
-    let catalog = load(data)?;
-    let lang = lang.map(|l| match l {
-        Locale::Nl => brug::frames::Lang::Nl,
-        Locale::En => brug::frames::Lang::En,
-    });
-    let input: Box<dyn BufRead> = match file {
-        Some(f) => Box::new(std::io::BufReader::new(
-            std::fs::File::open(f).with_context(|| format!("opening {}", f.display()))?,
-        )),
-        None => Box::new(std::io::stdin().lock()),
-    };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for line in input.lines() {
-        let line = line?;
-        let text = line.trim();
-        if text.is_empty() {
-            continue;
-        }
-        let frames: Vec<FrameOut> = catalog
-            .frames
-            .analyze(text, lang)
-            .into_iter()
-            .map(|f| FrameOut {
-                id: &catalog.frames.frames[f.frame].id,
-                score: f.score,
-                evidence: f.evidence,
-            })
-            .collect();
-        serde_json::to_writer(&mut out, &LineOut { text, frames })?;
-        writeln!(out)?;
-    }
-    out.flush()?;
-    Ok(std::process::ExitCode::SUCCESS)
 }
 
 fn data_dirs(data: Option<&Path>) -> Option<(PathBuf, PathBuf)> {
