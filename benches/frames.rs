@@ -42,6 +42,43 @@ fn main() {
         corpus.len()
     );
 
+    // Cold: every statement of the frame corpus (about 2,000, none the
+    // same) read once, on a fresh thread, so nothing the detector keeps
+    // per thread (the stems it made) is warm yet.
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/frames");
+    let mut distinct: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flat_map(|e| {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.rsplit('\t').next().map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    distinct.sort();
+    distinct.dedup();
+    let frames = &catalog.frames;
+    let (n, bytes, secs) = std::thread::scope(|s| {
+        s.spawn(|| {
+            let bytes: usize = distinct.iter().map(String::len).sum();
+            let t = Instant::now();
+            for d in &distinct {
+                std::hint::black_box(frames.analyze(d, None));
+            }
+            (distinct.len(), bytes, t.elapsed().as_secs_f64())
+        })
+        .join()
+        .unwrap()
+    });
+    println!(
+        "analyze, cold: {:.2} MB in {:.3} s = {:.1} MB/s ({n} distinct statements, each once, fresh thread)",
+        bytes as f64 / 1e6,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
+
     // The summary of an 8-person round, 10 answers each.
     let flow = catalog.flow("golden-circle").unwrap().clone();
     let group = GroupId::new(Platform::Console, "bench");

@@ -3,7 +3,7 @@
 //! spaces), then word-boundary and inflection checks per hit, each hit kept with
 //! the original words as evidence.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 /// Endings accepted after a phrase that has no `*` (Dutch and English inflection).
@@ -74,6 +74,8 @@ impl Matcher {
     pub fn new(patterns: Vec<Pattern>) -> Matcher {
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            // A few thousand phrases: the DFA is small and the fastest to search.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns.iter().map(|p| p.text.as_str()))
             .expect("indicator patterns build an automaton");
         Matcher { ac, patterns }
@@ -86,10 +88,15 @@ impl Matcher {
     /// Every indicator in `text` (in the given language, or both), at most one
     /// hit per frame per word position, the heaviest.
     pub fn find(&self, text: &str, lang: Option<Lang>) -> Vec<Hit> {
-        let (folded, map) = fold(text);
+        self.find_folded(text, &fold(text), lang)
+    }
+
+    /// [`Matcher::find`] on a text already folded (`folded` is `fold(text)`).
+    pub fn find_folded(&self, text: &str, folded: &Folded, lang: Option<Lang>) -> Vec<Hit> {
+        let (folded, map) = (&folded.0, &folded.1);
         let b = folded.as_bytes();
         let mut hits: Vec<Hit> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&folded) {
+        for m in self.ac.find_overlapping_iter(folded.as_str()) {
             let p = &self.patterns[m.pattern().as_usize()];
             if lang.is_some_and(|l| l != p.lang) {
                 continue;
@@ -111,7 +118,7 @@ impl Matcher {
             if (p.exact && !tail.is_empty()) || (!p.open && !INFLECTIONS.contains(&tail)) {
                 continue;
             }
-            let (start, end) = (map[word_start], map_end(&map, text, word_end));
+            let (start, end) = (map[word_start], map_end(map, text, word_end));
             match hits
                 .iter_mut()
                 .find(|h| h.frame == p.frame && h.start == start)
@@ -160,12 +167,20 @@ fn map_end(map: &[usize], text: &str, folded_end: usize) -> usize {
 /// Folds text for matching: lower case, diacritics removed, every run of
 /// non-alphanumerics one space. Returns the folded text and, for each of its
 /// bytes, the byte offset in the original.
-pub fn fold(text: &str) -> (String, Vec<usize>) {
+/// A text folded: lower case, no diacritics, words apart by one space, and
+/// for each byte of it the byte in the original it came from.
+pub type Folded = (String, Vec<usize>);
+
+pub fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     let mut space = true;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            map.push(i);
+            space = false;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 let f = plain(l);
                 for _ in 0..f.len_utf8() {
@@ -187,7 +202,6 @@ pub fn fold(text: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-/// The letter without its diacritic, for the Latin letters Dutch and English use.
 fn plain(c: char) -> char {
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
@@ -205,6 +219,11 @@ fn plain(c: char) -> char {
 
 /// Guesses the language of a statement from common function words.
 pub fn guess_lang(text: &str) -> Option<Lang> {
+    guess_folded(&fold(text).0)
+}
+
+/// [`guess_lang`] on folded text.
+pub fn guess_folded(folded: &str) -> Option<Lang> {
     const NL: &[&str] = &[
         "de", "het", "een", "en", "is", "zijn", "niet", "dat", "die", "ze", "hij", "wij", "we",
         "ik", "je", "van", "op", "met", "voor", "moet", "naar", "ook", "maar", "wat", "geen",
@@ -214,9 +233,12 @@ pub fn guess_lang(text: &str) -> Option<Lang> {
         "the", "a", "an", "and", "is", "are", "not", "that", "she", "he", "we", "i", "you", "of",
         "on", "with", "for", "must", "to", "also", "but", "what", "no", "her", "has", "have", "it",
     ];
-    let (folded, _) = fold(text);
     let (mut nl, mut en) = (0, 0);
     for w in folded.split(' ') {
+        // No word in either list is longer.
+        if w.len() > 5 {
+            continue;
+        }
         nl += usize::from(NL.contains(&w));
         en += usize::from(EN.contains(&w));
     }

@@ -121,11 +121,14 @@ impl Frames {
         let Some(model) = &self.model else {
             return self.catalogue(text, lang);
         };
-        let lang = features::lang_of(text, lang.or_else(|| detect::guess_lang(text)));
-        let hits = self.phrase_hits(text, Some(lang));
+        let folded = detect::fold(text);
+        let lang = lang
+            .or_else(|| detect::guess_folded(&folded.0))
+            .unwrap_or(Lang::Nl);
+        let hits = self.matcher().find_folded(text, &folded, Some(lang));
         let extra = train::hit_features(self, &hits);
         let mut out: Vec<Found> = model
-            .score(text, Some(lang), &extra)
+            .score_folded(text, &folded, lang, &extra)
             .into_iter()
             .filter_map(|s| {
                 let frame = self.index(&model.frames[s.frame])?;
@@ -144,25 +147,25 @@ impl Frames {
             .into_iter()
             .filter(|h| !model.frames.contains(&self.frames[h.frame].id))
             .collect();
-        out.extend(self.found(text, others));
+        out.extend(self.found(text, &folded, others));
         out.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.frame.cmp(&b.frame)));
         out
     }
 
     /// The frames the phrase catalogue alone finds in `text`.
     pub fn catalogue(&self, text: &str, lang: Option<Lang>) -> Vec<Found> {
-        let lang = lang.or_else(|| detect::guess_lang(text));
-        self.found(text, self.matcher().find(text, lang))
+        let folded = detect::fold(text);
+        let lang = lang.or_else(|| detect::guess_folded(&folded.0));
+        self.found(
+            text,
+            &folded,
+            self.matcher().find_folded(text, &folded, lang),
+        )
     }
 
-    /// The catalogue's hits in `text` as frames found.
-    fn found(&self, text: &str, hits: Vec<detect::Hit>) -> Vec<Found> {
-        let words = detect::fold(text)
-            .0
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .count()
-            .max(1);
+    /// The catalogue's hits in `text` (`folded` is `fold(text)`) as frames found.
+    fn found(&self, text: &str, folded: &detect::Folded, hits: Vec<detect::Hit>) -> Vec<Found> {
+        let words = folded.0.split(' ').filter(|w| !w.is_empty()).count().max(1);
         let mut out: Vec<Found> = Vec::new();
         for h in hits {
             let word = text[h.start..h.end].to_string();

@@ -4,9 +4,10 @@
 //! deterministic; every frame it reports comes with the words that weighed
 //! most for it, as written.
 
-use super::detect::Lang;
-use super::features::{each, extract, lang_of, Features};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use super::detect::{fold, Folded, Lang};
+use super::features::{each, extract, gram_of, lang_of, FastLexicon, Feature, Features};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// The file format's version; a newer file is refused.
@@ -37,6 +38,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "your", "my", "me", "who", "which", "when", "wie", "welke", "wanneer", "mijn", "jouw", "onze",
     "hun", "ons", "mij", "jou", "over", "door", "tot", "dan",
 ];
+fn function_word(w: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
 /// The least weight a feature needs to be quoted.
 const EVIDENCE_WEIGHT: f64 = 0.8;
 
@@ -52,25 +59,88 @@ pub struct Model {
     pub weights: BTreeMap<String, Vec<f64>>,
     /// Stems the model knows, for splitting compounds.
     pub lexicon: BTreeSet<String>,
-    /// The weights by name, for looking up a text's features fast.
-    fast: OnceLock<HashMap<String, Vec<f64>>>,
+    /// The weights by number, for looking up a text's features fast.
+    fast: OnceLock<Fast>,
 }
 
-impl PartialEq for Model {
-    fn eq(&self, o: &Self) -> bool {
-        (
-            &self.frames,
-            self.threshold,
-            &self.bias,
-            &self.weights,
-            &self.lexicon,
-        ) == (&o.frames, o.threshold, &o.bias, &o.weights, &o.lexicon)
+/// The model laid out for inference: each feature numbered in name order,
+/// its weights in one row of a flat table.
+#[derive(Debug, Clone)]
+struct Fast {
+    index: FxHashMap<Box<str>, u32>,
+    /// Four-byte letter groups, by [`Feature::Gram`] number.
+    grams: FxHashMap<u32, u32>,
+    /// `rows[i * frames + k]`: feature `i`'s weight for frame `k`.
+    rows: Vec<f64>,
+    /// Whether feature `i` is a whole-word one (not a letter group).
+    whole: Vec<bool>,
+    lexicon: FastLexicon,
+}
+
+impl Fast {
+    fn lookup(&self, name: &str) -> Option<u32> {
+        match gram_of(name) {
+            Some(g) => self.grams.get(&g).copied(),
+            None => self.index.get(name).copied(),
+        }
+    }
+}
+
+/// The features of one text the model knows: feature numbers, each with
+/// the spans that made it, in order of number.
+struct Present {
+    /// The spans, in the order they were found.
+    spans: Vec<(usize, usize)>,
+    /// Feature number above, index into `spans` below: sorted, so each
+    /// feature's spans are together and in the order found.
+    keys: Vec<u64>,
+    /// Each feature's number and where its run in `keys` begins and ends.
+    runs: Vec<(u32, usize, usize)>,
+}
+
+impl Present {
+    /// Room for the features of a text of `len` bytes: a word gives a
+    /// handful, so about one per byte.
+    fn new(len: usize) -> Present {
+        Present {
+            spans: Vec::with_capacity(len + 16),
+            keys: Vec::with_capacity(len + 16),
+            runs: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, feature: u32, span: (usize, usize)) {
+        self.keys
+            .push(u64::from(feature) << 32 | self.spans.len() as u64);
+        self.spans.push(span);
+    }
+
+    /// Groups what was pushed by feature.
+    fn done(mut self) -> Present {
+        self.keys.sort_unstable();
+        let mut runs: Vec<(u32, usize, usize)> = Vec::with_capacity(self.keys.len());
+        for (at, key) in self.keys.iter().enumerate() {
+            let i = (key >> 32) as u32;
+            match runs.last_mut() {
+                Some(r) if r.0 == i => r.2 = at + 1,
+                _ => runs.push((i, at, at + 1)),
+            }
+        }
+        self.runs = runs;
+        self
+    }
+
+    /// The spans of the run from `from` to `to`.
+    fn spans(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.keys[from..to]
+            .iter()
+            .map(|k| self.spans[(*k & 0xffff_ffff) as usize])
     }
 }
 
 /// A feature present in a text that pushes a frame up: its weight,
-/// whether it is a whole-word feature, its name, where it is.
-type Pushing<'a> = (f64, bool, &'a str, &'a Vec<(usize, usize)>);
+/// whether it is a whole-word feature, its number (name order), where it is.
+type Pushing = (f64, bool, u32, (usize, usize));
 
 /// One frame the model finds in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,11 +171,27 @@ impl Model {
     /// Each frame's probability for `features`.
     pub fn probabilities(&self, features: &Features) -> Vec<f64> {
         let fast = self.fast();
-        let known: Vec<&Vec<f64>> = features.keys().filter_map(|f| fast.get(f)).collect();
-        let x = scale(known.len());
-        (0..self.frames.len())
-            .map(|k| sigmoid(self.bias[k] + known.iter().map(|w| w[k] * x).sum::<f64>()))
-            .collect()
+        let mut present = Present::new(features.len());
+        for (name, spans) in features {
+            if let Some(i) = fast.lookup(name) {
+                present.push(i, spans[0]);
+            }
+        }
+        self.chances(&present.done())
+    }
+
+    fn chances(&self, present: &Present) -> Vec<f64> {
+        let fast = self.fast();
+        let k_frames = self.frames.len();
+        let x = scale(present.runs.len());
+        let mut z = self.bias.clone();
+        for (i, _, _) in &present.runs {
+            let row = &fast.rows[*i as usize * k_frames..][..k_frames];
+            for (z, w) in z.iter_mut().zip(row) {
+                *z += w * x;
+            }
+        }
+        z.into_iter().map(sigmoid).collect()
     }
 
     /// A model from its parts (training builds one so).
@@ -126,44 +212,73 @@ impl Model {
         }
     }
 
-    fn fast(&self) -> &HashMap<String, Vec<f64>> {
+    fn fast(&self) -> &Fast {
         self.fast.get_or_init(|| {
-            self.weights
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
+            let k_frames = self.frames.len();
+            let mut fast = Fast {
+                index: FxHashMap::default(),
+                grams: FxHashMap::default(),
+                rows: Vec::with_capacity(self.weights.len() * k_frames),
+                whole: Vec::with_capacity(self.weights.len()),
+                lexicon: FastLexicon::new(&self.lexicon),
+            };
+            for (i, (name, w)) in self.weights.iter().enumerate() {
+                match gram_of(name) {
+                    Some(g) => fast.grams.insert(g, i as u32),
+                    None => fast.index.insert(name.as_str().into(), i as u32),
+                };
+                fast.rows.extend(
+                    w.iter()
+                        .copied()
+                        .chain(std::iter::repeat(0.0))
+                        .take(k_frames),
+                );
+                fast.whole.push(!name.starts_with("c:"));
+            }
+            fast
         })
     }
 
     /// The features of `text` the model has weights for (and the
     /// catalogue's, `extra`), with their spans; unknown ones are never kept.
-    fn known(&self, text: &str, lang: Lang, extra: &Features) -> Features {
+    fn known(&self, text: &str, folded: &Folded, lang: Lang, extra: &Features) -> Present {
         let fast = self.fast();
-        let mut f: Features = BTreeMap::new();
-        let mut keep = |name: &str, span: (usize, usize)| {
-            if let Some((k, _)) = fast.get_key_value(name) {
-                match f.get_mut(name) {
-                    Some(spans) => spans.push(span),
-                    None => {
-                        f.insert(k.clone(), vec![span]);
-                    }
+        let mut present = Present::new(text.len());
+        each(text, folded, lang, &fast.lexicon, |feature, span| {
+            let i = match feature {
+                Feature::Named(name) => fast.index.get(name),
+                Feature::Gram(g) => fast.grams.get(&g),
+            };
+            if let Some(i) = i {
+                present.push(*i, span);
+            }
+        });
+        for (k, spans) in extra {
+            if let Some(i) = fast.lookup(k) {
+                for s in spans {
+                    present.push(i, *s);
                 }
             }
-        };
-        each(text, lang, &self.lexicon, &mut keep);
-        for (k, spans) in extra {
-            for s in spans {
-                keep(k, *s);
-            }
         }
-        f
+        present.done()
     }
 
     /// The frames of `text` at or above the threshold, at most two, most
     /// probable first, each with its evidence.
     pub fn score(&self, text: &str, lang: Option<Lang>, extra: &Features) -> Vec<Scored> {
-        let f = self.known(text, lang_of(text, lang), extra);
-        let p = self.probabilities(&f);
+        self.score_folded(text, &fold(text), lang_of(text, lang), extra)
+    }
+
+    /// [`Model::score`] on a text already folded (`folded` is `fold(text)`).
+    pub fn score_folded(
+        &self,
+        text: &str,
+        folded: &Folded,
+        lang: Lang,
+        extra: &Features,
+    ) -> Vec<Scored> {
+        let f = self.known(text, folded, lang, extra);
+        let p = self.chances(&f);
         let mut order: Vec<usize> = (0..p.len()).filter(|k| p[*k] >= self.threshold).collect();
         order.sort_by(|a, b| p[*b].total_cmp(&p[*a]).then(a.cmp(b)));
         order.truncate(MOST_FRAMES);
@@ -180,51 +295,73 @@ impl Model {
     /// The words of the features that pushed frame `k` up most. A reported
     /// frame always quotes something: when no feature weighs enough on its
     /// own, the heaviest present one is quoted.
-    fn evidence(&self, text: &str, f: &Features, k: usize) -> Vec<String> {
-        let mut pushing: Vec<Pushing> = f
+    fn evidence(&self, text: &str, f: &Present, k: usize) -> Vec<String> {
+        let fast = self.fast();
+        let k_frames = self.frames.len();
+        let pushing: Vec<Pushing> = f
+            .runs
             .iter()
-            .filter_map(|(name, spans)| {
-                let w = self.fast().get(name)?[k];
+            .filter_map(|&(i, from, to)| {
+                let w = fast.rows[i as usize * k_frames + k];
                 // Letter groups weigh in, but are quoted only as a last resort.
-                (w > 0.0).then_some((w, !name.starts_with("c:"), name.as_str(), spans))
+                (w > 0.0).then_some((w, fast.whole[i as usize], i, (from, to)))
             })
             .collect();
-        pushing.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)).then(a.2.cmp(b.2)));
-        let heaviest = pushing.iter().find(|p| p.1).map_or(0.0, |p| p.0);
-        let quote = |strict: bool| {
+        // Whole words first, heaviest first; feature numbers are unique,
+        // so the order is total.
+        let order = |v: &mut Vec<Pushing>| {
+            v.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.0.total_cmp(&a.0)).then(a.2.cmp(&b.2)))
+        };
+        let quote = |list: &[Pushing], most: usize| {
             let mut words: Vec<String> = Vec::new();
-            for (w, whole, _, spans) in &pushing {
-                if strict && (!whole || *w < EVIDENCE_WEIGHT || *w < heaviest * EVIDENCE_SHARE) {
-                    continue;
-                }
-                for (s, e) in spans.iter() {
-                    let Some(w) = text.get(*s..*e) else { continue };
-                    let w = w.trim().to_string();
+            for (_, _, _, (from, to)) in list {
+                for (s, e) in f.spans(*from, *to) {
+                    let Some(w) = text.get(s..e) else { continue };
+                    let w = w.trim();
                     let telling = w.split(|c: char| !c.is_alphanumeric()).any(|part| {
-                        !part.is_empty() && !FUNCTION_WORDS.contains(&part.to_lowercase().as_str())
+                        !part.is_empty()
+                            && !if part.chars().any(char::is_uppercase) {
+                                function_word(&part.to_lowercase())
+                            } else {
+                                function_word(part)
+                            }
                     });
                     // A word inside a phrase already quoted adds nothing.
                     if telling
                         && !words
                             .iter()
-                            .any(|q| q.contains(&w) || w.contains(q.as_str()))
+                            .any(|q| q.contains(w) || w.contains(q.as_str()))
                     {
-                        words.push(w);
+                        words.push(w.to_string());
                     }
                 }
                 if words.len() >= MOST_EVIDENCE {
                     break;
                 }
             }
-            words.truncate(if strict { MOST_EVIDENCE } else { 1 });
+            words.truncate(most);
             words
         };
-        let words = quote(true);
-        if words.is_empty() {
-            quote(false)
-        } else {
-            words
+        let heaviest = pushing
+            .iter()
+            .filter(|p| p.1)
+            .map(|p| p.0)
+            .fold(0.0, f64::max);
+        let mut strong: Vec<Pushing> = pushing
+            .iter()
+            .filter(|(w, whole, _, _)| {
+                *whole && *w >= EVIDENCE_WEIGHT && *w >= heaviest * EVIDENCE_SHARE
+            })
+            .copied()
+            .collect();
+        order(&mut strong);
+        let words = quote(&strong, MOST_EVIDENCE);
+        if !words.is_empty() {
+            return words;
         }
+        let mut all = pushing;
+        order(&mut all);
+        quote(&all, 1)
     }
 
     /// The model as its data file: deterministic, one feature per line.
