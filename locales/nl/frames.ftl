@@ -23,6 +23,7 @@ fs-heading = Frames in deze ronde
 fs-too-little = Er was te weinig tekst om frames met enige zekerheid te herkennen.
 fs-person = { $name } ({ $profession }):
 fs-person-none = { $name } ({ $profession }): geen frame herkend in de gebruikte woorden
+fs-in-role = { $name } ({ $profession }) in de rol van { $role } (telt niet als eigen frame):
 fs-evidence = { $frame }: { $words }
 fs-devices = redeneerstappen: { $devices }
 fs-devices-none = redeneerstappen: naar geen van de vier apart gevraagd

@@ -34,6 +34,23 @@ pub struct Step {
     pub deadline: Option<Span>,
     /// How long before the deadline the reminder goes out.
     pub remind: Option<Span>,
+    /// Whose reasoning the answers show, for the frame summary.
+    #[serde(default)]
+    pub voice: Voice,
+}
+
+/// Whose reasoning a step's answers show. The frame summary credits a
+/// person only with what they said as themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Voice {
+    /// Their own.
+    #[default]
+    Own,
+    /// Those with a swapped role speak as that role; the rest as themselves.
+    InRole,
+    /// They describe how others reason (the game's "other side").
+    AboutOthers,
 }
 
 impl Step {

@@ -157,6 +157,7 @@ messages! {
     FS_TOO_LITTLE = "fs-too-little" [];
     FS_PERSON = "fs-person" [name, profession];
     FS_PERSON_NONE = "fs-person-none" [name, profession];
+    FS_IN_ROLE = "fs-in-role" [name, profession, role];
     FS_EVIDENCE = "fs-evidence" [frame, words];
     FS_DEVICES = "fs-devices" [devices];
     FS_DEVICES_NONE = "fs-devices-none" [];

@@ -4,7 +4,7 @@
 //! self-tagged frames apart, a reframing move with a question, and always the
 //! caveat that frames never follow from a job title: profession only groups.
 
-use super::flow::{ChoiceSource, Device, Flow, StepKind};
+use super::flow::{ChoiceSource, Flow, StepKind, Voice};
 use super::ids::{Locale, RoleId, UserRef};
 use super::message::{Arg, Block, Chart, Message, MessageRef, Series};
 use super::msg;
@@ -12,12 +12,18 @@ use super::round::Round;
 use crate::frames::{Found, Lang, Level};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod people;
+
+use people::{per_person, played};
+
 /// One piece of someone's text, with what was found in it.
 struct Piece<'a> {
     by: &'a UserRef,
     step: usize,
     field: &'a str,
     found: Vec<Found>,
+    /// The swapped role this was said in, when it was (`Voice::InRole`).
+    role: Option<&'a RoleId>,
 }
 
 /// Frames within this share of a profession's strongest count as dominant.
@@ -32,12 +38,14 @@ const DIFFERENT: f64 = 0.5;
 /// profiles as a bar chart, when any frame was found.
 pub fn summary(r: &Round, flow: &Flow, m: &mut Message) -> Option<Message> {
     let frames = &flow.frames;
-    let pieces = pieces(r, flow);
+    let (pieces, in_role): (Vec<Piece>, Vec<Piece>) =
+        pieces(r, flow).into_iter().partition(|p| p.role.is_none());
     m.push(Block::Heading(msg::FS_HEADING.msg()));
-    if pieces.iter().all(|p| p.found.is_empty()) {
+    if pieces.iter().chain(&in_role).all(|p| p.found.is_empty()) {
         m.push(Block::Line(msg::FS_TOO_LITTLE.msg()));
     }
     per_person(r, flow, &pieces, m);
+    played(r, flow, &in_role, m);
     let profiles = profiles(r, flow, &pieces);
     m.push(Block::Heading(msg::FS_PROFILES.msg()));
     for (prof, counts) in &profiles {
@@ -64,6 +72,7 @@ pub fn summary(r: &Round, flow: &Flow, m: &mut Message) -> Option<Message> {
     issue_moments(r, flow, &pieces, m);
     let used: BTreeSet<usize> = pieces
         .iter()
+        .chain(&in_role)
         .flat_map(|p| p.found.iter().map(|f| f.frame))
         .collect();
     let unused: Vec<Arg> = frames
@@ -133,30 +142,39 @@ fn chart(
     })
 }
 
-/// Every named answer's text with the frames found in it (choices are
-/// self-tagging and shown apart; anonymous steps never carry names).
+/// Every named answer's text with the frames found in it, and the swapped
+/// role it was said in, if any. Left out: choices (self-tagging, shown
+/// apart), anonymous steps (never with names), the case text (the client's
+/// story, not the owner's reasoning) and descriptions of how others reason.
+/// Each text is read in its own language; the round's when it cannot tell.
 fn pieces<'a>(r: &'a Round, flow: &'a Flow) -> Vec<Piece<'a>> {
     let frames = &flow.frames;
-    let lang = Some(match r.locale {
+    let round_lang = match r.locale {
         Locale::Nl => Lang::Nl,
         Locale::En => Lang::En,
-    });
+    };
     let mut pieces: Vec<Piece> = Vec::new();
     for (i, step) in flow.steps.iter().enumerate().take(r.step) {
-        // Only what may be shown with a name; choices are self-tagging, apart.
         if !step.collects()
             || step.anonymous_in(flow)
-            || matches!(step.kind, StepKind::Choose { .. })
+            || step.voice == Voice::AboutOthers
+            || matches!(step.kind, StepKind::Choose { .. } | StepKind::Intake { .. })
         {
             continue;
         }
         for a in r.answers_to(&step.id) {
+            let role = (step.voice == Voice::InRole)
+                .then(|| r.roles.iter().find(|x| x.player == a.by))
+                .flatten()
+                .map(|x| &x.role);
             for (field, text) in &a.fields {
+                let lang = crate::frames::detect::guess_lang(text).unwrap_or(round_lang);
                 pieces.push(Piece {
                     by: &a.by,
                     step: i,
                     field,
-                    found: frames.analyze(text, lang),
+                    found: frames.analyze(text, Some(lang)),
+                    role,
                 });
             }
         }
@@ -167,7 +185,11 @@ fn pieces<'a>(r: &'a Round, flow: &'a Flow) -> Vec<Piece<'a>> {
 /// Per profession (roster order), in how many answers each frame showed,
 /// by frame id: the profiles of the summary, for exports.
 pub fn profession_profiles(r: &Round, flow: &Flow) -> Vec<(RoleId, BTreeMap<String, u32>)> {
-    profiles(r, flow, &pieces(r, flow))
+    let own: Vec<Piece> = pieces(r, flow)
+        .into_iter()
+        .filter(|p| p.role.is_none())
+        .collect();
+    profiles(r, flow, &own)
         .into_iter()
         .map(|(p, counts)| {
             let by_id = counts
@@ -202,75 +224,6 @@ fn ranked(counts: &BTreeMap<usize, u32>) -> Vec<(usize, u32)> {
         .collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
-}
-
-fn per_person(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) {
-    for p in r.active() {
-        let mine: Vec<&Piece> = pieces.iter().filter(|x| x.by == &p.user).collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let (name, prof) = author(r, flow, &p.user);
-        let mut evidence: BTreeMap<usize, (u32, Vec<String>)> = BTreeMap::new();
-        for f in mine.iter().flat_map(|x| &x.found) {
-            let e = evidence.entry(f.frame).or_default();
-            e.0 += f.weight;
-            for w in &f.evidence {
-                if e.1.len() < QUOTES && !e.1.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                    e.1.push(w.clone());
-                }
-            }
-        }
-        let mut order: Vec<(&usize, &(u32, Vec<String>))> = evidence.iter().collect();
-        order.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        m.push(Block::Item(if order.is_empty() {
-            msg::FS_PERSON_NONE
-                .msg()
-                .text("name", name)
-                .msg("profession", prof)
-        } else {
-            msg::FS_PERSON
-                .msg()
-                .text("name", name)
-                .msg("profession", prof)
-        }));
-        for (f, (_, words)) in order {
-            let quoted = words
-                .iter()
-                .map(|w| format!("«{w}»"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            m.push(Block::SubItem(
-                msg::FS_EVIDENCE
-                    .msg()
-                    .msg("frame", flow.frames.frames[*f].name.clone())
-                    .text("words", quoted),
-            ));
-        }
-        let devices: BTreeSet<Device> = mine
-            .iter()
-            .filter_map(|x| {
-                flow.steps[x.step]
-                    .fields()
-                    .iter()
-                    .find(|f| f.id == x.field)
-                    .and_then(|f| f.device)
-            })
-            .collect();
-        m.push(Block::SubItem(if devices.is_empty() {
-            msg::FS_DEVICES_NONE.msg()
-        } else {
-            msg::FS_DEVICES.msg().arg(
-                "devices",
-                Arg::List(
-                    devices
-                        .iter()
-                        .map(|d| Arg::Msg(d.message().to_string()))
-                        .collect(),
-                ),
-            )
-        }));
-    }
 }
 
 /// Per profession (in roster order): how many pieces showed each frame.
@@ -319,14 +272,24 @@ fn issue_moments(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) {
     let mut moments: Vec<(f64, &Piece, &Piece)> = Vec::new();
     let keys: BTreeSet<(usize, &str)> = pieces.iter().map(|p| (p.step, p.field)).collect();
     for (step, field) in keys {
+        // Only people still in the round, and only what shows a frame with
+        // words to quote.
         let here: Vec<&Piece> = pieces
             .iter()
-            .filter(|p| p.step == step && p.field == field && !p.found.is_empty())
+            .filter(|p| p.step == step && p.field == field)
+            .filter(|p| p.found.first().is_some_and(|f| !f.evidence.is_empty()))
+            .filter(|p| r.active().any(|x| &x.user == p.by))
             .collect();
         let mut best: Option<(f64, &Piece, &Piece)> = None;
         for (i, a) in here.iter().enumerate() {
             for b in &here[i + 1..] {
-                if profession_of(r, a.by) == profession_of(r, b.by) {
+                // A real difference: each side's strongest frame is one the
+                // other side does not show at all.
+                let (ta, tb) = (a.found[0].frame, b.found[0].frame);
+                if profession_of(r, a.by) == profession_of(r, b.by)
+                    || b.found.iter().any(|f| f.frame == ta)
+                    || a.found.iter().any(|f| f.frame == tb)
+                {
                     continue;
                 }
                 let d = distance(

@@ -2,7 +2,7 @@
 
 use super::node::{Node, Reader, Table};
 use super::{FluentRef, SourceFile};
-use crate::core::flow::{ChoiceSource, EndRule, Field, Flow, Roles, Step, StepKind, Who};
+use crate::core::flow::{ChoiceSource, EndRule, Field, Flow, Roles, Step, StepKind, Voice, Who};
 use crate::core::ids::RoleId;
 use crate::core::span::Span;
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ const TOP_KEYS: &[&str] = &[
     "step",
 ];
 const COMMON: &[&str] = &[
-    "id", "kind", "title", "prompt", "who", "end", "deadline", "remind",
+    "id", "kind", "title", "prompt", "who", "end", "deadline", "remind", "voice",
 ];
 /// Variables a step prompt may use.
 pub const PROMPT_VARS: &[&str] = &["owner"];
@@ -337,6 +337,21 @@ fn one_step(
             return None;
         }
     };
+    let voice = match rd.str(t, "voice", false) {
+        None => Voice::Own,
+        Some((v, at)) => match v.as_str() {
+            "own" => Voice::Own,
+            "in-role" => Voice::InRole,
+            "about-others" => Voice::AboutOthers,
+            _ => {
+                rd.error(
+                    &at,
+                    format!("`voice` = \"{v}\" is not one of: own, in-role, about-others"),
+                );
+                Voice::Own
+            }
+        },
+    };
     let who = match rd.str(t, "who", false) {
         None if matches!(kind, StepKind::Intake { .. }) => Who::Owner,
         None => Who::All,
@@ -409,6 +424,7 @@ fn one_step(
         end,
         deadline,
         remind,
+        voice,
     })
 }
 

@@ -36,7 +36,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "waar", "hoe", "how", "why", "where", "there", "here", "all", "alle", "everyone", "iedereen",
     "plan", "into", "from", "about", "at", "by", "as", "than", "them", "their", "our", "us",
     "your", "my", "me", "who", "which", "when", "wie", "welke", "wanneer", "mijn", "jouw", "onze",
-    "hun", "ons", "mij", "jou", "over", "door", "tot", "dan",
+    "hun", "ons", "mij", "jou", "over", "door", "tot", "dan", "zich", "zolang", "meer", "more",
+    "while", "goed", "goede", "good", "heel", "very", "veel", "much", "many", "erg",
 ];
 fn function_word(w: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();

@@ -48,6 +48,7 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         end,
         deadline: Some(Span(86_400)),
         remind: Some(Span(3600)),
+        voice: Default::default(),
     }
 }
 

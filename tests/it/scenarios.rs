@@ -3,6 +3,7 @@
 
 use super::privacy;
 use super::support::{catalog, default_people, five_people, script, Run};
+use brug::core::flow::Voice;
 use brug::core::ids::Locale;
 use brug::core::round::Status;
 
@@ -28,6 +29,39 @@ fn run_flow(flow: &str, locale: Locale) {
     );
     let f = catalog().flow(flow).unwrap().clone();
     privacy::check(&run, &f);
+    // What is said in a swapped role or about others is credited to nobody:
+    // the professions' profiles are what they are without those answers.
+    let others: Vec<&str> = f
+        .steps
+        .iter()
+        .filter(|s| s.voice != Voice::Own)
+        .map(|s| s.id.as_str())
+        .collect();
+    if !others.is_empty() {
+        let mut without = round.clone();
+        without
+            .answers
+            .retain(|a| !others.contains(&a.step.as_str()));
+        assert!(
+            without.answers.len() < round.answers.len(),
+            "{flow}: the script answers no in-role or about-others step"
+        );
+        assert_eq!(
+            brug::core::summary::profession_profiles(&round, &f),
+            brug::core::summary::profession_profiles(&without, &f),
+            "{flow} ({locale}): answers in role or about others changed the profiles"
+        );
+        if f.steps.iter().any(|s| s.voice == Voice::InRole) && !round.roles.is_empty() {
+            let apart = match locale {
+                Locale::Nl => "in de rol van",
+                Locale::En => "in the role of",
+            };
+            assert!(
+                run.transcript().contains(apart),
+                "{flow} ({locale}): what was said in role is not shown apart"
+            );
+        }
+    }
     insta::assert_snapshot!(format!("{flow}.{locale}"), run.transcript());
 }
 
