@@ -5,7 +5,7 @@
 //! what the bot did (`sent`, `threads`, `commands`, `frames`). The bot connects the way
 //! serenity 0.12.5's HTTP client and gateway expect:
 //!
-//! ```ignore
+//! ```text
 //! let fake = FakeDiscord::start(false).await;
 //! let http = HttpBuilder::new(fake_discord::TOKEN)
 //!     .proxy(fake.api_base())
