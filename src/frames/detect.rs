@@ -224,23 +224,67 @@ pub fn guess_lang(text: &str) -> Option<Lang> {
 
 /// [`guess_lang`] on folded text.
 pub fn guess_folded(folded: &str) -> Option<Lang> {
-    const NL: &[&str] = &[
-        "de", "het", "een", "en", "is", "zijn", "niet", "dat", "die", "ze", "hij", "wij", "we",
-        "ik", "je", "van", "op", "met", "voor", "moet", "naar", "ook", "maar", "wat", "geen",
-        "haar", "heeft",
-    ];
-    const EN: &[&str] = &[
-        "the", "a", "an", "and", "is", "are", "not", "that", "she", "he", "we", "i", "you", "of",
-        "on", "with", "for", "must", "to", "also", "but", "what", "no", "her", "has", "have", "it",
-    ];
     let (mut nl, mut en) = (0, 0);
     for w in folded.split(' ') {
-        // No word in either list is longer.
-        if w.len() > 5 {
-            continue;
-        }
-        nl += usize::from(NL.contains(&w));
-        en += usize::from(EN.contains(&w));
+        nl += usize::from(matches!(
+            w,
+            "de" | "het"
+                | "een"
+                | "en"
+                | "is"
+                | "zijn"
+                | "niet"
+                | "dat"
+                | "die"
+                | "ze"
+                | "hij"
+                | "wij"
+                | "we"
+                | "ik"
+                | "je"
+                | "van"
+                | "op"
+                | "met"
+                | "voor"
+                | "moet"
+                | "naar"
+                | "ook"
+                | "maar"
+                | "wat"
+                | "geen"
+                | "haar"
+                | "heeft"
+        ));
+        en += usize::from(matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "and"
+                | "is"
+                | "are"
+                | "not"
+                | "that"
+                | "she"
+                | "he"
+                | "we"
+                | "i"
+                | "you"
+                | "of"
+                | "on"
+                | "with"
+                | "for"
+                | "must"
+                | "to"
+                | "also"
+                | "but"
+                | "what"
+                | "no"
+                | "her"
+                | "has"
+                | "have"
+                | "it"
+        ));
     }
     match nl.cmp(&en) {
         std::cmp::Ordering::Greater => Some(Lang::Nl),

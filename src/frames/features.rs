@@ -228,8 +228,13 @@ pub fn extract(text: &str, lang: Lang, lexicon: &BTreeSet<String>) -> Features {
 /// One feature as [`each`] hands it over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Feature<'a> {
-    /// By its name: `w:`, `n:`, `b:`, `p:` or a letter group of other
-    /// than four bytes as `c:`.
+    /// A word's stem (`w:`).
+    Word(&'a str),
+    /// A negated word's stem (`n:`).
+    Negated(&'a str),
+    /// Two stems in a row (`b:first_second`; stems never hold `_`).
+    Pair(&'a str, &'a str),
+    /// By its name: `p:`, or a letter group of other than four bytes as `c:`.
     Named(&'a str),
     /// A letter group of four bytes (`c:` and the bytes, little-endian):
     /// looked up without building its name.
@@ -239,7 +244,25 @@ pub enum Feature<'a> {
 impl Feature<'_> {
     /// The feature's name, written into `buf`.
     pub fn name<'b>(&'b self, buf: &'b mut String) -> &'b str {
+        let mut build = |parts: &[&str]| {
+            buf.clear();
+            for p in parts {
+                buf.push_str(p);
+            }
+        };
         match self {
+            Feature::Word(s) => {
+                build(&["w:", s]);
+                buf
+            }
+            Feature::Negated(s) => {
+                build(&["n:", s]);
+                buf
+            }
+            Feature::Pair(a, b) => {
+                build(&["b:", a, "_", b]);
+                buf
+            }
             Feature::Named(n) => n,
             Feature::Gram(g) => {
                 buf.clear();
@@ -292,17 +315,12 @@ pub fn each(
         if stem.chars().nth(1).is_none() {
             continue;
         }
-        say(&mut sink, &mut name, &["w:", stem], span);
+        sink(Feature::Word(stem), span);
         if t.negated {
-            say(&mut sink, &mut name, &["n:", stem], span);
+            sink(Feature::Negated(stem), span);
         }
         if let Some(next) = toks.list.get(i + 1) {
-            say(
-                &mut sink,
-                &mut name,
-                &["b:", stem, "_", stem_of(next)],
-                (t.start, next.end),
-            );
+            sink(Feature::Pair(stem, stem_of(next)), (t.start, next.end));
         }
         // Character n-grams of `<word>`, for words of four letters or more.
         word.clear();

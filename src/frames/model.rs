@@ -71,6 +71,12 @@ struct Fast {
     index: FxHashMap<Box<str>, u32>,
     /// Four-byte letter groups, by [`Feature::Gram`] number.
     grams: FxHashMap<u32, u32>,
+    /// Every stem in a word, negation or pair feature, numbered.
+    stems: FxHashMap<Box<str>, u32>,
+    /// Word, negated-word and pair features by stem number(s).
+    words: FxHashMap<u32, u32>,
+    negated: FxHashMap<u32, u32>,
+    pairs: FxHashMap<u64, u32>,
     /// `rows[i * frames + k]`: feature `i`'s weight for frame `k`.
     rows: Vec<f64>,
     /// Whether feature `i` is a whole-word one (not a letter group).
@@ -79,12 +85,48 @@ struct Fast {
 }
 
 impl Fast {
-    fn lookup(&self, name: &str) -> Option<u32> {
-        match gram_of(name) {
-            Some(g) => self.grams.get(&g).copied(),
-            None => self.index.get(name).copied(),
+    fn stem(&mut self, s: &str) -> u32 {
+        let n = self.stems.len() as u32;
+        *self.stems.entry(s.into()).or_insert(n)
+    }
+
+    /// Files feature `i` under the lookup that [`each`] will use for it.
+    fn add(&mut self, name: &str, i: u32) {
+        if let Some(g) = gram_of(name) {
+            self.grams.insert(g, i);
+        } else if let Some(s) = name.strip_prefix("w:") {
+            let s = self.stem(s);
+            self.words.insert(s, i);
+        } else if let Some(s) = name.strip_prefix("n:") {
+            let s = self.stem(s);
+            self.negated.insert(s, i);
+        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
+            let key = pair(self.stem(a), self.stem(b));
+            self.pairs.insert(key, i);
+        } else {
+            self.index.insert(name.into(), i);
         }
     }
+
+    /// A feature's number by its name.
+    fn lookup(&self, name: &str) -> Option<u32> {
+        let stem = |s: &str| self.stems.get(s).copied();
+        if let Some(g) = gram_of(name) {
+            self.grams.get(&g).copied()
+        } else if let Some(s) = name.strip_prefix("w:") {
+            self.words.get(&stem(s)?).copied()
+        } else if let Some(s) = name.strip_prefix("n:") {
+            self.negated.get(&stem(s)?).copied()
+        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
+            self.pairs.get(&pair(stem(a)?, stem(b)?)).copied()
+        } else {
+            self.index.get(name).copied()
+        }
+    }
+}
+
+fn pair(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
 }
 
 /// The features of one text the model knows: feature numbers, each with
@@ -138,6 +180,10 @@ impl Present {
             .map(|k| self.spans[(*k & 0xffff_ffff) as usize])
     }
 }
+
+/// A feature found apart from the text's own (the catalogue's): its name
+/// and the span that made it.
+pub type Extra = (&'static str, (usize, usize));
 
 /// A feature present in a text that pushes a frame up: its weight,
 /// whether it is a whole-word feature, its number (name order), where it is.
@@ -219,15 +265,16 @@ impl Model {
             let mut fast = Fast {
                 index: FxHashMap::default(),
                 grams: FxHashMap::default(),
+                stems: FxHashMap::default(),
+                words: FxHashMap::default(),
+                negated: FxHashMap::default(),
+                pairs: FxHashMap::default(),
                 rows: Vec::with_capacity(self.weights.len() * k_frames),
                 whole: Vec::with_capacity(self.weights.len()),
                 lexicon: FastLexicon::new(&self.lexicon),
             };
             for (i, (name, w)) in self.weights.iter().enumerate() {
-                match gram_of(name) {
-                    Some(g) => fast.grams.insert(g, i as u32),
-                    None => fast.index.insert(name.as_str().into(), i as u32),
-                };
+                fast.add(name, i as u32);
                 fast.rows.extend(
                     w.iter()
                         .copied()
@@ -242,11 +289,30 @@ impl Model {
 
     /// The features of `text` the model has weights for (and the
     /// catalogue's, `extra`), with their spans; unknown ones are never kept.
-    fn known(&self, text: &str, folded: &Folded, lang: Lang, extra: &Features) -> Present {
+    fn known(&self, text: &str, folded: &Folded, lang: Lang, extra: &[Extra]) -> Present {
         let fast = self.fast();
         let mut present = Present::new(text.len());
+        // A token's stem comes as a word, then as the first of a pair, and
+        // the next token's as the second: each is looked up once, known by
+        // where it lies in the tokens' stem buffer.
+        let mut memo: [((*const u8, usize), Option<u32>); 2] = [((std::ptr::null(), 0), None); 2];
+        let mut stem = |s: &str| -> Option<u32> {
+            let at = (s.as_ptr(), s.len());
+            if let Some((_, id)) = memo.iter().find(|(p, _)| *p == at) {
+                return *id;
+            }
+            let id = fast.stems.get(s).copied();
+            memo = [memo[1], (at, id)];
+            id
+        };
         each(text, folded, lang, &fast.lexicon, |feature, span| {
             let i = match feature {
+                Feature::Word(s) => stem(s).and_then(|s| fast.words.get(&s)),
+                Feature::Negated(s) => stem(s).and_then(|s| fast.negated.get(&s)),
+                Feature::Pair(a, b) => match (stem(a), stem(b)) {
+                    (Some(a), Some(b)) => fast.pairs.get(&pair(a, b)),
+                    _ => None,
+                },
                 Feature::Named(name) => fast.index.get(name),
                 Feature::Gram(g) => fast.grams.get(&g),
             };
@@ -254,11 +320,9 @@ impl Model {
                 present.push(*i, span);
             }
         });
-        for (k, spans) in extra {
-            if let Some(i) = fast.lookup(k) {
-                for s in spans {
-                    present.push(i, *s);
-                }
+        for (name, span) in extra {
+            if let Some(i) = fast.lookup(name) {
+                present.push(i, *span);
             }
         }
         present.done()
@@ -266,7 +330,7 @@ impl Model {
 
     /// The frames of `text` at or above the threshold, at most two, most
     /// probable first, each with its evidence.
-    pub fn score(&self, text: &str, lang: Option<Lang>, extra: &Features) -> Vec<Scored> {
+    pub fn score(&self, text: &str, lang: Option<Lang>, extra: &[Extra]) -> Vec<Scored> {
         self.score_folded(text, &fold(text), lang_of(text, lang), extra)
     }
 
@@ -276,7 +340,7 @@ impl Model {
         text: &str,
         folded: &Folded,
         lang: Lang,
-        extra: &Features,
+        extra: &[Extra],
     ) -> Vec<Scored> {
         let f = self.known(text, folded, lang, extra);
         let p = self.chances(&f);
@@ -476,4 +540,58 @@ fn nums(v: &[f64]) -> String {
         })
         .collect::<Vec<_>>()
         .join("\t")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Model {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/flows/frames-model.tsv"
+        ))
+        .unwrap();
+        Model::from_tsv(&text).unwrap()
+    }
+
+    #[test]
+    fn every_feature_is_found_by_its_name() {
+        let m = shipped();
+        for (i, name) in m.weights.keys().enumerate() {
+            assert_eq!(m.fast().lookup(name), Some(i as u32), "{name}");
+        }
+    }
+
+    /// The fast path reads a text exactly as the named features say.
+    #[test]
+    fn inference_sees_the_features_training_sees() {
+        let m = shipped();
+        for text in [
+            "Geen sancties, maar wél begeleiding bij de schuldhulpverlening",
+            "she doesn't want help, and that's her call to make",
+            "ff checken of ze echt alleen woont, anders stopt de uitkering",
+        ] {
+            let lang = lang_of(text, None);
+            let named: Vec<(u32, (usize, usize))> = {
+                let mut v: Vec<(u32, (usize, usize))> = m
+                    .features(text, lang)
+                    .iter()
+                    .filter_map(|(n, spans)| Some((m.fast().lookup(n)?, spans.clone())))
+                    .flat_map(|(i, spans)| spans.into_iter().map(move |s| (i, s)))
+                    .collect();
+                v.sort();
+                v
+            };
+            let p = m.known(text, &fold(text), lang, &[]);
+            let mut fast: Vec<(u32, (usize, usize))> = p
+                .runs
+                .iter()
+                .flat_map(|&(i, from, to)| p.spans(from, to).map(move |s| (i, s)))
+                .collect();
+            fast.sort();
+            assert!(!fast.is_empty(), "{text}");
+            assert_eq!(named, fast, "{text}");
+        }
+    }
 }

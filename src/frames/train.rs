@@ -5,6 +5,7 @@
 
 use super::detect::Lang;
 use super::features::{extract, lang_of, Features};
+use super::model::Extra;
 use super::model::{scale, sigmoid, Model};
 use super::Frames;
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,31 +86,40 @@ impl Default for Settings {
     }
 }
 
+/// The model's names for the catalogue's findings, one per learned frame
+/// (`k:` and the frame's id, in the order of [`LEARNED`]).
+const CATALOGUE: [&str; 5] = [
+    "k:autonomy",
+    "k:community",
+    "k:needs",
+    "k:social-control",
+    "k:market",
+];
+
 /// The catalogue's findings as model features: which of the learned frames
 /// its phrases show, with the phrases' spans.
-pub fn catalogue_features(catalogue: &Frames, text: &str, lang: Lang) -> Features {
+pub fn catalogue_features(catalogue: &Frames, text: &str, lang: Lang) -> Vec<Extra> {
     hit_features(catalogue, &catalogue.phrase_hits(text, Some(lang)))
 }
 
 /// The learned frames among the catalogue's `hits`, as model features.
-pub fn hit_features(catalogue: &Frames, hits: &[super::detect::Hit]) -> Features {
-    let mut f = Features::new();
-    for hit in hits {
-        let id = &catalogue.frames[hit.frame].id;
-        if LEARNED.contains(&id.as_str()) {
-            f.entry(format!("k:{id}"))
-                .or_default()
-                .push((hit.start, hit.end));
-        }
-    }
-    f
+pub fn hit_features(catalogue: &Frames, hits: &[super::detect::Hit]) -> Vec<Extra> {
+    hits.iter()
+        .filter_map(|hit| {
+            let id = &catalogue.frames[hit.frame].id;
+            let k = LEARNED.iter().position(|l| l == id)?;
+            Some((CATALOGUE[k], (hit.start, hit.end)))
+        })
+        .collect()
 }
 
 fn all_features(e: &Example, lexicon: &BTreeSet<String>, catalogue: Option<&Frames>) -> Features {
     let lang = lang_of(&e.text, e.lang);
     let mut f = extract(&e.text, lang, lexicon);
     if let Some(c) = catalogue {
-        f.extend(catalogue_features(c, &e.text, lang));
+        for (name, span) in catalogue_features(c, &e.text, lang) {
+            f.entry(name.to_string()).or_default().push(span);
+        }
     }
     f
 }
@@ -239,7 +249,7 @@ pub fn predict(model: &Model, e: &Example, catalogue: Option<&Frames>) -> Vec<St
     let lang = lang_of(&e.text, e.lang);
     let extra = match catalogue {
         Some(c) => catalogue_features(c, &e.text, lang),
-        None => Features::new(),
+        None => Vec::new(),
     };
     model
         .score(&e.text, Some(lang), &extra)
@@ -340,5 +350,17 @@ impl Scores {
 
     pub fn macro_f1(&self) -> f64 {
         (0..self.frames.len()).map(|k| self.frame(k).2).sum::<f64>() / self.frames.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_feature_names_follow_the_learned_frames() {
+        for (k, id) in LEARNED.iter().enumerate() {
+            assert_eq!(CATALOGUE[k], format!("k:{id}"));
+        }
     }
 }
