@@ -24,6 +24,7 @@ fs-too-little = There was too little text to recognise frames with any confidenc
 fs-person = { $name } ({ $profession }):
 fs-person-none = { $name } ({ $profession }): no frame recognised in the words used
 fs-in-role = { $name } ({ $profession }) in the role of { $role } (not counted as their own):
+fs-in-role-compare = for comparison: the people here who really are { $role } reasoned from { $frames }
 fs-evidence = { $frame }: { $words }
 fs-devices = reasoning covered: { $devices }
 fs-devices-none = reasoning covered: none of the four devices was asked for separately

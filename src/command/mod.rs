@@ -92,15 +92,22 @@ fn usage(command: &'static str) -> &'static str {
         .unwrap_or(command)
 }
 
-/// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`).
+/// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`), in
+/// any case: phones capitalise the first letter (`!Brug status`).
 /// `None` means it is not a command at all (an answer, or chat).
 pub fn parse(text: &str, prefix: &str) -> Option<Result<Command, CommandError>> {
     let text = text.trim();
-    let rest = text.strip_prefix(prefix)?;
+    let rest = strip_prefix_ignoring_case(text, prefix)?;
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
     Some(parse_words(rest.trim()))
+}
+
+/// `text` after `prefix`, compared without regard to case.
+pub fn strip_prefix_ignoring_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    (head.to_lowercase() == prefix.to_lowercase()).then(|| &text[prefix.len()..])
 }
 
 /// Parses the words after the prefix (also used for Discord slash commands).
@@ -198,6 +205,12 @@ mod tests {
     fn not_a_command() {
         assert_eq!(parse("hello", "!brug"), None);
         assert_eq!(parse("!brugge is mooi", "!brug"), None);
+        // Phones capitalise; people shout.
+        for t in ["!Brug status", "!BRUG status", "!brug STATUS", "!Brug Status"] {
+            assert_eq!(parse(t, "!brug"), Some(Ok(Command::Status)), "{t}");
+        }
+        assert_eq!(parse("!Brugge is mooi", "!brug"), None);
+        assert_eq!(parse("!bRuG Volgende", "!brug"), Some(Ok(Command::Next)));
     }
     #[test]
     fn help() {

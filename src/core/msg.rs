@@ -158,6 +158,7 @@ messages! {
     FS_PERSON = "fs-person" [name, profession];
     FS_PERSON_NONE = "fs-person-none" [name, profession];
     FS_IN_ROLE = "fs-in-role" [name, profession, role];
+    FS_IN_ROLE_COMPARE = "fs-in-role-compare" [role, frames];
     FS_EVIDENCE = "fs-evidence" [frame, words];
     FS_DEVICES = "fs-devices" [devices];
     FS_DEVICES_NONE = "fs-devices-none" [];

@@ -45,7 +45,7 @@ pub fn summary(r: &Round, flow: &Flow, m: &mut Message) -> Option<Message> {
         m.push(Block::Line(msg::FS_TOO_LITTLE.msg()));
     }
     per_person(r, flow, &pieces, m);
-    played(r, flow, &in_role, m);
+    played(r, flow, &in_role, &pieces, m);
     let profiles = profiles(r, flow, &pieces);
     m.push(Block::Heading(msg::FS_PROFILES.msg()));
     for (prof, counts) in &profiles {

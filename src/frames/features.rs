@@ -18,6 +18,14 @@ const NEGATORS: &[&str] = &[
     "niet", "geen", "nooit", "niks", "niets", "niemand", "zonder", "nergens", "not", "no", "never",
     "nothing", "nobody", "without", "cannot", "hardly",
 ];
+/// Names of professions and roles. No frame may follow from who someone
+/// is or plays, so these words are no features at all: "de klantmanager
+/// moet..." shows nothing by naming one.
+const ROLE_WORDS: &[&str] = &[
+    "klantmanager", "klantmanagers", "km", "werker", "werkers", "consulent", "consulenten",
+    "client", "clienten", "clients", "klant", "klanten", "manager", "managers", "worker",
+    "workers", "caseworker", "caseworkers",
+];
 /// The lengths of the character n-grams inside words.
 const GRAMS: [usize; 1] = [4];
 /// How many words a negator reaches.
@@ -309,17 +317,18 @@ pub fn each(
     let mut word = String::with_capacity(32);
     let mut bounds: Vec<usize> = Vec::with_capacity(32);
     let mut parts: Vec<String> = Vec::new();
+    let role_word = |t: &Token| ROLE_WORDS.contains(&t.folded);
     for (i, t) in toks.list.iter().enumerate() {
         let span = (t.start, t.end);
         let stem = stem_of(t);
-        if stem.chars().nth(1).is_none() {
+        if stem.chars().nth(1).is_none() || role_word(t) {
             continue;
         }
         sink(Feature::Word(stem), span);
         if t.negated {
             sink(Feature::Negated(stem), span);
         }
-        if let Some(next) = toks.list.get(i + 1) {
+        if let Some(next) = toks.list.get(i + 1).filter(|n| !role_word(n)) {
             sink(Feature::Pair(stem, stem_of(next)), (t.start, next.end));
         }
         // Character n-grams of `<word>`, for words of four letters or more.
@@ -400,6 +409,13 @@ mod tests {
         // Negation ends at the comma.
         assert!(f.keys().any(|k| k.starts_with("w:begeleid")));
         assert!(!f.keys().any(|k| k.starts_with("n:begeleid")));
+    }
+
+    #[test]
+    fn naming_a_profession_is_no_feature() {
+        let f = extract("de klantmanager belt de cliënt", Lang::Nl, &BTreeSet::new());
+        assert!(f.keys().all(|k| !k.contains("klantman") && !k.contains("client")), "{f:?}");
+        assert!(f.contains_key("w:belt"), "{f:?}");
     }
 
     #[test]

@@ -111,3 +111,24 @@ fn cancel_closes_the_round_for_good() {
         "[thread] There is no open round here; a coordinator starts one with `!brug start`."
     );
 }
+
+/// Phones capitalise the first letter, and some people shout: the prefix
+/// and the command words work in any case, and are never taken as answers.
+#[test]
+fn commands_in_any_case() {
+    for (locale, status) in [(Locale::En, "Round #1"), (Locale::Nl, "Ronde #1")] {
+        let mut run = Run::new("golden-circle", locale, default_people());
+        // The intake waits for the owner; the coordinator's lines are not answers.
+        for line in ["Anna: !BRUG status", "Anna: !Brug status", "Anna: !brug STATUS"] {
+            let reply = last_reply(&mut run, line);
+            assert!(reply.contains(status), "{line}: {reply}");
+        }
+        let round = final_round(&run);
+        assert!(round.answers.is_empty(), "{:?}", round.answers);
+        // A coordinator's capitalised `next` steers.
+        run.feed("Bram (dm): A case.\nBram (dm): yes");
+        let step = final_round(&run).step;
+        run.feed("Anna: !Brug Next");
+        assert!(final_round(&run).step > step, "!Brug Next did not move on");
+    }
+}

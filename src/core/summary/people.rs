@@ -59,8 +59,9 @@ pub(super) fn per_person(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Messa
 }
 
 /// What people said in a swapped role, per person and role: theirs to
-/// compare with their own reasoning above, credited to nobody.
-pub(super) fn played(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) {
+/// compare with their own reasoning above, credited to nobody; and next to
+/// it, how those who really have that profession reasoned here (`own`).
+pub(super) fn played(r: &Round, flow: &Flow, pieces: &[Piece], own: &[Piece], m: &mut Message) {
     for p in r.active() {
         let mut roles: Vec<&RoleId> = pieces
             .iter()
@@ -88,9 +89,26 @@ pub(super) fn played(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) 
                     .msg()
                     .text("name", name)
                     .msg("profession", prof)
-                    .msg("role", role_name),
+                    .msg("role", role_name.clone()),
             ));
             push_evidence(flow, lines, m);
+            let theirs: Vec<&Piece> = own
+                .iter()
+                .filter(|x| r.active().any(|q| &q.user == x.by && &q.profession == role))
+                .collect();
+            let frames: Vec<Arg> = evidence_lines(&theirs)
+                .into_iter()
+                .take(2)
+                .map(|(f, _)| Arg::Msg(flow.frames.frames[f].name.clone()))
+                .collect();
+            if !frames.is_empty() {
+                m.push(Block::SubItem(
+                    msg::FS_IN_ROLE_COMPARE
+                        .msg()
+                        .msg("role", role_name)
+                        .arg("frames", Arg::List(frames)),
+                ));
+            }
         }
     }
 }
