@@ -208,11 +208,24 @@ impl Strings {
             Arg::Num(n) => n.to_string(),
             Arg::Msg(id) => self.render_ref(&MessageRef::new(id.clone()), locale, tz, errors),
             Arg::Time(t) => format_time(*t, locale, tz),
-            Arg::List(items) => items
-                .iter()
-                .map(|i| self.arg_text(i, locale, tz, errors))
-                .collect::<Vec<_>>()
-                .join(", "),
+            Arg::List(items) | Arg::Either(items) | Arg::Seq(items) => {
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|i| self.arg_text(i, locale, tz, errors))
+                    .collect();
+                let last = match a {
+                    Arg::List(_) => Some("list-and"),
+                    Arg::Either(_) => Some("list-or"),
+                    _ => None,
+                };
+                match (last, parts.split_last()) {
+                    (Some(word), Some((tail, head))) if !head.is_empty() => {
+                        let word = self.render_ref(&MessageRef::new(word), locale, tz, errors);
+                        format!("{} {word} {tail}", head.join(", "))
+                    }
+                    _ => parts.join(", "),
+                }
+            }
         }
     }
 }

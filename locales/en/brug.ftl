@@ -1,5 +1,9 @@
 ## What the bot says. Variables are filled in by the code (src/core/msg.rs).
 
+## Lists: the word before the last item ("a, b and c", "a, b or c")
+list-and = and
+list-or = or
+
 ## Rounds
 
 round-opened = Round { $round }: { $flow } — «{ $title }». Coordinated by { $coordinator }; { $steps } steps, all in this thread.
@@ -161,7 +165,10 @@ flow-line = `{ $id }` — { $name }: { $description }
 lang-set = From now on I write to you in English.
 group-lang-set = This group's language is now English (new rounds use it).
 err-unknown-command = There is no command `{ $command }`; `{ $prefix } help` lists them.
-err-missing-arg = `{ $command }` needs more: `{ $usage }`.
+err-missing-arg = `{ $command }` needs more: `{ $prefix } { $usage }`.
+err-duration-too-long = `{ $value }` is longer than I can wait: at most a year (52w).
+err-export-format = `{ $value }` is not a format or a round; use `{ $prefix } export md` or `{ $prefix } export json`, with a round number like `#3` if you want one.
+err-retention = `{ $value }` is not a number of days; use for example `{ $prefix } retention 90` (at most 3650).
 err-bad-duration = `{ $value }` is not a duration; use for example 30m, 12h, 3d or 1w.
 err-bad-lang = `{ $value }` is not a language I speak; use nl or en.
 err-unknown-flow = There is no method `{ $flow }`; `{ $prefix } flows` lists them.
@@ -241,3 +248,21 @@ form-answered = { $name } answered:
 ## Someone who takes no direct messages (Discord): the thread is told once
 private-closed = { $name }, I can't send you direct messages, so what I have for you privately is waiting: press «My messages» and only you will see it. (Or allow direct messages in your privacy settings.)
 private-nothing-kept = Nothing is waiting for you about round { $round }.
+
+## Usage lines of the commands (what follows the prefix)
+usage-help = help [command]
+usage-flows = flows
+usage-start = start <method> [title…]
+usage-join = join [profession]
+usage-leave = leave
+usage-status = status
+usage-next = next
+usage-extend = extend <30m|12h|3d|1w>
+usage-pause = pause
+usage-resume = resume
+usage-cancel = cancel
+usage-owner = owner <name>
+usage-lang = lang nl|en
+usage-forget-me = forget-me
+usage-retention = retention [days]
+usage-export = export [md|json] [#round]

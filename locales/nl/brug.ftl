@@ -1,5 +1,9 @@
 ## Wat de bot zegt. Variabelen vult de code in (src/core/msg.rs).
 
+## Opsommingen: het woord voor het laatste ("a, b en c", "a, b of c")
+list-and = en
+list-or = of
+
 ## Rondes
 
 round-opened = Ronde { $round }: { $flow } — «{ $title }». Gespreksleider: { $coordinator }; { $steps } stappen, allemaal in deze thread.
@@ -51,7 +55,10 @@ review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
 receipt = Ontvangen: je antwoord op «{ $step }» is bewaard. Niemand ziet het voor het onthullen.
 receipt-anonymous = Ontvangen: je antwoord op «{ $step }» is bewaard. Het wordt alleen zonder je naam getoond.
 receipt-missing = Nog niet ontvangen: { $fields }. Stuur die delen ook.
-progress = { $answered } van { $total } hebben geantwoord.
+progress = { $answered } van { $total } { $answered ->
+    [one] heeft
+   *[other] hebben
+} geantwoord.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
 answer-named = { $name } ({ $profession }): { $text }
@@ -80,8 +87,14 @@ reminder = Herinnering voor ronde { $round } «{ $title }»: «{ $step }» wacht
 
 status-heading = Ronde { $round } «{ $title }» ({ $flow })
 status-step = Stap { $n } van { $total }: { $step }
-status-answered = { $answered } van { $total } hebben geantwoord.
-status-answered-names = { $answered } van { $total } hebben geantwoord: { $names }.
+status-answered = { $answered } van { $total } { $answered ->
+    [one] heeft
+   *[other] hebben
+} geantwoord.
+status-answered-names = { $answered } van { $total } { $answered ->
+    [one] heeft
+   *[other] hebben
+} geantwoord: { $names }.
 status-paused = De ronde is gepauzeerd.
 status-closed = De ronde is afgesloten.
 status-cancelled = De ronde is geannuleerd.
@@ -161,7 +174,10 @@ flow-line = `{ $id }` — { $name }: { $description }
 lang-set = Vanaf nu schrijf ik je in het Nederlands.
 group-lang-set = De taal van deze groep is nu Nederlands (nieuwe rondes gebruiken die).
 err-unknown-command = Er is geen commando `{ $command }`; `{ $prefix } help` toont ze.
-err-missing-arg = `{ $command }` heeft meer nodig: `{ $usage }`.
+err-missing-arg = `{ $command }` heeft meer nodig: `{ $prefix } { $usage }`.
+err-duration-too-long = `{ $value }` is langer dan ik kan wachten: hoogstens een jaar (52w).
+err-export-format = `{ $value }` is geen vorm en geen ronde; gebruik `{ $prefix } export md` of `{ $prefix } export json`, eventueel met een rondenummer zoals `#3`.
+err-retention = `{ $value }` is geen aantal dagen; gebruik bijvoorbeeld `{ $prefix } retention 90` (hoogstens 3650).
 err-bad-duration = `{ $value }` is geen duur; gebruik bijvoorbeeld 30m, 12h, 3d of 1w.
 err-bad-lang = `{ $value }` is geen taal die ik spreek; gebruik nl of en.
 err-unknown-flow = Er is geen methode `{ $flow }`; `{ $prefix } flows` toont ze.
@@ -241,3 +257,21 @@ form-answered = { $name } antwoordde:
 ## Iemand die geen privéberichten aanneemt (Discord): de thread hoort het één keer
 private-closed = { $name }, ik kan je geen privéberichten sturen. Wat ik je privé wil laten weten, staat voor je klaar: klik op «Mijn berichten», dan zie alleen jij het. (Of sta privéberichten toe in je privacy-instellingen.)
 private-nothing-kept = Er staat niets voor je klaar over ronde { $round }.
+
+## Hoe je de commando's schrijft (na het voorvoegsel)
+usage-help = help [commando]
+usage-flows = flows
+usage-start = start <methode> [titel…]
+usage-join = join [beroep]
+usage-leave = leave
+usage-status = status
+usage-next = next
+usage-extend = extend <30m|12h|3d|1w>
+usage-pause = pause
+usage-resume = resume
+usage-cancel = cancel
+usage-owner = owner <naam>
+usage-lang = lang nl|en
+usage-forget-me = forget-me
+usage-retention = retention [dagen]
+usage-export = export [md|json] [#ronde]

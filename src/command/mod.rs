@@ -55,42 +55,41 @@ pub enum ExportFormat {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandError {
     Unknown(String),
+    /// The command needs more words; its usage line is the message
+    /// `usage-<command>` (in the person's language).
     Missing {
         command: &'static str,
-        usage: &'static str,
     },
     BadDuration(String),
+    /// A duration, but longer than brug takes.
+    DurationTooLong(String),
     BadLang(String),
+    /// `export` with a word that is neither a format nor a round.
+    BadExportFormat(String),
+    /// `retention` with something that is not a number of days in range.
+    BadRetention(String),
 }
 
-/// Every subcommand with its usage line (the same in both languages: these are
-/// the words people type).
-pub const USAGE: &[(&str, &str)] = &[
-    ("help", "help [command]"),
-    ("flows", "flows"),
-    ("start", "start <flow> [title…]"),
-    ("join", "join [profession]"),
-    ("leave", "leave"),
-    ("status", "status"),
-    ("next", "next"),
-    ("extend", "extend <30m|12h|3d|1w>"),
-    ("pause", "pause"),
-    ("resume", "resume"),
-    ("cancel", "cancel"),
-    ("owner", "owner <name>"),
-    ("lang", "lang nl|en"),
-    ("forget-me", "forget-me"),
-    ("retention", "retention [days]"),
-    ("export", "export [md|json] [#round]"),
+/// Every subcommand; its usage line is the message `usage-<command>`, with
+/// the placeholders in the person's language.
+pub const COMMANDS: &[&str] = &[
+    "help",
+    "flows",
+    "start",
+    "join",
+    "leave",
+    "status",
+    "next",
+    "extend",
+    "pause",
+    "resume",
+    "cancel",
+    "owner",
+    "lang",
+    "forget-me",
+    "retention",
+    "export",
 ];
-
-fn usage(command: &'static str) -> &'static str {
-    USAGE
-        .iter()
-        .find(|(c, _)| *c == command)
-        .map(|(_, u)| *u)
-        .unwrap_or(command)
-}
 
 /// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`), in
 /// any case: phones capitalise the first letter (`!Brug status`).
@@ -117,10 +116,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
         None => (rest, ""),
     };
     let arg = (!args.is_empty()).then(|| args.to_string());
-    let missing = |command: &'static str| CommandError::Missing {
-        command,
-        usage: usage(command),
-    };
+    let missing = |command: &'static str| CommandError::Missing { command };
     Ok(match word.to_lowercase().as_str() {
         "" | "help" | "hulp" | "?" => Command::Help { topic: arg },
         "flows" | "methods" | "methodes" => Command::Flows,
@@ -143,7 +139,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
                 let n = a.trim_end_matches(['d', 'D']).trim();
                 match n.parse::<u32>() {
                     Ok(days) if days <= 3650 => Command::Retention { days: Some(days) },
-                    _ => return Err(missing("retention")),
+                    _ => return Err(CommandError::BadRetention(a)),
                 }
             }
         },
@@ -156,7 +152,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
                     "json" => format = ExportFormat::Json,
                     other => match other.trim_start_matches('#').parse::<u64>() {
                         Ok(n) => round = Some(n),
-                        Err(_) => return Err(missing("export")),
+                        Err(_) => return Err(CommandError::BadExportFormat(w.to_string())),
                     },
                 }
             }
@@ -168,8 +164,13 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
             if args.is_empty() {
                 return Err(missing("extend"));
             }
-            let by =
-                Span::parse(args).ok_or_else(|| CommandError::BadDuration(args.to_string()))?;
+            let by = Span::parse(args).ok_or_else(|| {
+                if Span::is_too_long(args) {
+                    CommandError::DurationTooLong(args.to_string())
+                } else {
+                    CommandError::BadDuration(args.to_string())
+                }
+            })?;
             Command::Extend { by }
         }
         "pause" | "pauze" => Command::Pause,
@@ -206,7 +207,12 @@ mod tests {
         assert_eq!(parse("hello", "!brug"), None);
         assert_eq!(parse("!brugge is mooi", "!brug"), None);
         // Phones capitalise; people shout.
-        for t in ["!Brug status", "!BRUG status", "!brug STATUS", "!Brug Status"] {
+        for t in [
+            "!Brug status",
+            "!BRUG status",
+            "!brug STATUS",
+            "!Brug Status",
+        ] {
             assert_eq!(parse(t, "!brug"), Some(Ok(Command::Status)), "{t}");
         }
         assert_eq!(parse("!Brugge is mooi", "!brug"), None);

@@ -18,8 +18,13 @@ pub enum Arg {
     Msg(String),
     /// A moment, shown in the group's time zone.
     Time(DateTime<Utc>),
-    /// Several values, joined with commas by the renderer.
+    /// Several values as an enumeration: "a, b and c" ("a, b en c").
     List(Vec<Arg>),
+    /// Several values to choose from: "a, b or c" ("a, b of c").
+    Either(Vec<Arg>),
+    /// Several values in a row, only commas between: a place such as
+    /// "Your circle, How".
+    Seq(Vec<Arg>),
 }
 
 /// A message id with its arguments.
@@ -79,7 +84,9 @@ pub enum Block {
 fn collect_msg_ids<'a>(a: &'a Arg, out: &mut Vec<&'a str>) {
     match a {
         Arg::Msg(id) => out.push(id.as_str()),
-        Arg::List(items) => items.iter().for_each(|i| collect_msg_ids(i, out)),
+        Arg::List(items) | Arg::Either(items) | Arg::Seq(items) => {
+            items.iter().for_each(|i| collect_msg_ids(i, out))
+        }
         Arg::Text(_) | Arg::Num(_) | Arg::Time(_) => {}
     }
 }

@@ -191,7 +191,10 @@ messages! {
     LANG_SET = "lang-set" [];
     GROUP_LANG_SET = "group-lang-set" [];
     ERR_UNKNOWN_COMMAND = "err-unknown-command" [command, prefix];
-    ERR_MISSING_ARG = "err-missing-arg" [command, usage];
+    ERR_MISSING_ARG = "err-missing-arg" [command, prefix, usage];
+    ERR_DURATION_TOO_LONG = "err-duration-too-long" [value];
+    ERR_EXPORT_FORMAT = "err-export-format" [value, prefix];
+    ERR_RETENTION = "err-retention" [value, prefix];
     ERR_BAD_DURATION = "err-bad-duration" [value];
     ERR_BAD_LANG = "err-bad-lang" [value];
     ERR_UNKNOWN_FLOW = "err-unknown-flow" [flow, prefix];

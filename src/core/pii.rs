@@ -128,8 +128,8 @@ pub fn find(text: &str, this_year: i32) -> Vec<Hit> {
         add(Kind::BirthDate, span, &mut hits);
     }
     for m in p.postcode.find_iter(text) {
-        if has_house_number(text, m.range()) {
-            add(Kind::Postcode, m.range(), &mut hits);
+        if let Some(address) = with_house_number(text, m.range()) {
+            add(Kind::Postcode, address, &mut hits);
         }
     }
     for m in p.phone.find_iter(text) {
@@ -214,15 +214,22 @@ fn is_phone(s: &str) -> bool {
 }
 
 /// A postcode counts with a house number right after it ("1234 AB 12") or a
-/// street number right before it ("Dorpsstraat 12, 1234 AB").
-fn has_house_number(text: &str, span: Range<usize>) -> bool {
+/// street number right before it ("Dorpsstraat 12, 1234 AB"); the span
+/// returned covers the number too, so the two are masked together.
+fn with_house_number(text: &str, span: Range<usize>) -> Option<Range<usize>> {
     static AFTER: OnceLock<Regex> = OnceLock::new();
     static BEFORE: OnceLock<Regex> = OnceLock::new();
-    let after = AFTER.get_or_init(|| Regex::new(r"^,? ?\d{1,5}\b").expect("valid"));
-    let before = BEFORE.get_or_init(|| {
-        Regex::new(r"(?i)[a-zà-ÿ]{2,}\.? \d{1,5} ?[a-z]?(?: ?[-–] ?\d+)?,? ?$").expect("valid")
+    let after = AFTER.get_or_init(|| {
+        Regex::new(r"^,? ?\d{1,5}(?: ?[a-zA-Z]\b)?(?: ?[-–] ?\d+)?\b").expect("valid")
     });
-    after.is_match(&text[span.end..]) || before.is_match(&text[..span.start])
+    let before = BEFORE.get_or_init(|| {
+        Regex::new(r"(?i)[a-zà-ÿ]{2,}\.? (\d{1,5} ?[a-z]?(?: ?[-–] ?\d+)?,? ?)$").expect("valid")
+    });
+    if let Some(m) = after.find(&text[span.end..]) {
+        return Some(span.start..span.end + m.end());
+    }
+    let number = before.captures(&text[..span.start])?.get(1)?;
+    Some(number.start()..span.end)
 }
 
 /// Full dates that are dates of birth: preceded by a word like "born", or

@@ -24,6 +24,21 @@ impl Span {
 
     /// Parses `30m`, `12h`, `3d`, `1w` (also `2d12h`). No sign, no zero.
     pub fn parse(text: &str) -> Option<Span> {
+        Self::parse_seconds(text)
+            .filter(|t| *t <= Self::LONGEST)
+            .map(Span)
+    }
+
+    /// The longest span brug takes: a year (366 days).
+    pub const LONGEST: i64 = 366 * Self::DAY;
+
+    /// Whether `text` is a duration, only longer than [`Span::LONGEST`].
+    pub fn is_too_long(text: &str) -> bool {
+        Self::parse_seconds(text).is_some_and(|t| t > Self::LONGEST)
+    }
+
+    /// The seconds `text` says, whatever their number.
+    fn parse_seconds(text: &str) -> Option<i64> {
         let text = text.trim();
         if text.is_empty() {
             return None;
@@ -47,10 +62,10 @@ impl Span {
             digits.clear();
             total = total.checked_add(n.checked_mul(unit)?)?;
         }
-        if !digits.is_empty() || total <= 0 || total > 366 * Self::DAY {
+        if !digits.is_empty() || total <= 0 {
             return None;
         }
-        Some(Span(total))
+        Some(total)
     }
 }
 

@@ -315,7 +315,7 @@ fn issue_moments(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) {
             .iter()
             .find(|f| f.id == a.field)
             .map(|f| {
-                Arg::List(vec![
+                Arg::Seq(vec![
                     Arg::Msg(step.title.clone()),
                     Arg::Msg(f.label.clone()),
                 ])

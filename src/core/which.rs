@@ -72,7 +72,7 @@ pub fn choose<'a>(
             .msg()
             .arg(
                 "rounds",
-                Arg::List(
+                Arg::Either(
                     many.iter()
                         .map(|r| Arg::Text(format!("{} «{}»", r.id, r.title)))
                         .collect(),

@@ -22,9 +22,24 @@ const NEGATORS: &[&str] = &[
 /// is or plays, so these words are no features at all: "de klantmanager
 /// moet..." shows nothing by naming one.
 const ROLE_WORDS: &[&str] = &[
-    "klantmanager", "klantmanagers", "km", "werker", "werkers", "consulent", "consulenten",
-    "client", "clienten", "clients", "klant", "klanten", "manager", "managers", "worker",
-    "workers", "caseworker", "caseworkers",
+    "klantmanager",
+    "klantmanagers",
+    "km",
+    "werker",
+    "werkers",
+    "consulent",
+    "consulenten",
+    "client",
+    "clienten",
+    "clients",
+    "klant",
+    "klanten",
+    "manager",
+    "managers",
+    "worker",
+    "workers",
+    "caseworker",
+    "caseworkers",
 ];
 /// The lengths of the character n-grams inside words.
 const GRAMS: [usize; 1] = [4];
@@ -414,7 +429,11 @@ mod tests {
     #[test]
     fn naming_a_profession_is_no_feature() {
         let f = extract("de klantmanager belt de cliënt", Lang::Nl, &BTreeSet::new());
-        assert!(f.keys().all(|k| !k.contains("klantman") && !k.contains("client")), "{f:?}");
+        assert!(
+            f.keys()
+                .all(|k| !k.contains("klantman") && !k.contains("client")),
+            "{f:?}"
+        );
         assert!(f.contains_key("w:belt"), "{f:?}");
     }
 

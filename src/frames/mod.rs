@@ -3,6 +3,7 @@
 //! summary and `brug frames analyze` build on. Pure: no I/O, no clock.
 
 pub mod detect;
+mod fast;
 pub mod features;
 pub mod model;
 pub mod train;

@@ -5,8 +5,8 @@
 //! most for it, as written.
 
 use super::detect::{fold, Folded, Lang};
-use super::features::{each, extract, gram_of, lang_of, FastLexicon, Feature, Features};
-use rustc_hash::FxHashMap;
+use super::fast::{Fast, Present};
+use super::features::{extract, lang_of, Features};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -62,123 +62,6 @@ pub struct Model {
     pub lexicon: BTreeSet<String>,
     /// The weights by number, for looking up a text's features fast.
     fast: OnceLock<Fast>,
-}
-
-/// The model laid out for inference: each feature numbered in name order,
-/// its weights in one row of a flat table.
-#[derive(Debug, Clone)]
-struct Fast {
-    index: FxHashMap<Box<str>, u32>,
-    /// Four-byte letter groups, by [`Feature::Gram`] number.
-    grams: FxHashMap<u32, u32>,
-    /// Every stem in a word, negation or pair feature, numbered.
-    stems: FxHashMap<Box<str>, u32>,
-    /// Word, negated-word and pair features by stem number(s).
-    words: FxHashMap<u32, u32>,
-    negated: FxHashMap<u32, u32>,
-    pairs: FxHashMap<u64, u32>,
-    /// `rows[i * frames + k]`: feature `i`'s weight for frame `k`.
-    rows: Vec<f64>,
-    /// Whether feature `i` is a whole-word one (not a letter group).
-    whole: Vec<bool>,
-    lexicon: FastLexicon,
-}
-
-impl Fast {
-    fn stem(&mut self, s: &str) -> u32 {
-        let n = self.stems.len() as u32;
-        *self.stems.entry(s.into()).or_insert(n)
-    }
-
-    /// Files feature `i` under the lookup that [`each`] will use for it.
-    fn add(&mut self, name: &str, i: u32) {
-        if let Some(g) = gram_of(name) {
-            self.grams.insert(g, i);
-        } else if let Some(s) = name.strip_prefix("w:") {
-            let s = self.stem(s);
-            self.words.insert(s, i);
-        } else if let Some(s) = name.strip_prefix("n:") {
-            let s = self.stem(s);
-            self.negated.insert(s, i);
-        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
-            let key = pair(self.stem(a), self.stem(b));
-            self.pairs.insert(key, i);
-        } else {
-            self.index.insert(name.into(), i);
-        }
-    }
-
-    /// A feature's number by its name.
-    fn lookup(&self, name: &str) -> Option<u32> {
-        let stem = |s: &str| self.stems.get(s).copied();
-        if let Some(g) = gram_of(name) {
-            self.grams.get(&g).copied()
-        } else if let Some(s) = name.strip_prefix("w:") {
-            self.words.get(&stem(s)?).copied()
-        } else if let Some(s) = name.strip_prefix("n:") {
-            self.negated.get(&stem(s)?).copied()
-        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
-            self.pairs.get(&pair(stem(a)?, stem(b)?)).copied()
-        } else {
-            self.index.get(name).copied()
-        }
-    }
-}
-
-fn pair(a: u32, b: u32) -> u64 {
-    u64::from(a) << 32 | u64::from(b)
-}
-
-/// The features of one text the model knows: feature numbers, each with
-/// the spans that made it, in order of number.
-struct Present {
-    /// The spans, in the order they were found.
-    spans: Vec<(usize, usize)>,
-    /// Feature number above, index into `spans` below: sorted, so each
-    /// feature's spans are together and in the order found.
-    keys: Vec<u64>,
-    /// Each feature's number and where its run in `keys` begins and ends.
-    runs: Vec<(u32, usize, usize)>,
-}
-
-impl Present {
-    /// Room for the features of a text of `len` bytes: a word gives a
-    /// handful, so about one per byte.
-    fn new(len: usize) -> Present {
-        Present {
-            spans: Vec::with_capacity(len + 16),
-            keys: Vec::with_capacity(len + 16),
-            runs: Vec::new(),
-        }
-    }
-
-    fn push(&mut self, feature: u32, span: (usize, usize)) {
-        self.keys
-            .push(u64::from(feature) << 32 | self.spans.len() as u64);
-        self.spans.push(span);
-    }
-
-    /// Groups what was pushed by feature.
-    fn done(mut self) -> Present {
-        self.keys.sort_unstable();
-        let mut runs: Vec<(u32, usize, usize)> = Vec::with_capacity(self.keys.len());
-        for (at, key) in self.keys.iter().enumerate() {
-            let i = (key >> 32) as u32;
-            match runs.last_mut() {
-                Some(r) if r.0 == i => r.2 = at + 1,
-                _ => runs.push((i, at, at + 1)),
-            }
-        }
-        self.runs = runs;
-        self
-    }
-
-    /// The spans of the run from `from` to `to`.
-    fn spans(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.keys[from..to]
-            .iter()
-            .map(|k| self.spans[(*k & 0xffff_ffff) as usize])
-    }
 }
 
 /// A feature found apart from the text's own (the catalogue's): its name
@@ -260,72 +143,12 @@ impl Model {
     }
 
     fn fast(&self) -> &Fast {
-        self.fast.get_or_init(|| {
-            let k_frames = self.frames.len();
-            let mut fast = Fast {
-                index: FxHashMap::default(),
-                grams: FxHashMap::default(),
-                stems: FxHashMap::default(),
-                words: FxHashMap::default(),
-                negated: FxHashMap::default(),
-                pairs: FxHashMap::default(),
-                rows: Vec::with_capacity(self.weights.len() * k_frames),
-                whole: Vec::with_capacity(self.weights.len()),
-                lexicon: FastLexicon::new(&self.lexicon),
-            };
-            for (i, (name, w)) in self.weights.iter().enumerate() {
-                fast.add(name, i as u32);
-                fast.rows.extend(
-                    w.iter()
-                        .copied()
-                        .chain(std::iter::repeat(0.0))
-                        .take(k_frames),
-                );
-                fast.whole.push(!name.starts_with("c:"));
-            }
-            fast
-        })
+        self.fast
+            .get_or_init(|| Fast::new(&self.frames, &self.weights, &self.lexicon))
     }
 
-    /// The features of `text` the model has weights for (and the
-    /// catalogue's, `extra`), with their spans; unknown ones are never kept.
     fn known(&self, text: &str, folded: &Folded, lang: Lang, extra: &[Extra]) -> Present {
-        let fast = self.fast();
-        let mut present = Present::new(text.len());
-        // A token's stem comes as a word, then as the first of a pair, and
-        // the next token's as the second: each is looked up once, known by
-        // where it lies in the tokens' stem buffer.
-        let mut memo: [((*const u8, usize), Option<u32>); 2] = [((std::ptr::null(), 0), None); 2];
-        let mut stem = |s: &str| -> Option<u32> {
-            let at = (s.as_ptr(), s.len());
-            if let Some((_, id)) = memo.iter().find(|(p, _)| *p == at) {
-                return *id;
-            }
-            let id = fast.stems.get(s).copied();
-            memo = [memo[1], (at, id)];
-            id
-        };
-        each(text, folded, lang, &fast.lexicon, |feature, span| {
-            let i = match feature {
-                Feature::Word(s) => stem(s).and_then(|s| fast.words.get(&s)),
-                Feature::Negated(s) => stem(s).and_then(|s| fast.negated.get(&s)),
-                Feature::Pair(a, b) => match (stem(a), stem(b)) {
-                    (Some(a), Some(b)) => fast.pairs.get(&pair(a, b)),
-                    _ => None,
-                },
-                Feature::Named(name) => fast.index.get(name),
-                Feature::Gram(g) => fast.grams.get(&g),
-            };
-            if let Some(i) = i {
-                present.push(*i, span);
-            }
-        });
-        for (name, span) in extra {
-            if let Some(i) = fast.lookup(name) {
-                present.push(i, *span);
-            }
-        }
-        present.done()
+        self.fast().known(text, folded, lang, extra)
     }
 
     /// The frames of `text` at or above the threshold, at most two, most
@@ -543,55 +366,5 @@ fn nums(v: &[f64]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shipped() -> Model {
-        let text = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/flows/frames-model.tsv"
-        ))
-        .unwrap();
-        Model::from_tsv(&text).unwrap()
-    }
-
-    #[test]
-    fn every_feature_is_found_by_its_name() {
-        let m = shipped();
-        for (i, name) in m.weights.keys().enumerate() {
-            assert_eq!(m.fast().lookup(name), Some(i as u32), "{name}");
-        }
-    }
-
-    /// The fast path reads a text exactly as the named features say.
-    #[test]
-    fn inference_sees_the_features_training_sees() {
-        let m = shipped();
-        for text in [
-            "Geen sancties, maar wél begeleiding bij de schuldhulpverlening",
-            "she doesn't want help, and that's her call to make",
-            "ff checken of ze echt alleen woont, anders stopt de uitkering",
-        ] {
-            let lang = lang_of(text, None);
-            let named: Vec<(u32, (usize, usize))> = {
-                let mut v: Vec<(u32, (usize, usize))> = m
-                    .features(text, lang)
-                    .iter()
-                    .filter_map(|(n, spans)| Some((m.fast().lookup(n)?, spans.clone())))
-                    .flat_map(|(i, spans)| spans.into_iter().map(move |s| (i, s)))
-                    .collect();
-                v.sort();
-                v
-            };
-            let p = m.known(text, &fold(text), lang, &[]);
-            let mut fast: Vec<(u32, (usize, usize))> = p
-                .runs
-                .iter()
-                .flat_map(|&(i, from, to)| p.spans(from, to).map(move |s| (i, s)))
-                .collect();
-            fast.sort();
-            assert!(!fast.is_empty(), "{text}");
-            assert_eq!(named, fast, "{text}");
-        }
-    }
-}
+#[path = "model_tests.rs"]
+mod tests;

@@ -27,6 +27,11 @@ fn wrong_commands_get_a_helpful_line_in_english() {
         ("Anna: !brug extend", "[thread] `extend` needs more: `!brug extend <30m|12h|3d|1w>`."),
         ("Anna: !brug extend soon", "[thread] `soon` is not a duration; use for example 30m, 12h, 3d or 1w."),
         ("Anna: !brug lang fr", "[thread] `fr` is not a language I speak; use nl or en."),
+        ("Anna: !brug extend 99w", "[thread] `99w` is longer than I can wait: at most a year (52w)."),
+        ("Anna: !brug export xml", "[thread] `xml` is not a format or a round; use `!brug export md` or `!brug export json`, with a round number like `#3` if you want one."),
+        ("Anna: !brug retention abc", "[thread] `abc` is not a number of days; use for example `!brug retention 90` (at most 3650)."),
+        ("Anna: !brug start", "[thread] `start` needs more: `!brug start <method> [title…]`."),
+        ("Bram: !brug owner Zoe", "[thread] Only a coordinator can do that."),
         ("Bram: !brug next", "[thread] Only a coordinator can do that."),
         ("Chris: !brug cancel", "[thread] Only a coordinator can do that."),
         ("Anna: !brug start nonsense", "[thread] There is no method `nonsense`; `!brug flows` lists them."),
@@ -35,7 +40,7 @@ fn wrong_commands_get_a_helpful_line_in_english() {
         ("Anna: !brug resume", "[thread] The round is not paused."),
         ("Chris: a message in the thread", "[thread] This step is not for you; you will be mentioned when it is your turn."),
         ("Eva: hello", "[thread] You are not taking part in this round yet: write `!brug join` with your profession."),
-        ("Eva: !brug join plumber", "[thread] `plumber` is not a profession here; choose one of: social-worker, client-manager-work, client-manager-income, other."),
+        ("Eva: !brug join plumber", "[thread] `plumber` is not a profession here; choose one of: social-worker, client-manager-work, client-manager-income or other."),
     ];
     for (input, want) in cases {
         assert_eq!(last_reply(&mut run, input), want, "for {input}");
@@ -58,6 +63,17 @@ fn wrong_commands_are_answered_in_dutch_too() {
         last_reply(&mut run, "Anna: Antwoord in de thread"),
         "[thread] Deze stap is niet voor jou; je wordt genoemd als je aan de beurt bent."
     );
+    // The reason fits the mistake, in Dutch, with Dutch placeholders.
+    for (input, want) in [
+        ("Anna: !brug extend 99w", "[thread] `99w` is langer dan ik kan wachten: hoogstens een jaar (52w)."),
+        ("Anna: !brug export xml", "[thread] `xml` is geen vorm en geen ronde; gebruik `!brug export md` of `!brug export json`, eventueel met een rondenummer zoals `#3`."),
+        ("Anna: !brug retention abc", "[thread] `abc` is geen aantal dagen; gebruik bijvoorbeeld `!brug retention 90` (hoogstens 3650)."),
+        ("Anna: !brug start", "[thread] `start` heeft meer nodig: `!brug start <methode> [titel…]`."),
+        ("Anna: !brug owner", "[thread] `owner` heeft meer nodig: `!brug owner <naam>`."),
+        ("Bram: !brug owner Zoe", "[thread] Alleen een gespreksleider kan dat."),
+    ] {
+        assert_eq!(last_reply(&mut run, input), want, "for {input}");
+    }
 }
 
 #[test]
@@ -119,7 +135,11 @@ fn commands_in_any_case() {
     for (locale, status) in [(Locale::En, "Round #1"), (Locale::Nl, "Ronde #1")] {
         let mut run = Run::new("golden-circle", locale, default_people());
         // The intake waits for the owner; the coordinator's lines are not answers.
-        for line in ["Anna: !BRUG status", "Anna: !Brug status", "Anna: !brug STATUS"] {
+        for line in [
+            "Anna: !BRUG status",
+            "Anna: !Brug status",
+            "Anna: !brug STATUS",
+        ] {
             let reply = last_reply(&mut run, line);
             assert!(reply.contains(status), "{line}: {reply}");
         }

@@ -177,7 +177,7 @@ fn a_dm_with_several_open_rounds_asks_which_one() {
     let out = chat.say("Bram", Place::Private, "My case");
     assert_eq!(
         out,
-        vec!["You are in several rounds: #1 «One», #2 «Two». Write in that round's thread, or start your message with the round number, e.g. `#12`."]
+        vec!["You are in several rounds: #1 «One» or #2 «Two». Write in that round's thread, or start your message with the round number, e.g. `#12`."]
     );
     let out = chat.say("Bram", Place::Private, "#2 My case");
     assert!(out[0].starts_with("This is what I received."));

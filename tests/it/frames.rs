@@ -238,3 +238,45 @@ pub fn decode_png(bytes: &[u8]) -> (u32, u32, usize) {
         .count();
     (info.width, info.height, ink)
 }
+
+/// The hard cases (`hard.tsv`: negated facts, fillers, frame words used for
+/// another frame, clashing judgements, reported views), written after the
+/// summary's mistakes were seen and never trained on: how the shipped model
+/// does on them, for BENCHMARKS.md. Run with `-- --nocapture`.
+#[test]
+fn frame_detection_on_the_hard_cases() {
+    let c = catalog();
+    let hard = part("hard.tsv");
+    assert!(hard.len() >= 150);
+    let model = shipped(&c);
+    let s = scores(&hard, |e| train::predict(model, e, Some(&c.frames)));
+    show(
+        &format!(
+            "model + catalogue (shipped), hard cases, {} statements:",
+            hard.len()
+        ),
+        &s,
+    );
+    // Fillers and plain facts: of the statements labelled none, how many the
+    // model leaves without a frame.
+    let none: Vec<&Example> = hard.iter().filter(|e| e.labels.is_empty()).collect();
+    let silent = none
+        .iter()
+        .filter(|e| train::predict(model, e, Some(&c.frames)).is_empty())
+        .count();
+    println!(
+        "  left without a frame: {silent} of {} none statements",
+        none.len()
+    );
+    // Floors a little under what was measured when the file landed
+    // (macro-F1 0.528, 35 of 79 left alone; BENCHMARKS.md): worse fails.
+    assert!(
+        s.macro_f1() >= 0.50,
+        "hard cases: macro-F1 {:.3}",
+        s.macro_f1()
+    );
+    assert!(
+        silent >= 30,
+        "hard cases: only {silent} none statements left alone"
+    );
+}

@@ -82,3 +82,49 @@ fn no_isolation_marks_and_numbers_pick_plurals() {
     assert!(!text.contains(['\u{2068}', '\u{2069}']));
     assert!(errs.is_empty(), "{errs:?}");
 }
+
+/// Lists of three or more read as sentences: "a, b and c", "a, b of c";
+/// a place (step, field) keeps its comma.
+#[test]
+fn lists_have_their_conjunction() {
+    use brug::core::message::Arg;
+    let c = catalog();
+    let three = || {
+        vec![
+            Arg::Msg("pii-bsn".into()),
+            Arg::Msg("pii-phone".into()),
+            Arg::Msg("pii-email".into()),
+        ]
+    };
+    let render = |a: Arg, locale| {
+        let mut errs = Vec::new();
+        let m = MessageRef::new("fs-unused").arg("frames", a);
+        let text = c.strings.render_ref(&m, locale, chrono_tz::UTC, &mut errs);
+        assert!(errs.is_empty(), "{errs:?}");
+        text
+    };
+    for (locale, and, or) in [(Locale::Nl, " en ", " of "), (Locale::En, " and ", " or ")] {
+        let list = render(Arg::List(three()), locale);
+        assert_eq!(list.matches(", ").count(), 1, "{list}");
+        assert!(list.contains(and), "{list}");
+        assert!(render(Arg::Either(three()), locale).contains(or));
+        let two = render(Arg::List(three()[..2].to_vec()), locale);
+        assert!(two.contains(and) && !two.contains(", "), "{two}");
+        let seq = render(Arg::Seq(three()), locale);
+        assert_eq!(seq.matches(", ").count(), 2, "{seq}");
+    }
+}
+
+/// Every command has its usage line in both languages.
+#[test]
+fn every_command_has_a_usage_line() {
+    let c = catalog();
+    for command in brug::command::COMMANDS {
+        for locale in [Locale::Nl, Locale::En] {
+            assert!(
+                c.strings.has(locale, &format!("usage-{command}")),
+                "usage-{command} missing in {locale}"
+            );
+        }
+    }
+}

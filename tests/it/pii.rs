@@ -115,6 +115,25 @@ fn postcodes_with_a_house_number() {
     );
     // A postcode without a house number, or a year before a word, passes.
     none_found(&["Ergens in 1234 AB, zei ze.", "In 2019 en 2020 werkte ze."]);
+    // The number goes with the postcode: nothing of the address is left.
+    for (text, masked) in [
+        ("Ze woont op 1234 AB 12.", "Ze woont op [postcode]."),
+        (
+            "op 1234AB 12a, naast de school",
+            "op [postcode], naast de school",
+        ),
+        (
+            "Adres: Dorpsstraat 12, 1234 AB Ergens",
+            "Adres: Dorpsstraat [postcode] Ergens",
+        ),
+        ("Kerkweg 3a 1234AB", "Kerkweg [postcode]"),
+        (
+            "he lives at 1234 AB, 5 since May",
+            "he lives at [postcode] since May",
+        ),
+    ] {
+        assert_eq!(mask(text, &find(text, 2026)), masked, "{text}");
+    }
 }
 
 #[test]

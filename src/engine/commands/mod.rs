@@ -67,7 +67,7 @@ impl<S: Store> Engine<S> {
             Command::Join { profession } => {
                 let roles = &self.catalog.roles;
                 let list = || {
-                    Arg::List(
+                    Arg::Either(
                         roles
                             .professions()
                             .map(|p| Arg::Text(p.id.0.clone()))
@@ -120,6 +120,10 @@ impl<S: Store> Engine<S> {
                     Err(rej) => return self.reply(m, rej.msg),
                 };
                 let round = &self.open[&id];
+                // Who may steer is said before whether the name is known.
+                if !m.coordinator && round.coordinator != m.sender {
+                    return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+                }
                 let wanted = user.to_lowercase();
                 let found = round.active().find(|p| {
                     p.user.id.to_lowercase() == wanted || p.name.to_lowercase() == wanted
@@ -151,11 +155,21 @@ pub(super) fn command_error(e: CommandError, prefix: &str) -> MessageRef {
             .msg()
             .text("command", c)
             .text("prefix", prefix),
-        CommandError::Missing { command, usage } => msg::ERR_MISSING_ARG
+        CommandError::Missing { command } => msg::ERR_MISSING_ARG
             .msg()
             .text("command", command)
-            .text("usage", format!("{prefix} {usage}")),
+            .text("prefix", prefix)
+            .msg("usage", format!("usage-{command}")),
         CommandError::BadDuration(v) => msg::ERR_BAD_DURATION.msg().text("value", v),
+        CommandError::DurationTooLong(v) => msg::ERR_DURATION_TOO_LONG.msg().text("value", v),
         CommandError::BadLang(v) => msg::ERR_BAD_LANG.msg().text("value", v),
+        CommandError::BadExportFormat(v) => msg::ERR_EXPORT_FORMAT
+            .msg()
+            .text("value", v)
+            .text("prefix", prefix),
+        CommandError::BadRetention(v) => msg::ERR_RETENTION
+            .msg()
+            .text("value", v)
+            .text("prefix", prefix),
     }
 }
