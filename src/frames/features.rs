@@ -21,26 +21,29 @@ const NEGATORS: &[&str] = &[
 /// Names of professions and roles. No frame may follow from who someone
 /// is or plays, so these words are no features at all: "de klantmanager
 /// moet..." shows nothing by naming one.
-const ROLE_WORDS: &[&str] = &[
-    "klantmanager",
-    "klantmanagers",
-    "km",
-    "werker",
-    "werkers",
-    "consulent",
-    "consulenten",
-    "client",
-    "clienten",
-    "clients",
-    "klant",
-    "klanten",
-    "manager",
-    "managers",
-    "worker",
-    "workers",
-    "caseworker",
-    "caseworkers",
-];
+fn role_word(w: &str) -> bool {
+    matches!(
+        w,
+        "klantmanager"
+            | "klantmanagers"
+            | "km"
+            | "werker"
+            | "werkers"
+            | "consulent"
+            | "consulenten"
+            | "client"
+            | "clienten"
+            | "clients"
+            | "klant"
+            | "klanten"
+            | "manager"
+            | "managers"
+            | "worker"
+            | "workers"
+            | "caseworker"
+            | "caseworkers"
+    )
+}
 /// The lengths of the character n-grams inside words.
 const GRAMS: [usize; 1] = [4];
 /// How many words a negator reaches.
@@ -56,6 +59,8 @@ struct Token<'a> {
     start: usize,
     end: usize,
     negated: bool,
+    /// The name of a profession or role ([`role_word`]).
+    role: bool,
 }
 
 fn stemmer(lang: Lang) -> &'static Stemmer {
@@ -150,6 +155,7 @@ fn tokens<'a>(text: &str, folded: &'a Folded, lang: Lang) -> Tokens<'a> {
             start: o_start,
             end: o_end,
             negated: reach > 0,
+            role: role_word(w),
         });
         // No negator is longer than seven letters.
         let negates = (w.len() <= 7 && NEGATORS.contains(&w))
@@ -332,18 +338,17 @@ pub fn each(
     let mut word = String::with_capacity(32);
     let mut bounds: Vec<usize> = Vec::with_capacity(32);
     let mut parts: Vec<String> = Vec::new();
-    let role_word = |t: &Token| ROLE_WORDS.contains(&t.folded);
     for (i, t) in toks.list.iter().enumerate() {
         let span = (t.start, t.end);
         let stem = stem_of(t);
-        if stem.chars().nth(1).is_none() || role_word(t) {
+        if stem.chars().nth(1).is_none() || t.role {
             continue;
         }
         sink(Feature::Word(stem), span);
         if t.negated {
             sink(Feature::Negated(stem), span);
         }
-        if let Some(next) = toks.list.get(i + 1).filter(|n| !role_word(n)) {
+        if let Some(next) = toks.list.get(i + 1).filter(|n| !n.role) {
             sink(Feature::Pair(stem, stem_of(next)), (t.start, next.end));
         }
         // Character n-grams of `<word>`, for words of four letters or more.
