@@ -145,13 +145,14 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             let charts = charts.unwrap_or_else(|| std::env::temp_dir().join("brug-charts"));
             let catalog = Arc::new(load(cli.data.as_deref())?);
             let participants = parse_participants(&participants, &catalog)?;
-            if catalog.flow(&flow).is_none() {
+            // By id or by name in either language (`handelingscyclus`).
+            let Some(flow) = catalog.find_flow(&flow).map(|f| f.id.clone()) else {
                 let known: Vec<&str> = catalog.flows.keys().map(String::as_str).collect();
                 bail!(
                     "there is no flow `{flow}`; known flows: {}",
                     known.join(", ")
                 );
-            }
+            };
             if let Some(o) = &owner {
                 if !participants.iter().any(|(n, _)| n == o) {
                     bail!("--owner {o}: not one of the participants");
@@ -254,7 +255,7 @@ fn parse_participants(args: &[String], catalog: &Catalog) -> anyhow::Result<Vec<
         if name.is_empty() || name.contains(char::is_whitespace) || name.contains(':') {
             bail!("--participant {a}: a name is one word without a colon");
         }
-        let Some(p) = catalog.roles.profession(prof) else {
+        let Some(p) = catalog.find_profession(prof) else {
             let known: Vec<String> = catalog
                 .roles
                 .professions()

@@ -218,7 +218,7 @@ impl<S: Store> Engine<S> {
         req: StartRequest,
         now: DateTime<Utc>,
     ) -> Result<(Option<RoundId>, Vec<Pending>)> {
-        let Some(flow) = self.catalog.flow(&req.flow).cloned() else {
+        let Some(flow) = self.catalog.find_flow(&req.flow).cloned() else {
             let mut m = Inbound::new(
                 Some(req.group.clone()),
                 req.coordinator.clone(),

@@ -290,6 +290,61 @@ impl Catalog {
     pub fn flow(&self, id: &str) -> Option<&Arc<Flow>> {
         self.flows.get(id)
     }
+
+    /// A flow by its id or by its name in either language, as people type
+    /// them: `handelingscyclus`, `Golden Circle`, `rolwisseling`.
+    pub fn find_flow(&self, word: &str) -> Option<&Arc<Flow>> {
+        self.flow(word.trim()).or_else(|| {
+            let w = squash(word);
+            self.flows
+                .values()
+                .find(|f| squash(&f.id) == w || self.names(&f.name).contains(&w))
+        })
+    }
+
+    /// A profession by id, alias or name in either language:
+    /// `klantmanager-inkomen`, `klantmanager Werk`, `social worker`.
+    pub fn find_profession(&self, word: &str) -> Option<&crate::core::flow::RoleInfo> {
+        self.roles.profession(word).or_else(|| {
+            let w = squash(word);
+            self.roles
+                .professions()
+                .find(|p| squash(p.id.as_str()) == w || self.names(&p.name).contains(&w))
+        })
+    }
+
+    /// What message `id` says in each language, squashed; a part in
+    /// brackets may be left out ("Overbruggen van verschillen (het spel)").
+    fn names(&self, id: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for locale in Locale::ALL {
+            let mut errs = Vec::new();
+            let shown = self.strings.render_ref(
+                &crate::core::message::MessageRef::new(id),
+                locale,
+                chrono_tz::UTC,
+                &mut errs,
+            );
+            if !errs.is_empty() {
+                continue;
+            }
+            out.push(squash(&shown));
+            if let Some((head, _)) = shown.split_once('(') {
+                out.push(squash(head));
+            }
+        }
+        out
+    }
+}
+
+/// Folded (lower case, no diacritics) with only letters and digits kept:
+/// names compare however they are spaced or hyphenated.
+fn squash(s: &str) -> String {
+    crate::frames::detect::fold(s)
+        .0
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 fn check_refs(strings: &Strings, refs: &[FluentRef], src: &Sources) -> Vec<String> {

@@ -40,7 +40,7 @@ fn wrong_commands_get_a_helpful_line_in_english() {
         ("Anna: !brug resume", "[thread] The round is not paused."),
         ("Chris: a message in the thread", "[thread] This step is not for you; you will be mentioned when it is your turn."),
         ("Eva: hello", "[thread] You are not taking part in this round yet: write `!brug join` with your profession."),
-        ("Eva: !brug join plumber", "[thread] `plumber` is not a profession here; choose one of: social-worker, client-manager-work, client-manager-income or other."),
+        ("Eva: !brug join plumber", "[thread] `plumber` is not a profession here; choose one of: social worker, client manager Work, client manager Income or other profession."),
     ];
     for (input, want) in cases {
         assert_eq!(last_reply(&mut run, input), want, "for {input}");

@@ -469,3 +469,48 @@ fn the_language_of_someones_app_is_theirs_until_they_choose() {
     let shown = chat.deliver(out);
     assert!(shown[0].contains("Step"), "{shown:?}");
 }
+
+/// Methods and professions by their names, in either language, as well as
+/// by their ids; the list of professions shows names in the person's language.
+#[test]
+fn methods_and_professions_by_their_dutch_and_english_names() {
+    let mut chat = Chat::new();
+    let opened = chat.say(
+        "Anna",
+        Place::Group,
+        "!brug start handelingscyclus Mr de Wit",
+    );
+    assert!(
+        opened.iter().any(|l| l.contains("Action cycle")),
+        "{opened:?}"
+    );
+    let thread = Place::Thread(RoundId(1));
+    let asked = chat.say("Bram", thread.clone(), "!brug join");
+    assert!(
+        asked[0].contains(
+            "social worker, client manager Work, client manager Income or other profession"
+        ),
+        "{asked:?}"
+    );
+    for (who, prof, shown) in [
+        ("Anna", "sociaal werker", "social worker"),
+        ("Bram", "klantmanager-werk", "client manager Work"),
+        ("Chris", "Client Manager Income", "client manager Income"),
+    ] {
+        let joined = chat.say(who, thread.clone(), &format!("!brug join {prof}"));
+        assert!(
+            joined[0].contains("takes part as") && joined[0].contains(shown),
+            "{joined:?}"
+        );
+    }
+    let wrong = chat.say("Dewi", thread.clone(), "!brug join loodgieter");
+    assert!(
+        wrong[0].contains("choose one of: social worker,"),
+        "{wrong:?}"
+    );
+    let other = chat.say("Anna", Place::Group, "!brug start Gouden Cirkel");
+    assert!(
+        other.iter().any(|l| l.contains("Golden Circle")),
+        "{other:?}"
+    );
+}

@@ -52,6 +52,7 @@ impl<S: Store> Engine<S> {
                 if !m.coordinator {
                     return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
                 }
+                let (flow, title) = self.method_and_title(&flow, &title);
                 let req = StartRequest {
                     group,
                     coordinator: m.sender.clone(),
@@ -65,12 +66,14 @@ impl<S: Store> Engine<S> {
                 return Ok(self.start(req, now)?.1);
             }
             Command::Join { profession } => {
-                let roles = &self.catalog.roles;
+                let catalog = &self.catalog;
+                // The professions by their names, in the person's language.
                 let list = || {
                     Arg::Either(
-                        roles
+                        catalog
+                            .roles
                             .professions()
-                            .map(|p| Arg::Text(p.id.0.clone()))
+                            .map(|p| Arg::Msg(p.name.clone()))
                             .collect(),
                     )
                 };
@@ -89,7 +92,7 @@ impl<S: Store> Engine<S> {
                             .arg("professions", list()),
                     );
                 };
-                let Some(p) = roles.profession(&word) else {
+                let Some(p) = catalog.find_profession(&word) else {
                     let e = msg::ERR_UNKNOWN_PROFESSION
                         .msg()
                         .text("value", word)
@@ -139,6 +142,30 @@ impl<S: Store> Engine<S> {
             Ok(id) => self.apply(id, event, Some(m), now),
             Err(rej) => self.reply(m, rej.msg),
         }
+    }
+}
+
+impl<S: Store> Engine<S> {
+    /// A method's name may take several words (`Gouden Cirkel Noor`): the
+    /// longest run of first words that names a method is the method, the
+    /// rest the title. Without one, the first word stays the method (and is
+    /// refused as unknown).
+    fn method_and_title(&self, first: &str, rest: &str) -> (String, String) {
+        let words: Vec<&str> = std::iter::once(first)
+            .chain(rest.split_whitespace())
+            .collect();
+        for n in (1..=words.len().min(5)).rev() {
+            if let Some(f) = self.catalog.find_flow(&words[..n].join(" ")) {
+                // One word: the title stays exactly as written.
+                let title = if n == 1 {
+                    rest.to_string()
+                } else {
+                    words[n..].join(" ")
+                };
+                return (f.id.clone(), title);
+            }
+        }
+        (first.to_string(), rest.to_string())
     }
 }
 
