@@ -122,10 +122,15 @@ impl<S: Store, M: Deliver> Session<S, M> {
                 private,
                 text,
             } => {
+                // The console has one thread: the round's, open or ended
+                // (a late answer is written there too).
                 let place = match (private, self.engine.open_rounds().next()) {
                     (true, _) => Place::Private,
                     (false, Some(r)) => Place::Thread(r.id),
-                    (false, None) => Place::Group,
+                    (false, None) => match self.engine.last_round()? {
+                        Some(id) => Place::Thread(id),
+                        None => Place::Group,
+                    },
                 };
                 let mut m = Inbound::new(Some(group()), user(name), name, place, text);
                 m.coordinator = name == &self.coordinator;

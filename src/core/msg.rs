@@ -201,6 +201,8 @@ messages! {
     ERR_UNKNOWN_PROFESSION = "err-unknown-profession" [value, professions];
     ASK_PROFESSION = "ask-profession" [prefix, professions];
     ERR_NO_ROUND = "err-no-round" [prefix];
+    ERR_NOT_IN_ROUND = "err-not-in-round" [prefix];
+    ERR_ROUND_ENDED = "err-round-ended" [round, prefix];
     ERR_WHICH_ROUND = "err-which-round" [rounds];
     ERR_UNKNOWN_USER = "err-unknown-user" [name];
     ERR_INTERNAL = "err-internal" [];

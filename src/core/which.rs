@@ -28,19 +28,27 @@ pub fn round_tag(text: &str) -> Option<(RoundId, &str)> {
     Some((RoundId(n), rest[end..].trim_start()))
 }
 
-/// A named round: open, or the line that says it is not.
+/// A named round: open, or the line that says it has ended and where its
+/// record is.
 pub fn named<'a>(
     mut open: impl Iterator<Item = &'a Round>,
     id: RoundId,
+    prefix: &str,
 ) -> Result<RoundId, Rejection> {
     if open.any(|r| r.id == id) {
         Ok(id)
     } else {
-        Err(msg::ERR_ROUND_CLOSED
-            .msg()
-            .text("round", id.to_string())
-            .into())
+        Err(ended(id, prefix))
     }
+}
+
+/// The line for a message about round `id`, which has ended.
+pub fn ended(id: RoundId, prefix: &str) -> Rejection {
+    msg::ERR_ROUND_ENDED
+        .msg()
+        .text("round", id.to_string())
+        .text("prefix", prefix)
+        .into()
 }
 
 /// The one round among `open` that a message asked at `asked` is about.
@@ -67,7 +75,11 @@ pub fn choose<'a>(
     };
     match candidates.as_slice() {
         [one] => Ok(one.id),
-        [] => Err(msg::ERR_NO_ROUND.msg().text("prefix", prefix).into()),
+        [] => Err(match asked {
+            Asked::Group(_) => msg::ERR_NO_ROUND.msg().text("prefix", prefix).into(),
+            // Privately, "here" means nothing: say how to take part.
+            Asked::Private(_) => msg::ERR_NOT_IN_ROUND.msg().text("prefix", prefix).into(),
+        }),
         many => Err(msg::ERR_WHICH_ROUND
             .msg()
             .arg(
@@ -101,8 +113,11 @@ mod tests {
         let e = choose(none.iter(), Asked::Group(&g), false, |_| false, "!brug").unwrap_err();
         assert_eq!(e.msg.id, msg::ERR_NO_ROUND.id);
         assert_eq!(
-            named(none.iter(), RoundId(4)).unwrap_err().msg.id,
-            msg::ERR_ROUND_CLOSED.id
+            named(none.iter(), RoundId(4), "!brug").unwrap_err().msg.id,
+            msg::ERR_ROUND_ENDED.id
         );
+        let u = UserRef::new(super::super::ids::Platform::Console, "u");
+        let e = choose(none.iter(), Asked::Private(&u), false, |_| false, "!brug").unwrap_err();
+        assert_eq!(e.msg.id, msg::ERR_NOT_IN_ROUND.id);
     }
 }

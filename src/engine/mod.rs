@@ -121,6 +121,11 @@ impl<S: Store> Engine<S> {
         self.open.values()
     }
 
+    /// The newest round in the store, open or ended.
+    pub fn last_round(&self) -> Result<Option<RoundId>> {
+        Ok(self.store.rounds()?.iter().map(|r| r.id).max())
+    }
+
     /// Work committed but not yet done (handed out again at start-up),
     /// but for private messages kept for people who do not accept them.
     pub fn pending(&self) -> Result<Vec<Pending>> {

@@ -54,17 +54,17 @@ impl<S: Store> Engine<S> {
             Place::ThreadOf(root) => self.store.round_of_root(platform, root)?,
             Place::Group | Place::Private | Place::Mine(_) => None,
         };
+        let prefix = &self.defaults.prefix;
         if let Some(id) = thread {
-            return Ok(which::named(open(), id));
+            return Ok(which::named(open(), id, prefix));
         }
         let replied = match (&m.place, &m.reply_to) {
             (Place::Private, Some(post)) => self.store.round_of_private(platform, post)?,
             _ => None,
         };
         if let Some(id) = replied.or(tagged.filter(|_| m.place != Place::Group)) {
-            return Ok(which::named(open(), id));
+            return Ok(which::named(open(), id, prefix));
         }
-        let prefix = &self.defaults.prefix;
         let chosen = match (&m.place, &m.group) {
             (Place::Private, _) | (_, None) => which::choose(
                 open(),
@@ -82,8 +82,31 @@ impl<S: Store> Engine<S> {
                 .msg()
                 .text("prefix", prefix.clone())
                 .into()),
+            // Nothing open: if a round here (or, privately, one of theirs)
+            // has ended, a late message is about that one.
+            (_, Err(rej))
+                if [msg::ERR_NO_ROUND.id, msg::ERR_NOT_IN_ROUND.id]
+                    .contains(&rej.msg.id.as_str()) =>
+            {
+                match self.last_ended(m)? {
+                    Some(id) => Err(which::ended(id, prefix)),
+                    None => Err(rej),
+                }
+            }
             (_, chosen) => chosen,
         })
+    }
+
+    /// The round that ended last in the message's room or, privately, among
+    /// the sender's: what a late answer or `status` is most likely about.
+    fn last_ended(&self, m: &Inbound) -> Result<Option<RoundId>> {
+        let rounds = self.store.rounds()?;
+        let ended = rounds.iter().filter(|r| !r.status.is_open());
+        let mine = |r: &&crate::core::Round| match (&m.place, &m.group) {
+            (Place::Private, _) | (_, None) => r.participant(&m.sender).is_some(),
+            (_, Some(g)) => &r.group == g,
+        };
+        Ok(ended.filter(mine).map(|r| r.id).max())
     }
 
     /// Whether round `r` waits on the sender for a blind (private) answer.

@@ -122,9 +122,39 @@ fn cancel_closes_the_round_for_good() {
         "[thread] Anna cancelled this round."
     );
     assert_eq!(final_round(&run).status, Status::Cancelled);
+    // Late steering, answers and `status` are told the round ended and
+    // where its record is, not that there is no round.
+    for line in [
+        "Anna: !brug next",
+        "Bram: my late answer",
+        "Chris: !brug status",
+    ] {
+        assert_eq!(
+            last_reply(&mut run, line),
+            "[thread] Round #1 has ended, so this was not added. `!brug export #1` sends you its record while it is kept.",
+            "for {line}"
+        );
+    }
+    let round = final_round(&run);
+    assert!(
+        round.answers.iter().all(|a| a.by.id != "Bram"),
+        "{:?}",
+        round.answers
+    );
+}
+
+#[test]
+fn a_late_message_in_dutch_hears_the_round_ended() {
+    let mut run = Run::new("golden-circle", Locale::Nl, default_people());
+    run.feed("Anna: !brug cancel");
     assert_eq!(
-        last_reply(&mut run, "Anna: !brug next"),
-        "[thread] There is no open round here; a coordinator starts one with `!brug start`."
+        last_reply(&mut run, "Bram (dm): nog een antwoord"),
+        "[dm Bram] Ronde #1 is afgelopen, dus dit is niet toegevoegd. Met `!brug export #1` krijg je het verslag, zolang het bewaard wordt."
+    );
+    // Someone who never took part is told how to join, not that no round exists.
+    assert_eq!(
+        last_reply(&mut run, "Eva (dm): hallo"),
+        "[dm Eva] Je doet niet mee aan een open ronde. Wil je meedoen, schrijf dan `!brug join` in de thread van de ronde, in de ruimte van je team."
     );
 }
 
