@@ -23,6 +23,8 @@ joined = { $name } takes part as { $profession }.
 left = { $name } has left the round; their answers so far stay.
 owner-unknown = the case owner
 owner-set = { $name } is the case owner.
+owner-already = { $name } is already the case owner.
+owner-changed-after-case = { $name } is now the case owner instead of { $before }. The case { $before } brought in stays as it is; from here on, what the method asks of the case owner is asked of { $name }.
 
 ## Step hints
 

@@ -23,6 +23,8 @@ joined = { $name } doet mee als { $profession }.
 left = { $name } heeft de ronde verlaten; de antwoorden tot nu toe blijven staan.
 owner-unknown = de casusinbrenger
 owner-set = { $name } is de casusinbrenger.
+owner-already = { $name } is al de casusinbrenger.
+owner-changed-after-case = { $name } is nu de casusinbrenger in plaats van { $before }. De casus die { $before } inbracht blijft staan; vanaf nu vraagt de methode aan { $name } wat ze aan de casusinbrenger vraagt.
 
 ## Aanwijzingen bij stappen
 

@@ -110,6 +110,8 @@ messages! {
     LEFT = "left" [name];
     LISTEN_ONLY_DM = "listen-only-dm" [];
     OWNER_SET = "owner-set" [name];
+    OWNER_ALREADY = "owner-already" [name];
+    OWNER_CHANGED_AFTER_CASE = "owner-changed-after-case" [name, before];
     OWNER_UNKNOWN = "owner-unknown" [];
     PRIVATE_CLOSED = "private-closed" [name];
     PRIVATE_NOTHING_KEPT = "private-nothing-kept" [round];

@@ -105,10 +105,26 @@ pub(super) fn steered(
                     .into());
             };
             let name = p.name.clone();
+            if r.owner.as_ref() == Some(&user) {
+                return Err(msg::OWNER_ALREADY.msg().text("name", name).into());
+            }
+            // Once the case is in, changing the owner changes what comes,
+            // not what was said: say so.
+            let case_in = flow
+                .steps
+                .iter()
+                .take(r.step)
+                .any(|s| matches!(s.kind, StepKind::Intake { .. }));
+            let before = r.owner.as_ref().map(|o| r.name_of(o));
             r.owner = Some(user.clone());
-            fx.push(Effect::thread(Message::line(
-                msg::OWNER_SET.msg().text("name", name),
-            )));
+            let line = match before {
+                Some(before) if case_in => msg::OWNER_CHANGED_AFTER_CASE
+                    .msg()
+                    .text("name", name)
+                    .text("before", before),
+                _ => msg::OWNER_SET.msg().text("name", name),
+            };
+            fx.push(Effect::thread(Message::line(line)));
             if let Some(step) = r.current(flow) {
                 if matches!(step.kind, StepKind::Intake { .. }) && r.status == Status::Running {
                     r.intake_draft = None;

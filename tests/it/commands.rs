@@ -182,3 +182,24 @@ fn commands_in_any_case() {
         assert!(final_round(&run).step > step, "!Brug Next did not move on");
     }
 }
+
+/// Changing the case owner after the case is in says what changes.
+#[test]
+fn a_new_owner_after_the_case_hears_what_changes() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed("Bram (dm): A case.\nBram (dm): yes");
+    assert_eq!(
+        last_reply(&mut run, "Anna: !brug owner Chris"),
+        "[thread] Chris is now the case owner instead of Bram. The case Bram brought in stays as it is; from here on, what the method asks of the case owner is asked of Chris."
+    );
+    assert_eq!(
+        last_reply(&mut run, "Anna: !brug owner Chris"),
+        "[thread] Chris is already the case owner."
+    );
+    let mut nl = Run::new("golden-circle", Locale::Nl, default_people());
+    nl.feed("Bram (dm): Een casus.\nBram (dm): ja");
+    assert_eq!(
+        last_reply(&mut nl, "Anna: !brug owner Chris"),
+        "[thread] Chris is nu de casusinbrenger in plaats van Bram. De casus die Bram inbracht blijft staan; vanaf nu vraagt de methode aan Chris wat ze aan de casusinbrenger vraagt."
+    );
+}
