@@ -71,6 +71,7 @@ action-line = { $what } — { $who }, { $when }
 ## Role swap
 
 roles-handed-out = Everyone has received their role privately:
+roles-chair = { $name } chairs the round and keeps their own role.
 role-line = { $name } plays { $role }
 role-card-heading = Round { $round } — your role: { $role }
 role-plays = You play the role of { $name }.

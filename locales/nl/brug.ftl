@@ -74,6 +74,7 @@ action-line = { $what } — { $who }, { $when }
 ## Rolwisseling
 
 roles-handed-out = Iedereen heeft zijn of haar rol privé ontvangen:
+roles-chair = { $name } leidt de ronde en houdt de eigen rol.
 role-line = { $name } speelt { $role }
 role-card-heading = Ronde { $round } — jouw rol: { $role }
 role-plays = Je speelt de rol van { $name }.

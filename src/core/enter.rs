@@ -126,8 +126,10 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
             StepKind::AssignRoles {
                 client,
                 hand_cards_from,
+                chair_plays,
             } => {
-                let cards = assign_roles(r, flow, *client, *hand_cards_from, &mut post);
+                let cards =
+                    assign_roles(r, flow, *client, *hand_cards_from, *chair_plays, &mut post);
                 fx.push(Effect::thread(post));
                 fx.extend(cards);
             }
@@ -355,10 +357,20 @@ fn assign_roles(
     flow: &Flow,
     client: bool,
     cards_from: Option<usize>,
+    chair_plays: bool,
     post: &mut Message,
 ) -> Vec<Effect> {
     let mut cards = Vec::new();
-    let active: Vec<Participant> = r.active().cloned().collect();
+    // The coordinator chairs and keeps their own role, unless the flow says
+    // the chair plays too (or nobody else would be left to swap with).
+    let chair = r.coordinator.clone();
+    let others = r.active().filter(|p| p.user != chair).count();
+    let chairs = !chair_plays && others >= 2 && r.participant(&chair).is_some();
+    let active: Vec<Participant> = r
+        .active()
+        .filter(|p| !chairs || p.user != chair)
+        .cloned()
+        .collect();
     let players: Vec<Player> = active
         .iter()
         .map(|p| Player {
@@ -368,6 +380,11 @@ fn assign_roles(
         .collect();
     r.roles = roles::assign(&players, r.owner.as_ref(), client, &flow.roles, r.id.0);
     post.push(Block::Line(msg::ROLES_HANDED_OUT.msg()));
+    if chairs {
+        post.push(Block::Line(
+            msg::ROLES_CHAIR.msg().text("name", r.name_of(&chair)),
+        ));
+    }
     for a in r.roles.clone() {
         let role = flow
             .roles

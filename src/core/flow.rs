@@ -153,6 +153,10 @@ pub enum StepKind {
         client: bool,
         /// A blind prompt step whose cards go to the one who plays their writer.
         hand_cards_from: Option<usize>,
+        /// Whether the coordinator swaps too; by default they chair the
+        /// round and keep their own role.
+        #[serde(default)]
+        chair_plays: bool,
     },
     /// An open discussion window; the case owner may be set to listen only.
     Discuss { owner_listens: bool },

@@ -132,6 +132,7 @@ messages! {
     REVIEW_HEADING = "review-heading" [];
     REVIEW_NONE = "review-none" [];
     ROLES_HANDED_OUT = "roles-handed-out" [];
+    ROLES_CHAIR = "roles-chair" [name];
     ROLE_CARD_HEADING = "role-card-heading" [round, role];
     ROLE_LINE = "role-line" [name, role];
     ROLE_PLAYS = "role-plays" [name];

@@ -217,6 +217,7 @@ fn one_step(
         }
         "assign-roles" => {
             let client = rd.bool(t, "client", false);
+            let chair_plays = rd.bool(t, "chair_plays", false);
             if client && roles.client.is_none() {
                 rd.error(
                     &t.node.span,
@@ -239,8 +240,9 @@ fn one_step(
                 StepKind::AssignRoles {
                     client,
                     hand_cards_from: cards.map(|c| c.0),
+                    chair_plays,
                 },
-                &["client", "cards"],
+                &["client", "cards", "chair_plays"],
             )
         }
         "discuss" => {

@@ -101,6 +101,7 @@ fn build(blocks: &[Block], base: &Flow) -> Flow {
                 StepKind::AssignRoles {
                     client: *client,
                     hand_cards_from: last_blind.filter(|_| *cards),
+                    chair_plays: false,
                 },
                 EndRule::AllAnswered,
             )),

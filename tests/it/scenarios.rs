@@ -31,17 +31,18 @@ fn run_flow(flow: &str, locale: Locale) {
     privacy::check(&run, &f);
     // What is said in a swapped role or about others is credited to nobody:
     // the professions' profiles are what they are without those answers.
-    let others: Vec<&str> = f
-        .steps
-        .iter()
-        .filter(|s| s.voice != Voice::Own)
-        .map(|s| s.id.as_str())
-        .collect();
-    if !others.is_empty() {
+    let voice = |step: &str| f.steps.iter().find(|s| s.id == step).map(|s| s.voice);
+    let played = |a: &brug::core::round::Answer| round.roles.iter().any(|r| r.player == a.by);
+    // Answers credited to nobody: about others, or in a swapped role by one
+    // who plays one (the chair speaks as themselves).
+    let nobodys = |a: &brug::core::round::Answer| match voice(&a.step) {
+        Some(Voice::AboutOthers) => true,
+        Some(Voice::InRole) => played(a),
+        _ => false,
+    };
+    if f.steps.iter().any(|s| s.voice != Voice::Own) {
         let mut without = round.clone();
-        without
-            .answers
-            .retain(|a| !others.contains(&a.step.as_str()));
+        without.answers.retain(|a| !nobodys(a));
         assert!(
             without.answers.len() < round.answers.len(),
             "{flow}: the script answers no in-role or about-others step"
