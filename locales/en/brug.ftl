@@ -16,6 +16,10 @@ round-resumed = { $name } resumed this round.
 step-header = Step { $n } of { $total }: { $title }
 step-deadline = Deadline: { $deadline }.
 step-next = { $name } moved the round on.
+next-missing = Not everyone has answered this step yet: { $names } { $count ->
+    [one] has
+   *[other] have
+} not. Write `next!` to go on anyway, or `extend` to give them more time.
 deadline-extended = The deadline is now { $deadline }.
 deadline-passed = The deadline has passed; on to the next step.
 deadline-passed-coordinator = In round { $round }, the deadline for «{ $step }» has passed. Say `!brug next` in the thread when the group is ready.

@@ -26,6 +26,7 @@ dc-opt-language = nl or en
 dc-opt-days = A number of days
 dc-opt-format = md (readable) or json
 dc-opt-round = The round's number, e.g. 3
+dc-opt-anyway = "yes": go on even though answers are missing
 # Subcommand and option names as Discord shows them (lower case, at most 32
 # characters, no spaces). English: the names themselves.
 dc-name-sub-help = help
@@ -54,6 +55,7 @@ dc-name-opt-language = language
 dc-name-opt-days = days
 dc-name-opt-format = format
 dc-name-opt-round = round
+dc-name-opt-anyway = anyway
 dc-received = Got it: `{ $command }`
 
 # Buttons and forms (a button label: at most 80 characters; a placeholder: 100).

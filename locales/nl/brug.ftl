@@ -16,6 +16,10 @@ round-resumed = { $name } heeft deze ronde hervat.
 step-header = Stap { $n } van { $total }: { $title }
 step-deadline = Deadline: { $deadline }.
 step-next = { $name } heeft de ronde een stap verder gezet.
+next-missing = Nog niet iedereen heeft deze stap beantwoord: { $names } { $count ->
+    [one] heeft
+   *[other] hebben
+} nog niet geantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.
 deadline-extended = De deadline is nu { $deadline }.
 deadline-passed = De deadline is verstreken; door naar de volgende stap.
 deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Zeg `!brug next` in de thread als de groep zover is.

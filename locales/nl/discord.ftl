@@ -26,6 +26,7 @@ dc-opt-language = nl of en
 dc-opt-days = Een aantal dagen
 dc-opt-format = md (leesbaar) of json
 dc-opt-round = Het nummer van de ronde, bijvoorbeeld 3
+dc-opt-anyway = "ja": toch door, ook al ontbreken er antwoorden
 # De namen van de subcommando's en opties zoals Discord ze in het Nederlands toont
 # (kleine letters, hooguit 32 tekens, geen spaties; Discord stuurt altijd de Engelse terug).
 dc-name-sub-help = hulp
@@ -54,6 +55,7 @@ dc-name-opt-language = taal
 dc-name-opt-days = dagen
 dc-name-opt-format = formaat
 dc-name-opt-round = ronde
+dc-name-opt-anyway = toch
 dc-received = Ontvangen: `{ $command }`
 
 # Knoppen en formulieren (een knop: hooguit 80 tekens; een voorbeeldtekst: 100).

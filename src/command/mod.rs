@@ -20,6 +20,8 @@ pub enum Command {
     Leave,
     Status,
     Next,
+    /// `next!`: on to the next step even though answers are missing.
+    NextAnyway,
     Extend {
         by: Span,
     },
@@ -159,7 +161,13 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
             Command::Export { format, round }
         }
         "status" => Command::Status,
-        "next" | "volgende" => Command::Next,
+        "next!" | "volgende!" => Command::NextAnyway,
+        "next" | "volgende" => match args.to_lowercase().as_str() {
+            "" => Command::Next,
+            // `next !`, and the slash command's `anyway` option.
+            "!" | "anyway" | "toch" | "yes" | "ja" => Command::NextAnyway,
+            _ => return Err(missing("next")),
+        },
         "extend" | "verleng" => {
             if args.is_empty() {
                 return Err(missing("extend"));
@@ -295,6 +303,14 @@ mod tests {
     #[test]
     fn dutch_aliases() {
         assert_eq!(p("!brug volgende"), Ok(Command::Next));
+        for t in [
+            "!brug next!",
+            "!brug Volgende!",
+            "!brug next anyway",
+            "!brug volgende toch",
+        ] {
+            assert_eq!(p(t), Ok(Command::NextAnyway), "{t}");
+        }
         assert_eq!(p("!brug taal nl"), Ok(Command::Lang { lang: Locale::Nl }));
     }
 }

@@ -47,6 +47,8 @@ pub enum Via {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Steer {
     Next,
+    /// On to the next step even though answers are missing (`next!`).
+    NextAnyway,
     Extend(Span),
     Pause,
     Resume,

@@ -54,6 +54,18 @@ pub enum Voice {
 }
 
 impl Step {
+    /// Whether each one asked owes an answer (a question, not a discussion
+    /// window): such a step is not skipped, or reminded of, lightly.
+    pub fn expects_answers(&self) -> bool {
+        matches!(
+            self.kind,
+            StepKind::Intake { .. }
+                | StepKind::Prompt { .. }
+                | StepKind::Choose { .. }
+                | StepKind::Reflect { .. }
+        )
+    }
+
     /// Whether this step waits for answers (as opposed to posting and moving on).
     pub fn collects(&self) -> bool {
         match &self.kind {

@@ -155,6 +155,7 @@ messages! {
     STEP_DEADLINE = "step-deadline" [deadline];
     STEP_HEADER = "step-header" [n, total, title];
     STEP_NEXT = "step-next" [name];
+    NEXT_MISSING = "next-missing" [names, count];
     // The frame summary.
     FS_HEADING = "fs-heading" [];
     FS_TOO_LITTLE = "fs-too-little" [];

@@ -36,6 +36,14 @@ pub fn progress(r: &Round, step: &Step) -> (usize, usize) {
     (done, expected.len())
 }
 
+/// Those expected to answer `step` whose answer is missing or incomplete.
+pub fn missing(r: &Round, step: &Step) -> Vec<super::ids::UserRef> {
+    r.expected(&step.who)
+        .into_iter()
+        .filter(|u| !r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
+        .collect()
+}
+
 /// The case owner's name, while the current step is an intake that needs
 /// their consent confirmation and the case is not posted yet.
 pub fn awaiting_consent(r: &Round, flow: &Flow) -> Option<String> {

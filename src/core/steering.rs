@@ -6,7 +6,7 @@ use super::enter::advance;
 use super::event::Steer;
 use super::flow::{Flow, StepKind};
 use super::ids::UserRef;
-use super::message::{Block, Message};
+use super::message::{Arg, Block, Message};
 use super::msg;
 use super::progress::awaiting_consent;
 use super::round::{Round, Status};
@@ -35,9 +35,23 @@ pub(super) fn steered(
     }
     let by_name = r.name_of(by);
     match cmd {
-        Steer::Next => {
+        Steer::Next | Steer::NextAnyway => {
             if let Some(owner) = awaiting_consent(r, flow) {
                 return Err(msg::ERR_INTAKE_CONSENT.msg().text("name", owner).into());
+            }
+            // A step that waits for answers is not skipped by a tap: who is
+            // missing is said, and `next!` goes on anyway.
+            let missing = match r.current(flow) {
+                Some(step) if step.expects_answers() => super::progress::missing(r, step),
+                _ => Vec::new(),
+            };
+            if cmd == Steer::Next && !missing.is_empty() {
+                let names = missing.iter().map(|u| Arg::Text(r.name_of(u))).collect();
+                return Err(msg::NEXT_MISSING
+                    .msg()
+                    .arg("names", Arg::List(names))
+                    .num("count", missing.len() as i64)
+                    .into());
             }
             if r.status == Status::Paused {
                 r.status = Status::Running;

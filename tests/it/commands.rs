@@ -203,3 +203,33 @@ fn a_new_owner_after_the_case_hears_what_changes() {
         "[thread] Chris is nu de casusinbrenger in plaats van Bram. De casus die Bram inbracht blijft staan; vanaf nu vraagt de methode aan Chris wat ze aan de casusinbrenger vraagt."
     );
 }
+
+/// A tap on `next` does not skip a step that still waits for answers: it
+/// says who is missing; `next!` goes on on purpose.
+#[test]
+fn next_with_answers_missing_asks_for_next_bang() {
+    for (locale, missing, case, circle) in [
+        (
+            Locale::En,
+            "[thread] Not everyone has answered this step yet: Anna, Bram and Dewi have not. Write `next!` to go on anyway, or `extend` to give them more time.",
+            "Bram (dm): A case.\nBram (dm): yes",
+            "Chris (dm): Problem: p\\nClient: c\\nWhy: a\\nHow: b\\nWhat: c",
+        ),
+        (
+            Locale::Nl,
+            "[thread] Nog niet iedereen heeft deze stap beantwoord: Anna, Bram en Dewi hebben nog niet geantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.",
+            "Bram (dm): Een casus.\nBram (dm): ja",
+            "Chris (dm): Probleem: p\\nCliënt: c\\nWaarom: a\\nHoe: b\\nWat: c",
+        ),
+    ] {
+        let mut run = Run::new("golden-circle", locale, default_people());
+        run.feed(case);
+        run.feed("Anna: !brug next");
+        let step = final_round(&run).step;
+        run.feed(circle);
+        assert_eq!(last_reply(&mut run, "Anna: !brug next"), missing);
+        assert_eq!(final_round(&run).step, step, "a plain next skipped the step");
+        run.feed("Anna: !brug next!");
+        assert!(final_round(&run).step > step, "next! did not go on");
+    }
+}

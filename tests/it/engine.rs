@@ -140,17 +140,23 @@ fn the_next_round_reviews_the_actions_of_the_last_one() {
     chat.say("Anna", t1.clone(), "!brug join sw");
     chat.say("Bram", t1.clone(), "!brug join km-werk");
     chat.say("Anna", t1.clone(), "!brug owner Bram");
-    // Skip to the actions step, agree one action, finish.
-    while !chat.log.last().unwrap().1.contains("Agreed actions") {
-        chat.say("Anna", t1.clone(), "!brug next");
+    // Skip to the actions step (`next!`: nobody answers on the way),
+    // agree one action, finish.
+    for _ in 0..20 {
+        if chat.log.last().unwrap().1.contains("Agreed actions") {
+            break;
+        }
+        chat.say("Anna", t1.clone(), "!brug next!");
     }
+    assert!(chat.log.last().unwrap().1.contains("Agreed actions"));
     chat.say(
         "Bram",
         t1.clone(),
         "Home visit; Bram and Chris; within two weeks",
     );
     chat.say("Anna", t1.clone(), "!brug next");
-    chat.say("Anna", t1.clone(), "!brug next");
+    // The evaluation waits for answers nobody gives here: skip it on purpose.
+    chat.say("Anna", t1.clone(), "!brug next!");
     assert!(chat.log.last().unwrap().1.contains("Round #1 is closed"));
 
     let out = chat.say("Anna", Place::Group, "!brug start gossip Second");

@@ -113,6 +113,7 @@ impl<S: Store> Engine<S> {
                 private: m.place == Place::Private,
             },
             Command::Next => steer(Steer::Next),
+            Command::NextAnyway => steer(Steer::NextAnyway),
             Command::Extend { by } => steer(Steer::Extend(by)),
             Command::Pause => steer(Steer::Pause),
             Command::Resume => steer(Steer::Resume),

@@ -20,7 +20,7 @@ pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("join", &[("profession", false)]),
     ("leave", &[]),
     ("status", &[]),
-    ("next", &[]),
+    ("next", &[("anyway", false)]),
     ("extend", &[("duration", true)]),
     ("pause", &[]),
     ("resume", &[]),

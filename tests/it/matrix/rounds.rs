@@ -386,7 +386,8 @@ async fn role_cards(g: &Group, w: &Words) -> Vec<(String, Seen)> {
         "jouw rol:"
     };
     let mut out = Vec::new();
-    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+    // Anna coordinates: she chairs and keeps her own role, so gets no card.
+    for n in ["Bram", "Chris", "Dewi"] {
         let u = g.person(n);
         let card = u
             .expect("a role card", |s| {
@@ -436,6 +437,12 @@ async fn role_swap(w: &Words) -> Group {
         .await;
     }
     let roles = bot_notice(&g, "Anna", &format!("{} 4 ", w.step)).await;
+    let chair = if w.lang == "en" {
+        "Anna chairs the round and keeps their own role."
+    } else {
+        "Anna leidt de ronde en houdt de eigen rol."
+    };
+    assert!(roles.body.contains(chair), "{}", roles.body);
     let cards = role_cards(&g, w).await;
     // Cards only privately: nothing of them in the room, for anyone.
     let timeline = g.timeline("Dewi").await;
