@@ -140,7 +140,14 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
     if r.timers.reminder.is_some_and(|at| at <= now) {
         r.timers.reminder = None;
         let deadline = r.timers.deadline.unwrap_or(now);
-        for user in r.expected(&step.who) {
+        // A discussion window is not a question: nobody owes it an answer,
+        // so nobody is reminded of one.
+        let owed = if step.expects_answers() {
+            r.expected(&step.who)
+        } else {
+            Vec::new()
+        };
+        for user in owed {
             let done = r
                 .answer_of(&step.id, &user)
                 .is_some_and(|a| complete(&step, a));

@@ -91,3 +91,37 @@ fn pause_keeps_the_time_that_was_left() {
         chrono::TimeDelta::days(1)
     );
 }
+
+/// A discussion window is not a question with an answer: nobody is
+/// reminded of it (the role swap's three-day discussion in role).
+#[test]
+fn a_discussion_window_reminds_nobody() {
+    let mut run = Run::new("role-swap", Locale::En, default_people());
+    run.feed("Bram (dm): A case about a family.\nBram (dm): yes\nAnna: !brug next");
+    for n in ["Anna", "Bram", "Chris", "Dewi"] {
+        run.feed(&format!("{n} (dm): Why: w\\nHow: h\\nWhat: x"));
+    }
+    let round = final_round(&run);
+    let flow = super::support::catalog().flow("role-swap").unwrap().clone();
+    assert_eq!(
+        flow.steps[round.step].id, "in-role",
+        "not yet in the discussion"
+    );
+    let before = run.seen().len();
+    run.feed("~ 60h");
+    assert_eq!(
+        final_round(&run).step,
+        round.step,
+        "the discussion ended early"
+    );
+    let reminded: Vec<String> = run
+        .since(before)
+        .iter()
+        .filter(|s| s.text.starts_with("Reminder"))
+        .map(|s| s.line())
+        .collect();
+    assert!(
+        reminded.is_empty(),
+        "a discussion sent reminders: {reminded:?}"
+    );
+}
