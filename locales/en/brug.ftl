@@ -153,7 +153,7 @@ help-command = { $command ->
     [retention] `{ $prefix } retention` says how long this group's rounds are kept after they end; `{ $prefix } retention 30` sets it to 30 days for rounds that end from now on (coordinators). Then the record is erased and the bot takes back its messages about the round.
     [forget-me] `{ $prefix } forget-me` erases your answers, your name and profession and your language choice in every round and group (GDPR art. 17); records then only say that an answer was removed. This cannot be undone.
     [status] `{ $prefix } status` shows the step, who has answered (or how many, in anonymous steps) and the deadline.
-    [next] `{ $prefix } next` ends the current step now (coordinators).
+    [next] `{ $prefix } next` ends the current step now (coordinators). While answers are still missing it says whose; `{ $prefix } next!` goes on anyway.
     [extend] `{ $prefix } extend 2d` moves the current deadline later: 30m, 12h, 3d or 1w (coordinators).
     [pause] `{ $prefix } pause` stops the clock until `{ $prefix } resume` (coordinators).
     [resume] `{ $prefix } resume` restarts the clock with the time that was left (coordinators).

@@ -162,7 +162,7 @@ help-command = { $command ->
     [retention] `{ $prefix } retention` zegt hoe lang de rondes van deze groep na afloop bewaard blijven; `{ $prefix } retention 30` zet dat op 30 dagen voor rondes die vanaf nu aflopen (coördinatoren). Daarna wordt het verslag gewist en trekt de bot zijn berichten over de ronde in.
     [forget-me] `{ $prefix } forget-me` wist je antwoorden, je naam en beroep en je taalkeuze in elke ronde en groep (AVG art. 17); in verslagen staat dan alleen dat er een antwoord is verwijderd. Dit kan niet ongedaan worden gemaakt.
     [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
-    [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders).
+    [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders). Ontbreken er nog antwoorden, dan hoor je van wie; `{ $prefix } next!` gaat toch door.
     [extend] `{ $prefix } extend 2d` schuift de huidige deadline op: 30m, 12h, 3d of 1w (gespreksleiders).
     [pause] `{ $prefix } pause` zet de klok stil tot `{ $prefix } resume` (gespreksleiders).
     [resume] `{ $prefix } resume` zet de klok weer aan met de tijd die nog over was (gespreksleiders).
