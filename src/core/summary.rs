@@ -215,6 +215,15 @@ fn author(r: &Round, flow: &Flow, u: &UserRef) -> (String, String) {
     (r.name_of(u), prof)
 }
 
+/// Words as the summary quotes them: «a», «b».
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("«{w}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Frame indices by count, highest first.
 fn ranked(counts: &BTreeMap<usize, u32>) -> Vec<(usize, u32)> {
     let mut v: Vec<(usize, u32)> = counts
@@ -325,13 +334,7 @@ fn issue_moments(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) {
         for p in [a, b] {
             let (name, prof) = author(r, flow, p.by);
             let top = &p.found[0];
-            let words = top
-                .evidence
-                .iter()
-                .take(QUOTES)
-                .map(|w| format!("«{w}»"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let words = quoted(&top.evidence[..top.evidence.len().min(QUOTES)]);
             m.push(Block::SubItem(
                 msg::FS_ISSUE_SIDE
                     .msg()

@@ -2,7 +2,7 @@
 //! (with the words), the reasoning devices they covered, and apart what
 //! they said in a swapped role.
 
-use super::{author, Piece, QUOTES};
+use super::{author, quoted, Piece, QUOTES};
 use crate::core::flow::{Device, Flow};
 use crate::core::ids::RoleId;
 use crate::core::message::{Arg, Block, Message};
@@ -136,16 +136,11 @@ fn evidence_lines(pieces: &[&Piece]) -> Vec<(usize, Vec<String>)> {
 
 fn push_evidence(flow: &Flow, lines: Vec<(usize, Vec<String>)>, m: &mut Message) {
     for (f, words) in lines {
-        let quoted = words
-            .iter()
-            .map(|w| format!("«{w}»"))
-            .collect::<Vec<_>>()
-            .join(", ");
         m.push(Block::SubItem(
             msg::FS_EVIDENCE
                 .msg()
                 .msg("frame", flow.frames.frames[f].name.clone())
-                .text("words", quoted),
+                .text("words", quoted(&words)),
         ));
     }
 }
