@@ -4,7 +4,7 @@
 //! per model; pure.
 
 use super::detect::{Folded, Lang};
-use super::features::{each, gram_of, FastLexicon, Feature};
+use super::features::{each, FastLexicon, Feature};
 use super::model::Extra;
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,35 +37,33 @@ impl Fast {
 
     /// Files feature `i` under the lookup that [`each`] will use for it.
     fn add(&mut self, name: &str, i: u32) {
-        if let Some(g) = gram_of(name) {
-            self.grams.insert(g, i);
-        } else if let Some(s) = name.strip_prefix("w:") {
-            let s = self.stem(s);
-            self.words.insert(s, i);
-        } else if let Some(s) = name.strip_prefix("n:") {
-            let s = self.stem(s);
-            self.negated.insert(s, i);
-        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
-            let key = pair(self.stem(a), self.stem(b));
-            self.pairs.insert(key, i);
-        } else {
-            self.index.insert(name.into(), i);
-        }
+        match Feature::parse(name) {
+            Feature::Gram(g) => self.grams.insert(g, i),
+            Feature::Word(s) => {
+                let s = self.stem(s);
+                self.words.insert(s, i)
+            }
+            Feature::Negated(s) => {
+                let s = self.stem(s);
+                self.negated.insert(s, i)
+            }
+            Feature::Pair(a, b) => {
+                let key = pair(self.stem(a), self.stem(b));
+                self.pairs.insert(key, i)
+            }
+            Feature::Named(n) => self.index.insert(n.into(), i),
+        };
     }
 
     /// A feature's number by its name.
     pub(super) fn lookup(&self, name: &str) -> Option<u32> {
         let stem = |s: &str| self.stems.get(s).copied();
-        if let Some(g) = gram_of(name) {
-            self.grams.get(&g).copied()
-        } else if let Some(s) = name.strip_prefix("w:") {
-            self.words.get(&stem(s)?).copied()
-        } else if let Some(s) = name.strip_prefix("n:") {
-            self.negated.get(&stem(s)?).copied()
-        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
-            self.pairs.get(&pair(stem(a)?, stem(b)?)).copied()
-        } else {
-            self.index.get(name).copied()
+        match Feature::parse(name) {
+            Feature::Gram(g) => self.grams.get(&g).copied(),
+            Feature::Word(s) => self.words.get(&stem(s)?).copied(),
+            Feature::Negated(s) => self.negated.get(&stem(s)?).copied(),
+            Feature::Pair(a, b) => self.pairs.get(&pair(stem(a)?, stem(b)?)).copied(),
+            Feature::Named(n) => self.index.get(n).copied(),
         }
     }
 }

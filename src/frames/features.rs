@@ -303,6 +303,23 @@ impl Feature<'_> {
     }
 }
 
+impl<'a> Feature<'a> {
+    /// A feature from its name: the inverse of [`Feature::name`].
+    pub fn parse(name: &'a str) -> Feature<'a> {
+        if let Some(g) = gram_of(name) {
+            Feature::Gram(g)
+        } else if let Some(s) = name.strip_prefix("w:") {
+            Feature::Word(s)
+        } else if let Some(s) = name.strip_prefix("n:") {
+            Feature::Negated(s)
+        } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|p| p.split_once('_')) {
+            Feature::Pair(a, b)
+        } else {
+            Feature::Named(name)
+        }
+    }
+}
+
 /// A four-byte letter-group name's [`Feature::Gram`] number.
 pub fn gram_of(name: &str) -> Option<u32> {
     let bytes = <[u8; 4]>::try_from(name.strip_prefix("c:")?.as_bytes()).ok()?;

@@ -98,18 +98,6 @@ impl Model {
         extract(text, lang, &self.lexicon)
     }
 
-    /// Each frame's probability for `features`.
-    pub fn probabilities(&self, features: &Features) -> Vec<f64> {
-        let fast = self.fast();
-        let mut present = Present::new(features.len());
-        for (name, spans) in features {
-            if let Some(i) = fast.lookup(name) {
-                present.push(i, spans[0]);
-            }
-        }
-        self.chances(&present.done())
-    }
-
     fn chances(&self, present: &Present) -> Vec<f64> {
         let fast = self.fast();
         let k_frames = self.frames.len();
