@@ -43,7 +43,7 @@ hint-scores = Give each a score from 1 (not at all) to 5 (fully), and a few word
 score-template = { $label }: 1–5 …
 hint-choose-one = Reply with the number of your choice.
 hint-choose-many = Reply with the numbers of your choices, e.g. `1, 3`.
-hint-actions = One action per message: what; who; by when — e.g. `call the landlord; Anna; Friday`.
+hint-actions = Write each action on its own line as: what; who; by when — e.g. `call the landlord; Anna; Friday`. Everything else you write here is discussion.
 choose-option = { $n }. { $option }
 discuss-owner-listens = { $name } only listens in this step.
 listen-only-dm = In this step you only listen: the others discuss your case as if you were not there. You may take notes; you get your turn in the next step.
@@ -123,10 +123,13 @@ err-answer-in-thread = This step is answered openly: write your answer in the ro
 err-form-stale = That form was for a step that is over; the round has moved on. Use the button on the current step.
 err-empty = That answer is empty.
 err-need-labels = Start each part on its own line with its label: { $fields }.
+err-unknown-label = I do not know the label «{ $label }», so I have not taken this answer. This step asks for: { $fields }. Put that text under one of them, or leave out the colon.
+err-bad-scale = Start «{ $field }» with a whole number from { $low } to { $high }, e.g. `{ $field }: 6, because …`.
+err-too-long = This message is { $length } characters long; an answer may have at most { $limit }. Shorten it, or split it over several messages if the step takes more than one.
 err-bad-score = Give «{ $field }» a score from 1 to 5, e.g. `{ $field }: 4`.
 err-bad-choice = Reply with one or more option numbers from the list, e.g. `1, 3`.
 err-bad-choice-one = Reply with one option number from the list.
-err-bad-action = Write an action as: what; who; by when — e.g. `call the landlord; Anna; Friday`.
+err-bad-action = An action has three parts with a semicolon between them: what; who; by when — e.g. `call the landlord; Anna; Friday`. I have taken nothing from this message.
 err-owner-not-participant = { $name } does not take part in this round; they join first with `!brug join`.
 
 ## Commands

@@ -43,7 +43,7 @@ hint-scores = Geef elk een cijfer van 1 (helemaal niet) tot 5 (helemaal), en als
 score-template = { $label }: 1–5 …
 hint-choose-one = Antwoord met het nummer van je keuze.
 hint-choose-many = Antwoord met de nummers van je keuzes, bijvoorbeeld `1, 3`.
-hint-actions = Eén actie per bericht: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`.
+hint-actions = Schrijf elke actie op een eigen regel als: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`. Al het andere dat je hier schrijft, is gewoon overleg.
 choose-option = { $n }. { $option }
 discuss-owner-listens = { $name } luistert in deze stap alleen.
 listen-only-dm = In deze stap luister je alleen: de anderen bespreken je casus alsof je er niet bij bent. Je mag aantekeningen maken; in de volgende stap ben jij aan de beurt.
@@ -132,10 +132,13 @@ err-answer-in-thread = Deze stap beantwoord je openlijk: schrijf je antwoord in 
 err-form-stale = Dat formulier hoorde bij een stap die al voorbij is; de ronde is verder. Gebruik de knop bij de huidige stap.
 err-empty = Dat antwoord is leeg.
 err-need-labels = Begin elk deel op een eigen regel met het label: { $fields }.
+err-unknown-label = Het label «{ $label }» ken ik niet, dus dit antwoord heb ik niet opgeslagen. Deze stap vraagt om: { $fields }. Zet die tekst onder een van die labels, of laat de dubbele punt weg.
+err-bad-scale = Begin «{ $field }» met een heel getal van { $low } tot { $high }, bijvoorbeeld `{ $field }: 6, omdat …`.
+err-too-long = Dit bericht is { $length } tekens lang; een antwoord mag er hoogstens { $limit } hebben. Maak het korter, of verdeel het over meer berichten als de stap dat toelaat.
 err-bad-score = Geef «{ $field }» een cijfer van 1 tot 5, bijvoorbeeld `{ $field }: 4`.
 err-bad-choice = Antwoord met één of meer nummers uit de lijst, bijvoorbeeld `1, 3`.
 err-bad-choice-one = Antwoord met één nummer uit de lijst.
-err-bad-action = Schrijf een actie als: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`.
+err-bad-action = Een actie heeft drie delen met een puntkomma ertussen: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`. Uit dit bericht heb ik niets overgenomen.
 err-owner-not-participant = { $name } doet niet mee aan deze ronde; eerst meedoen met `!brug join`.
 
 ## Commando's

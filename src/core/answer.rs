@@ -10,6 +10,10 @@ pub enum ParseError {
     Empty,
     /// Several fields and no `label:` in the text.
     NeedLabels,
+    /// A line starts with `word:` that is none of the step's labels (as typed).
+    UnknownLabel(String),
+    /// A scale field without a number in its range (field label, low, high).
+    BadScale(String, u8, u8),
     /// A reflect answer without a score 1–5 for this field.
     BadScore(String),
     /// Numbers out of range, or several where one is asked.
@@ -18,8 +22,10 @@ pub enum ParseError {
     BadAction,
 }
 
-/// Splits `why: …\nhow: …` into fields. Lines without a known label continue the
-/// field before them; a step with one field takes unlabelled text as-is.
+/// Splits `why: …\nhow: …` into fields. Lines without a label continue the
+/// field before them; a step with one field takes unlabelled text as-is. A
+/// line that starts like a label (`Klantbeeld: …`) but names none of the
+/// step's fields is refused rather than glued onto the field before it.
 pub fn fields(text: &str, fields: &[Field]) -> Result<BTreeMap<String, String>, ParseError> {
     let text = text.trim();
     if text.is_empty() {
@@ -32,6 +38,7 @@ pub fn fields(text: &str, fields: &[Field]) -> Result<BTreeMap<String, String>, 
     }
     let mut current: Option<&Field> = None;
     let mut loose = Vec::new();
+    let mut unknown = None;
     for line in text.lines() {
         if let Some((key, rest)) = line.split_once(':') {
             if let Some(f) = fields.iter().find(|f| f.matches(key)) {
@@ -39,11 +46,19 @@ pub fn fields(text: &str, fields: &[Field]) -> Result<BTreeMap<String, String>, 
                 append(&mut out, &f.id, rest.trim());
                 continue;
             }
+            if unknown.is_none() && looks_like_label(key, rest) {
+                unknown = Some(key.trim().to_string());
+            }
         }
         match current {
             Some(f) => append(&mut out, &f.id, line.trim()),
             None => loose.push(line.trim()),
         }
+    }
+    // Labels are in use (several fields, or one typed): an unknown one is
+    // a typo or a synonym we do not know, never part of the field above.
+    if let Some(key) = unknown.filter(|_| fields.len() > 1 || !out.is_empty()) {
+        return Err(ParseError::UnknownLabel(key));
     }
     let loose = loose.join("\n");
     if !loose.trim().is_empty() {
@@ -58,6 +73,40 @@ pub fn fields(text: &str, fields: &[Field]) -> Result<BTreeMap<String, String>, 
         return Err(ParseError::NeedLabels);
     }
     Ok(out)
+}
+
+/// `Klantbeeld`, `Extra`, `Eerste stap`: one or two words of letters at the
+/// start of a line, before a colon that is not part of a link or a time.
+fn looks_like_label(key: &str, rest: &str) -> bool {
+    let key = key.trim();
+    let words = key.split_whitespace().count();
+    (1..=2).contains(&words)
+        && key.chars().count() <= 24
+        && key.chars().next().is_some_and(char::is_alphabetic)
+        && key
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && !rest.starts_with("//")
+}
+
+/// Checks the scale fields of `parsed`: each starts with a whole number in
+/// its range (`7, because …`, `7/10`); words may follow.
+pub fn scales(parsed: &BTreeMap<String, String>, fields: &[Field]) -> Result<(), ParseError> {
+    for f in fields {
+        let (Some((lo, hi)), Some(value)) = (f.scale, parsed.get(&f.id)) else {
+            continue;
+        };
+        let digits: String = value
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        match digits.parse::<u8>() {
+            Ok(n) if (lo..=hi).contains(&n) => {}
+            _ => return Err(ParseError::BadScale(f.label.clone(), lo, hi)),
+        }
+    }
+    Ok(())
 }
 
 fn append(out: &mut BTreeMap<String, String>, id: &str, line: &str) {
@@ -120,6 +169,11 @@ pub fn picks(text: &str, count: usize, multiple: bool) -> Result<Vec<u32>, Parse
     Ok(out)
 }
 
+/// Whether a line is meant as an action: it separates parts with `;` or `|`.
+pub fn is_action_line(line: &str) -> bool {
+    line.contains([';', '|'])
+}
+
 /// Reads `what; who; by when` (also with `|`).
 pub fn action(text: &str) -> Result<(String, String, String), ParseError> {
     let parts: Vec<&str> = text
@@ -168,6 +222,7 @@ mod tests {
             label: format!("l-{id}"),
             aliases: vec![alias.into()],
             device: None,
+            scale: None,
         }
     }
 
@@ -185,6 +240,43 @@ mod tests {
         let fs = [f("why", "waarom"), f("how", "hoe")];
         assert_eq!(fields("just text", &fs), Err(ParseError::NeedLabels));
         assert_eq!(fields("  ", &fs), Err(ParseError::Empty));
+    }
+
+    #[test]
+    fn a_label_nobody_knows_is_refused_not_glued_on() {
+        let fs = [f("why", "waarom"), f("how", "hoe")];
+        assert_eq!(
+            fields("waarom: x\nKlant beeld: y", &fs),
+            Err(ParseError::UnknownLabel("Klant beeld".into()))
+        );
+        // A link, a time or a sentence with a colon is text, not a label.
+        let got = fields(
+            "waarom: zie https://x.nl\nom 10:30 gebeld\nzij zei het zo: nee",
+            &fs,
+        );
+        assert_eq!(got.unwrap()["why"].lines().count(), 3);
+        // One field and no labels at all: the text is the answer, colon or not.
+        let one = [f("text", "tekst")];
+        assert!(fields("Let op: dit is alles", &one).is_ok());
+    }
+
+    #[test]
+    fn a_scale_starts_with_a_number_in_range() {
+        let mut s = f("scale", "schaal");
+        s.scale = Some((0, 10));
+        let fs = [s];
+        for ok in ["schaal: 0", "schaal: 7, omdat", "schaal: 10/10"] {
+            assert_eq!(scales(&fields(ok, &fs).unwrap(), &fs), Ok(()), "{ok}");
+        }
+        for bad in ["schaal: elf", "schaal: 11", "schaal: -1", "schaal: 300"] {
+            assert!(
+                matches!(
+                    scales(&fields(bad, &fs).unwrap(), &fs),
+                    Err(ParseError::BadScale(..))
+                ),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

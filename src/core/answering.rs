@@ -19,6 +19,12 @@ use std::collections::BTreeMap;
 
 type Result<T> = std::result::Result<T, Rejection>;
 
+/// The longest answer one message may give, in characters: a wall people can
+/// still read (Discord's own message limit).
+pub const MAX_ANSWER: usize = 2_000;
+/// The longest case description.
+pub const MAX_CASE: usize = 4_000;
+
 fn open(r: &Round) -> Result<()> {
     match r.status {
         Status::Running => Ok(()),
@@ -66,7 +72,8 @@ pub(super) fn said(
     {
         return Err(msg::ERR_LISTEN_ONLY.msg().into());
     }
-    if !r.acts(&step.who, by) {
+    let owner_reply = step.owner_replies && r.owner.as_ref() == Some(by) && !private;
+    if !r.acts(&step.who, by) && !owner_reply {
         return Err(msg::ERR_NOT_YOUR_TURN.msg().into());
     }
     if step.blind() && !private {
@@ -77,6 +84,19 @@ pub(super) fn said(
     }
     if text.trim().is_empty() {
         return Err(msg::ERR_EMPTY.msg().into());
+    }
+    let limit = if matches!(step.kind, StepKind::Intake { .. }) {
+        MAX_CASE
+    } else {
+        MAX_ANSWER
+    };
+    let length = text.trim().chars().count();
+    if length > limit {
+        return Err(msg::ERR_TOO_LONG
+            .msg()
+            .num("length", length as i64)
+            .num("limit", limit as i64)
+            .into());
     }
     let step = step.clone();
     let hits = pii::find(text, now.year());
@@ -161,6 +181,7 @@ fn take(
         }
         StepKind::Prompt { fields, .. } => {
             let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, step))?;
+            answer::scales(&parsed, fields).map_err(|e| parse_rejection(e, step))?;
             store(r, step, by, now, |a| a.fields.extend(parsed));
             acknowledge(r, step, by, done_before, fx);
             maybe_complete(r, now, flow, fx);
@@ -182,15 +203,31 @@ fn take(
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
+        // Lines written as `what; who; when` are actions; the rest is the
+        // discussion around them ("what effect do we want?").
         StepKind::Actions => {
-            let (what, who, when) = answer::action(text).map_err(|e| parse_rejection(e, step))?;
-            r.actions.push(ActionItem {
-                what,
-                who,
-                when,
-                by: by.clone(),
-            });
-            store(r, step, by, now, |_| {});
+            let mut actions = Vec::new();
+            let mut talk = Vec::new();
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                if answer::is_action_line(line) {
+                    actions.push(answer::action(line).map_err(|e| parse_rejection(e, step))?);
+                } else {
+                    talk.push(line);
+                }
+            }
+            for (what, who, when) in actions {
+                r.actions.push(ActionItem {
+                    what,
+                    who,
+                    when,
+                    by: by.clone(),
+                });
+            }
+            if talk.is_empty() {
+                store(r, step, by, now, |_| {});
+            } else {
+                append(r, step, by, &talk.join("\n"), now);
+            }
             Ok(())
         }
         StepKind::Reflect { questions, .. } => {
@@ -440,6 +477,17 @@ fn parse_rejection(e: ParseError, step: &Step) -> Rejection {
     match e {
         ParseError::Empty => msg::ERR_EMPTY.msg().into(),
         ParseError::NeedLabels => msg::ERR_NEED_LABELS.msg().arg("fields", labels()).into(),
+        ParseError::UnknownLabel(label) => msg::ERR_UNKNOWN_LABEL
+            .msg()
+            .text("label", label)
+            .arg("fields", labels())
+            .into(),
+        ParseError::BadScale(label, lo, hi) => msg::ERR_BAD_SCALE
+            .msg()
+            .msg("field", label)
+            .num("low", i64::from(lo))
+            .num("high", i64::from(hi))
+            .into(),
         ParseError::BadScore(label) => msg::ERR_BAD_SCORE.msg().msg("field", label).into(),
         ParseError::BadChoice => {
             let one = matches!(

@@ -37,6 +37,11 @@ pub struct Step {
     /// Whose reasoning the answers show, for the frame summary.
     #[serde(default)]
     pub voice: Voice,
+    /// The case owner may reply in the thread to a step asked of the others
+    /// (the gossip method's question round); their replies are kept with the
+    /// step but are not answers to it.
+    #[serde(default)]
+    pub owner_replies: bool,
 }
 
 /// Whose reasoning a step's answers show. The frame summary credits a
@@ -218,6 +223,9 @@ pub struct Field {
     pub aliases: Vec<String>,
     /// Which reasoning device this field asks for, if any.
     pub device: Option<Device>,
+    /// A number the answer starts with, lowest and highest (`scale = [0, 10]`).
+    #[serde(default)]
+    pub scale: Option<(u8, u8)>,
 }
 
 /// The four reasoning devices of a frame.

@@ -54,6 +54,9 @@ messages! {
     ERR_FORM_STALE = "err-form-stale" [];
     ERR_LISTEN_ONLY = "err-listen-only" [];
     ERR_NEED_LABELS = "err-need-labels" [fields];
+    ERR_UNKNOWN_LABEL = "err-unknown-label" [label, fields];
+    ERR_BAD_SCALE = "err-bad-scale" [field, low, high];
+    ERR_TOO_LONG = "err-too-long" [length, limit];
     ERR_NOTHING_TO_ANSWER = "err-nothing-to-answer" [];
     ERR_NOT_COORDINATOR = "err-not-coordinator" [];
     ERR_NOT_PARTICIPANT = "err-not-participant" [];

@@ -119,8 +119,10 @@ pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
         ChoiceSource::Frames => frame_options(flow),
         ChoiceSource::AnswersOf(idx) => {
             let step = &flow.steps[*idx];
+            // Only answers of those the step asked (not the owner's replies).
             in_roster(r, r.answers_to(&step.id))
                 .into_iter()
+                .filter(|a| r.acts(&step.who, &a.by))
                 .flat_map(|a| {
                     a.fields
                         .values()

@@ -2,6 +2,7 @@
 //! checking all of it at once: every error comes back as `file:line:column:
 //! message`, so a broken file is refused at start-up with everything to fix.
 
+mod fields;
 mod frames_file;
 mod node;
 mod parse;

@@ -1,8 +1,9 @@
 //! One flow file -> a validated `Flow`, with every error and its place.
 
+use super::fields::fields;
 use super::node::{Node, Reader, Table};
 use super::{FluentRef, SourceFile};
-use crate::core::flow::{ChoiceSource, EndRule, Field, Flow, Roles, Step, StepKind, Voice, Who};
+use crate::core::flow::{ChoiceSource, EndRule, Flow, Roles, Step, StepKind, Voice, Who};
 use crate::core::ids::RoleId;
 use crate::core::span::Span;
 use std::collections::BTreeMap;
@@ -18,13 +19,22 @@ const TOP_KEYS: &[&str] = &[
     "step",
 ];
 const COMMON: &[&str] = &[
-    "id", "kind", "title", "prompt", "who", "end", "deadline", "remind", "voice",
+    "id",
+    "kind",
+    "title",
+    "prompt",
+    "who",
+    "end",
+    "deadline",
+    "remind",
+    "voice",
+    "owner_replies",
 ];
 /// Variables a step prompt may use.
 pub const PROMPT_VARS: &[&str] = &["owner"];
 
 /// Collects the Fluent ids a file names, with their places.
-pub struct Refs<'a> {
+pub(super) struct Refs<'a> {
     pub file: &'a SourceFile,
     pub list: &'a mut Vec<FluentRef>,
 }
@@ -414,6 +424,18 @@ fn one_step(
             }
         },
     };
+    let owner_replies = rd.bool(t, "owner_replies", false);
+    let open_prompt = matches!(kind, StepKind::Prompt { blind: false, .. });
+    if owner_replies && (who != Who::Others || !open_prompt) {
+        let at = t
+            .get("owner_replies")
+            .map(|n| n.span.clone())
+            .unwrap_or(t.node.span.clone());
+        rd.error(
+            &at,
+            "`owner_replies` is for an open step asked of the others (`who = \"others\"`)",
+        );
+    }
     let mut allowed: Vec<&str> = COMMON.to_vec();
     allowed.extend_from_slice(extra);
     rd.unknown_keys(t, &format!("a {kind_word} step"), &allowed);
@@ -427,6 +449,7 @@ fn one_step(
         deadline,
         remind,
         voice,
+        owner_replies,
     })
 }
 
@@ -438,48 +461,4 @@ fn who(w: &str) -> Option<Who> {
         "coordinator" => Who::Coordinator,
         _ => Who::Role(RoleId::new(w.strip_prefix("role:")?)),
     })
-}
-
-fn fields(rd: &mut Reader, t: &Table, key: &str, fluent: &mut Refs) -> Vec<Field> {
-    let Some(items) = rd.list(t, key) else {
-        return Vec::new();
-    };
-    let mut out: Vec<Field> = Vec::new();
-    for n in items {
-        let Some(ft) = rd.table(n, "a field") else {
-            continue;
-        };
-        let id = rd.str(&ft, "id", true);
-        let label = fluent.read(rd, &ft, "label", &[]);
-        let aliases = rd
-            .strings(&ft, "aliases")
-            .into_iter()
-            .map(|(a, _)| a.to_lowercase())
-            .collect();
-        let device = rd.str(&ft, "device", false).and_then(|(d, at)| {
-            let parsed = crate::core::flow::Device::parse(&d);
-            if parsed.is_none() {
-                rd.error(
-                    &at,
-                    format!(
-                        "`device` = \"{d}\" is not one of: problem, cause, judgement, solution"
-                    ),
-                );
-            }
-            parsed
-        });
-        rd.unknown_keys(&ft, "a field", &["id", "label", "aliases", "device"]);
-        if let (Some((id, at)), Some(label)) = (id, label) {
-            if out.iter().any(|f| f.id == id) {
-                rd.error(&at, format!("field id `{id}` is used twice"));
-            }
-            out.push(Field {
-                id: id.to_lowercase(),
-                label,
-                aliases,
-                device,
-            });
-        }
-    }
-    out
 }

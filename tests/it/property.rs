@@ -49,6 +49,7 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         deadline: Some(Span(86_400)),
         remind: Some(Span(3600)),
         voice: Default::default(),
+        owner_replies: false,
     }
 }
 
@@ -65,6 +66,7 @@ fn build(blocks: &[Block], base: &Flow) -> Flow {
                         label: label.to_string(),
                         aliases: vec![],
                         device: None,
+                        scale: None,
                     })
                     .collect();
                 steps.push(step(
@@ -120,6 +122,7 @@ fn build(blocks: &[Block], base: &Flow) -> Flow {
                         label: "reflect-trust".into(),
                         aliases: vec![],
                         device: None,
+                        scale: None,
                     }],
                     anonymous: true,
                 },
