@@ -270,7 +270,7 @@ fn hold_back(
         step: step.id.clone(),
         text: masked.to_string(),
     });
-    let mut m = Message::line(found_line(hits));
+    let mut m = Message::line(pii::found(hits));
     m.push(Block::Line(if private {
         msg::PII_HELD.msg()
     } else {
@@ -278,26 +278,6 @@ fn hold_back(
     }));
     m.push(Block::Quote(masked.to_string()));
     fx.push(Effect::private(by, m));
-}
-
-/// "I found a BSN and a phone number": the kinds, each once, in order.
-fn found_line(hits: &[pii::Hit]) -> super::message::MessageRef {
-    let mut kinds: Vec<pii::Kind> = hits.iter().map(|h| h.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    let bsn = kinds.contains(&pii::Kind::Bsn);
-    msg::PII_FOUND
-        .msg()
-        .arg(
-            "kinds",
-            Arg::List(
-                kinds
-                    .iter()
-                    .map(|k| Arg::Msg(k.message().to_string()))
-                    .collect(),
-            ),
-        )
-        .num("bsn", i64::from(bsn))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -315,7 +295,7 @@ fn intake(
     if !hits.is_empty() {
         // Only the pseudonymised case is kept; confirming posts that.
         let masked = pii::mask(text, hits).trim().to_string();
-        let mut m = Message::line(found_line(hits));
+        let mut m = Message::line(pii::found(hits));
         m.push(Block::Line(if needs_consent {
             msg::PII_INTAKE_CONSENT.msg()
         } else {

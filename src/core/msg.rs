@@ -87,6 +87,8 @@ messages! {
     RECORD_CONSENT = "record-consent" [basis];
     CONSENT_PSEUDONYMISED = "consent-pseudonymised" [];
     CONSENT_CLIENT = "consent-client" [];
+    PII_DELETE_PUBLIC = "pii-delete-public" [];
+    PII_TITLE_MASKED = "pii-title-masked" [];
     PII_FOUND = "pii-found" [kinds, bsn];
     ANSWERS_REMOVED = "answers-removed" [count];
     EXPORT_HEADING = "export-heading" [round, title];

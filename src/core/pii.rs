@@ -142,6 +142,26 @@ pub fn find(text: &str, this_year: i32) -> Vec<Hit> {
     hits
 }
 
+/// "I found a BSN and a phone number": the kinds, each once, in order.
+pub fn found(hits: &[Hit]) -> super::message::MessageRef {
+    let mut kinds: Vec<Kind> = hits.iter().map(|h| h.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let bsn = kinds.contains(&Kind::Bsn);
+    super::msg::PII_FOUND
+        .msg()
+        .arg(
+            "kinds",
+            super::message::Arg::List(
+                kinds
+                    .iter()
+                    .map(|k| super::message::Arg::Msg(k.message().to_string()))
+                    .collect(),
+            ),
+        )
+        .num("bsn", i64::from(bsn))
+}
+
 /// `text` with every hit replaced by its placeholder.
 pub fn mask(text: &str, hits: &[Hit]) -> String {
     let mut out = String::with_capacity(text.len());

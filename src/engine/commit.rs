@@ -7,7 +7,8 @@ use crate::core::effect::{Destination, Effect, Outgoing, Pending, Target};
 use crate::core::flow::Flow;
 use crate::core::group::{user_key, GroupState};
 use crate::core::ids::Locale;
-use crate::core::message::{Message, MessageRef};
+use crate::core::message::{Block, Message, MessageRef};
+use crate::core::pii;
 use crate::core::round::Round;
 use crate::storage::{Commit, Store};
 
@@ -57,8 +58,10 @@ impl<S: Store> Engine<S> {
         flows: Vec<Flow>,
     ) -> Result<Vec<Pending>> {
         let first = self.next_msg;
+        let notes = std::mem::take(&mut self.notes_next);
         let outbox: Vec<Pending> = drafts
             .into_iter()
+            .chain(notes)
             .enumerate()
             .map(|(i, d)| {
                 Pending::Post(Outgoing {
@@ -108,7 +111,12 @@ impl<S: Store> Engine<S> {
         self.reply_msg(m, Message::line(line))
     }
 
-    pub(super) fn reply_msg(&mut self, m: &Inbound, msg: Message) -> Result<Vec<Pending>> {
+    /// Answers a message where it was written. A message the bot answers
+    /// this way was not taken as an answer, so its identifiers were not
+    /// handled: the answer names them and, where everyone can read the
+    /// message, asks its writer to delete it.
+    pub(super) fn reply_msg(&mut self, m: &Inbound, mut msg: Message) -> Result<Vec<Pending>> {
+        msg.blocks.extend(identifiers_in(m, self.now));
         let (to, locale, tz) = self.reply_place(m)?;
         let round = match &m.place {
             Place::Thread(id) => Some(*id),
@@ -154,6 +162,23 @@ impl<S: Store> Engine<S> {
         })
     }
 
+    /// A note to the sender, privately, in the next commit.
+    pub(super) fn note_privately(&mut self, m: &Inbound, msg: Message) -> Result<()> {
+        let private = Inbound {
+            place: Place::Private,
+            ..m.clone()
+        };
+        let (to, locale, tz) = self.reply_place(&private)?;
+        self.notes_next.push(Draft {
+            to,
+            round: None,
+            locale,
+            tz,
+            msg,
+        });
+        Ok(())
+    }
+
     /// Applies a commit; durable at once unless a batch shares one sync.
     pub(super) fn write(&self, c: &Commit) -> Result<()> {
         if self.batching {
@@ -163,4 +188,20 @@ impl<S: Store> Engine<S> {
         }
         Ok(())
     }
+}
+
+/// What the bot says about identifiers in a message it did not take: which
+/// kinds it found and, where others can read the message, a request to
+/// delete it. Nothing when there are none.
+pub(super) fn identifiers_in(m: &Inbound, now: chrono::DateTime<chrono::Utc>) -> Vec<Block> {
+    use chrono::Datelike;
+    let hits = pii::find(&m.text, now.year());
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Block::Line(pii::found(&hits))];
+    if m.place != Place::Private && !matches!(m.place, Place::Form(..) | Place::Mine(_)) {
+        out.push(Block::Line(crate::core::msg::PII_DELETE_PUBLIC.msg()));
+    }
+    out
 }

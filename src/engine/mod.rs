@@ -70,6 +70,9 @@ pub struct Engine<S: Store> {
     /// Outbox entries the next commit drops undelivered (kept for someone
     /// who was forgotten, or about a round that was erased).
     dropped_next: Vec<u64>,
+    /// Messages the next commit sends besides its own (a note about the
+    /// message being handled, in the same transaction as what it caused).
+    notes_next: Vec<Draft>,
     /// Whether commits wait for one `sync` at the end of a batch.
     batching: bool,
 }
@@ -101,6 +104,7 @@ impl<S: Store> Engine<S> {
             next_msg,
             handling: None,
             dropped_next: Vec::new(),
+            notes_next: Vec::new(),
             now: DateTime::<Utc>::MIN_UTC,
             routes_next: Vec::new(),
             batching: false,
@@ -172,6 +176,7 @@ impl<S: Store> Engine<S> {
         m.coordinator =
             crate::edge::is_coordinator(&self.defaults.coordinators, &m.sender, m.coordinator);
         self.handling = key;
+        self.notes_next.clear();
         self.now = now;
         self.note_app_lang(&m)?;
         let prefix = self.defaults.prefix.clone();

@@ -161,3 +161,65 @@ pub fn check_role_cards(seen: &[Seen], round: &Round, flow: &Flow) {
         );
     }
 }
+
+/// Every message the bot reads is checked for identifiers, also one it
+/// refuses: its writer hears what was found and, where everyone can read the
+/// message, is asked to delete it. A round's title never keeps one.
+#[test]
+fn identifiers_in_a_refused_message_are_named_and_never_kept() {
+    use brug::core::ids::Locale;
+    for (locale, thread_msg, dm, start) in [
+        (
+            Locale::Nl,
+            "Chris: Ik belde haar op 06 12345678 maar ze nam niet op",
+            "Dewi (dm): Haar nummer is 06 12345678",
+            "Anna: !brug start golden-circle Mevrouw met 06 12345678",
+        ),
+        (
+            Locale::En,
+            "Chris: I called her on 06 12345678 but she did not pick up",
+            "Dewi (dm): Her number is 06 12345678",
+            "Anna: !brug start golden-circle The lady on 06 12345678",
+        ),
+    ] {
+        let mut run = Run::new("golden-circle", locale, super::support::default_people());
+        let found = match locale {
+            Locale::Nl => "Ik zag iets wat lijkt op een telefoonnummer in je bericht",
+            Locale::En => "I found what looks like a phone number in your message",
+        };
+        let delete = match locale {
+            Locale::Nl => "verwijder het alsjeblieft",
+            Locale::En => "please delete it",
+        };
+        for (line, public) in [(thread_msg, true), (dm, false)] {
+            let before = run.seen().len();
+            run.feed(line);
+            let said: Vec<String> = run.since(before).iter().map(|s| s.line()).collect();
+            assert_eq!(said.len(), 1, "{said:?}");
+            assert!(said[0].contains(found), "{said:?}");
+            assert_eq!(said[0].contains(delete), public, "{said:?}");
+            assert!(!said[0].contains("12345678"), "{said:?}");
+        }
+        let before = run.seen().len();
+        run.feed(start);
+        let said: Vec<String> = run.since(before).iter().map(|s| s.line()).collect();
+        assert!(
+            said.iter().all(|l| !l.contains("12345678")),
+            "the number is shown: {said:?}"
+        );
+        let note = said
+            .iter()
+            .find(|l| l.starts_with("[dm Anna]"))
+            .expect("a private note to Anna");
+        assert!(note.contains(found) && note.contains(delete), "{note}");
+        let r = run
+            .session
+            .engine
+            .store()
+            .round(RoundId(2))
+            .unwrap()
+            .unwrap();
+        assert!(!r.title.contains("12345678"), "{}", r.title);
+        assert!(run.transcript().matches("12345678").count() == 0);
+    }
+}

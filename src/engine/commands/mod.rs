@@ -10,7 +10,7 @@ mod retention;
 use super::{Engine, Inbound, Place, Result, StartRequest};
 use crate::command::{Command, CommandError};
 use crate::core::effect::Pending;
-use crate::core::message::{Arg, MessageRef};
+use crate::core::message::{Arg, Message, MessageRef};
 use crate::core::{msg, Event, Steer};
 use crate::storage::Store;
 use chrono::{DateTime, Utc};
@@ -53,6 +53,21 @@ impl<S: Store> Engine<S> {
                     return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
                 }
                 let (flow, title) = self.method_and_title(&flow, &title);
+                // A title is kept and shown: never with an identifier in it.
+                let hits = crate::core::pii::find(&title, chrono::Datelike::year(&now));
+                let title = if hits.is_empty() {
+                    title
+                } else if self.catalog.find_flow(&flow).is_none() {
+                    crate::core::pii::mask(&title, &hits)
+                } else {
+                    let mut note = Message::default();
+                    note.blocks.extend(super::commit::identifiers_in(m, now));
+                    note.push(crate::core::message::Block::Line(
+                        msg::PII_TITLE_MASKED.msg(),
+                    ));
+                    self.note_privately(m, note)?;
+                    crate::core::pii::mask(&title, &hits)
+                };
                 let req = StartRequest {
                     group,
                     coordinator: m.sender.clone(),
