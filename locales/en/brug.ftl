@@ -23,6 +23,11 @@ next-missing = Not everyone has answered this step yet: { $names } { $count ->
 deadline-extended = The deadline is now { $deadline }.
 deadline-passed = The deadline has passed; on to the next step.
 deadline-passed-coordinator = In round { $round }, the deadline for «{ $step }» has passed. Say `!brug next` in the thread when the group is ready.
+step-still-open = Nobody has answered «{ $step }» yet, so this step stays open until { $deadline }.
+step-waits-coordinator = In round { $round }, «{ $step }» still has no answers after a second period. It now waits for you: `next!` in the thread goes on, `extend` sets a new deadline, `cancel` ends the round.
+step-empty-coordinator = In round { $round }, nobody answered «{ $step }» before its deadline. I have reminded { $missing } and keep the step open until { $deadline }. In the thread, `next!` goes on anyway and `extend` gives more time.
+case-missing-coordinator = In round { $round }, { $name } has not sent the case yet. The round waits for it until { $deadline }; I have reminded { $name }. With `owner <name>` in the thread you ask someone else to bring in a case.
+case-no-owner-coordinator = Round { $round } has nobody to bring in the case yet, so it waits. Name someone in the thread with `owner <name>`.
 joined = { $name } takes part as { $profession }.
 left = { $name } has left the round; their answers so far stay.
 owner-unknown = the case owner
@@ -86,6 +91,7 @@ card-none = { $name } did not write a card.
 ## Reminders
 
 reminder = Reminder for round { $round } «{ $title }»: «{ $step }» still waits for your answer. Deadline: { $deadline }.
+reminder-overdue = The deadline for «{ $step }» in round { $round } «{ $title }» has passed and nobody has answered yet, so the step stays open until { $deadline }. Your answer is welcome.
 
 ## Status and record
 

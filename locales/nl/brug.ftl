@@ -23,6 +23,11 @@ next-missing = Nog niet iedereen heeft deze stap beantwoord: { $names } { $count
 deadline-extended = De deadline is nu { $deadline }.
 deadline-passed = De deadline is verstreken; door naar de volgende stap.
 deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Zeg `!brug next` in de thread als de groep zover is.
+step-still-open = Nog niemand heeft «{ $step }» beantwoord, dus deze stap blijft open tot { $deadline }.
+step-waits-coordinator = In ronde { $round } heeft «{ $step }» ook na een tweede periode geen antwoorden. De stap wacht nu op jou: met `next!` in de thread ga je door, met `extend` zet je een nieuwe deadline, met `cancel` stop je de ronde.
+step-empty-coordinator = In ronde { $round } heeft niemand «{ $step }» voor de deadline beantwoord. Ik heb { $missing } een herinnering gestuurd en houd de stap open tot { $deadline }. In de thread ga je met `next!` toch door en geef je met `extend` meer tijd.
+case-missing-coordinator = In ronde { $round } heeft { $name } de casus nog niet gestuurd. De ronde wacht erop tot { $deadline }; ik heb { $name } een herinnering gestuurd. Met `owner <naam>` in de thread vraag je iemand anders een casus in te brengen.
+case-no-owner-coordinator = Ronde { $round } heeft nog niemand die de casus inbrengt, dus de ronde wacht. Wijs in de thread iemand aan met `owner <naam>`.
 joined = { $name } doet mee als { $profession }.
 left = { $name } heeft de ronde verlaten; de antwoorden tot nu toe blijven staan.
 owner-unknown = de casusinbrenger
@@ -89,6 +94,7 @@ card-none = { $name } heeft geen kaartje geschreven.
 ## Herinneringen
 
 reminder = Herinnering voor ronde { $round } «{ $title }»: «{ $step }» wacht nog op je antwoord. Deadline: { $deadline }.
+reminder-overdue = De deadline voor «{ $step }» in ronde { $round } «{ $title }» is verstreken en nog niemand heeft geantwoord, dus de stap blijft open tot { $deadline }. Je antwoord is welkom.
 
 ## Status en verslag
 

@@ -42,6 +42,10 @@ pub struct Step {
     /// step but are not answers to it.
     #[serde(default)]
     pub owner_replies: bool,
+    /// At its deadline with nobody's answer, go on anyway (`when_empty =
+    /// "go-on"`) instead of staying open and telling the coordinator.
+    #[serde(default)]
+    pub go_on_empty: bool,
 }
 
 /// Whose reasoning a step's answers show. The frame summary credits a

@@ -4,6 +4,7 @@
 
 pub mod answer;
 mod answering;
+pub mod deadline;
 pub mod effect;
 pub mod enter;
 pub mod erase;

@@ -41,6 +41,12 @@ messages! {
     DEADLINE_EXTENDED = "deadline-extended" [deadline];
     DEADLINE_PASSED = "deadline-passed" [];
     DEADLINE_PASSED_COORDINATOR = "deadline-passed-coordinator" [round, step];
+    STEP_STILL_OPEN = "step-still-open" [step, deadline];
+    STEP_WAITS_COORDINATOR = "step-waits-coordinator" [round, step];
+    STEP_EMPTY_COORDINATOR = "step-empty-coordinator" [round, step, missing, deadline];
+    CASE_MISSING_COORDINATOR = "case-missing-coordinator" [round, name, deadline];
+    CASE_NO_OWNER_COORDINATOR = "case-no-owner-coordinator" [round];
+    REMINDER_OVERDUE = "reminder-overdue" [round, title, step, deadline];
     DISCUSS_OWNER_LISTENS = "discuss-owner-listens" [name];
     ERR_ALREADY_JOINED = "err-already-joined" [profession];
     ERR_ALREADY_PAUSED = "err-already-paused" [];

@@ -105,6 +105,10 @@ pub struct Timers {
     pub deadline: Option<DateTime<Utc>>,
     pub reminder: Option<DateTime<Utc>>,
     pub paused_at: Option<DateTime<Utc>>,
+    /// The step's deadline passed once with nobody's answer and it was kept
+    /// open: the next time it waits for the coordinator, without a clock.
+    #[serde(default)]
+    pub held: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

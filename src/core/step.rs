@@ -5,13 +5,13 @@
 
 use super::answering::{maybe_complete, said};
 use super::effect::{Effect, Rejection, Transition};
-use super::enter::{advance, close_round};
+use super::enter::close_round;
 use super::event::Event;
-use super::flow::{EndRule, Flow};
+use super::flow::Flow;
 use super::ids::{RoleId, UserRef};
 use super::message::Message;
 use super::msg;
-use super::progress::{awaiting_consent, complete};
+use super::progress::complete;
 use super::record;
 use super::round::{Participant, Round, Status};
 use super::steering::steered;
@@ -167,30 +167,7 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
         }
     }
     if r.timers.deadline.is_some_and(|at| at <= now) {
-        r.timers.deadline = None;
-        r.timers.reminder = None;
-        if let Some(owner) = awaiting_consent(r, flow) {
-            fx.push(Effect::private(
-                &r.coordinator.clone(),
-                Message::line(msg::INTAKE_CONSENT_WAITING.msg().text("name", owner)),
-            ));
-            return;
-        }
-        match step.end {
-            EndRule::AllAnswered | EndRule::Deadline => {
-                fx.push(Effect::thread(Message::line(msg::DEADLINE_PASSED.msg())));
-                advance(r, now, flow, fx);
-            }
-            EndRule::Coordinator => fx.push(Effect::private(
-                &r.coordinator.clone(),
-                Message::line(
-                    msg::DEADLINE_PASSED_COORDINATOR
-                        .msg()
-                        .text("round", r.id.to_string())
-                        .msg("step", step.title.clone()),
-                ),
-            )),
-        }
+        super::deadline::passed(r, &step, now, flow, fx);
     }
     if r.step >= flow.steps.len() && r.status == Status::Running {
         close_round(r, now, fx);

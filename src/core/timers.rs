@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, TimeZone, Timelike, Utc};
 /// time zone; skipped when there is no time left for it).
 pub fn set_timers(r: &mut Round, step: &Step, deadline: Option<DateTime<Utc>>, now: DateTime<Utc>) {
     r.timers.deadline = deadline;
+    r.timers.held = false;
     r.timers.reminder = match (deadline, step.remind) {
         (Some(d), Some(before)) if step.collects() => {
             reminder_time(d - before.delta(), d, now, r.tz)

@@ -436,6 +436,20 @@ fn one_step(
             "`owner_replies` is for an open step asked of the others (`who = \"others\"`)",
         );
     }
+    let go_on_empty = match rd.str(t, "when_empty", false) {
+        None => false,
+        Some((w, at)) => match w.as_str() {
+            "wait" => false,
+            "go-on" => true,
+            _ => {
+                rd.error(
+                    &at,
+                    format!("`when_empty` = \"{w}\" is not one of: wait, go-on"),
+                );
+                false
+            }
+        },
+    };
     let mut allowed: Vec<&str> = COMMON.to_vec();
     allowed.extend_from_slice(extra);
     rd.unknown_keys(t, &format!("a {kind_word} step"), &allowed);
@@ -450,6 +464,7 @@ fn one_step(
         remind,
         voice,
         owner_replies,
+        go_on_empty,
     })
 }
 

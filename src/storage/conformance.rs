@@ -37,6 +37,7 @@ fn round(id: u64, deadline: Option<DateTime<Utc>>) -> Round {
             deadline,
             reminder: None,
             paused_at: None,
+            held: false,
         },
         answers: Vec::new(),
         roles: Vec::new(),

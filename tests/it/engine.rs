@@ -117,6 +117,8 @@ fn a_round_started_in_a_room_and_joined_in_its_thread() {
     );
     assert!(sent[0].starts_with("This is what I received."));
     chat.say("Bram", Place::Private, "yes");
+    // A clarifying question: a step nobody answers stays open.
+    chat.say("Chris", thread.clone(), "Is the exemption final?");
     chat.wait(2);
     // Blind analysis: answered privately; the DM finds its round by itself.
     let got = chat.say(
@@ -303,6 +305,11 @@ fn a_form_answers_as_its_step_asks_and_is_never_a_command() {
 #[test]
 fn prompts_with_fields_offer_a_form_that_names_their_step() {
     let mut chat = at_clarify();
+    chat.say(
+        "Chris",
+        Place::Thread(RoundId(1)),
+        "Is the exemption final?",
+    );
     chat.wait(2);
     use brug::core::message::Action;
     let answer = Action::Answer {

@@ -50,6 +50,7 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         remind: Some(Span(3600)),
         voice: Default::default(),
         owner_replies: false,
+        go_on_empty: false,
     }
 }
 

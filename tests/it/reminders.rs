@@ -8,7 +8,9 @@ use brug::core::ids::Locale;
 #[test]
 fn reminders_reach_exactly_those_who_have_not_answered() {
     let mut run = Run::new("golden-circle", Locale::En, default_people());
-    run.feed("Bram (dm): A case about a family.\nBram (dm): yes\n~ 1d");
+    run.feed(
+        "Bram (dm): A case about a family.\nBram (dm): yes\nChris: Who else is involved?\n~ 1d",
+    );
     assert_eq!(
         final_round(&run).step,
         2,
@@ -57,7 +59,7 @@ fn no_reminder_at_night() {
     // 21:30 Amsterdam: a deadline two days later at 21:30 would put the
     // reminder (one day before) at night; it moves to 20:00 the evening before.
     let mut run = Run::new("golden-circle", Locale::En, default_people());
-    run.feed("~ 12h30m\nBram (dm): A case.\nBram (dm): yes\n~ 1d");
+    run.feed("~ 12h30m\nBram (dm): A case.\nBram (dm): yes\nChris: Who else?\n~ 1d");
     let before = run.seen().len();
     run.feed("~ 23h");
     let reminders: Vec<_> = run
@@ -124,4 +126,93 @@ fn a_discussion_window_reminds_nobody() {
         reminded.is_empty(),
         "a discussion sent reminders: {reminded:?}"
     );
+}
+
+/// A quiet week does not close a round step by step with "no answers": a
+/// step nobody answers reminds those it asks, tells the coordinator
+/// privately, and stays open — in both languages.
+#[test]
+fn a_step_nobody_answers_stays_open_and_the_coordinator_hears() {
+    for (locale, case, open, coordinator) in [
+        (
+            Locale::En,
+            "Bram (dm): A case.\nBram (dm): yes",
+            "Nobody has answered «Clarifying questions» yet, so this step stays open until",
+            "In round #1, nobody answered «Clarifying questions» before its deadline. I have reminded Anna, Bram, Chris and Dewi",
+        ),
+        (
+            Locale::Nl,
+            "Bram (dm): Een casus.\nBram (dm): ja",
+            "Nog niemand heeft «Verhelderende vragen» beantwoord, dus deze stap blijft open tot",
+            "In ronde #1 heeft niemand «Verhelderende vragen» voor de deadline beantwoord. Ik heb Anna, Bram, Chris en Dewi een herinnering gestuurd",
+        ),
+    ] {
+        let mut run = Run::new("golden-circle", locale, default_people());
+        run.feed(case);
+        let step = final_round(&run).step;
+        let before = run.seen().len();
+        run.feed("~ 7d");
+        let said = run.since(before);
+        let r = final_round(&run);
+        assert_eq!(r.step, step, "the empty step was closed");
+        assert!(r.status.is_open());
+        let thread: Vec<&str> = said
+            .iter()
+            .filter(|s| s.in_thread())
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(!thread.is_empty() && thread.iter().all(|t| t.starts_with(open)), "{thread:?}");
+        let to_anna: Vec<&str> = said
+            .iter()
+            .filter(|s| s.dm_to() == Some("Anna"))
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(to_anna.iter().any(|t| t.starts_with(coordinator)), "{to_anna:?}");
+        let reminded: Vec<&str> = said.iter().filter_map(|s| s.dm_to()).collect();
+        for who in ["Anna", "Bram", "Chris", "Dewi"] {
+            assert_eq!(
+                reminded.iter().filter(|w| **w == who).count(),
+                if who == "Anna" { 3 } else { 1 },
+                "once each (Anna: reminder, kept open, waits for you): {reminded:?}"
+            );
+        }
+        assert_eq!(thread.len(), 1, "one line in the thread: {thread:?}");
+        assert!(r.timers.deadline.is_none(), "it waits for the coordinator");
+        // An answer and the coordinator's next move the round on.
+        run.feed("Chris: Who else is involved?\nAnna: !brug next");
+        assert!(final_round(&run).step > step);
+    }
+}
+
+/// The intake's deadline with no case: the round waits for it and says so to
+/// the coordinator, instead of asking questions about a case nobody saw.
+#[test]
+fn a_missing_case_holds_the_round_and_the_coordinator_hears() {
+    for (locale, want) in [
+        (
+            Locale::En,
+            "In round #1, Bram has not sent the case yet. The round waits for it until",
+        ),
+        (
+            Locale::Nl,
+            "In ronde #1 heeft Bram de casus nog niet gestuurd. De ronde wacht erop tot",
+        ),
+    ] {
+        let mut run = Run::new("golden-circle", locale, default_people());
+        let step = final_round(&run).step;
+        let before = run.seen().len();
+        run.feed("~ 4d");
+        let said = run.since(before);
+        assert_eq!(final_round(&run).step, step, "went on without a case");
+        assert!(
+            said.iter()
+                .any(|s| s.dm_to() == Some("Anna") && s.text.starts_with(want)),
+            "{:?}",
+            said.iter().map(|s| s.line()).collect::<Vec<_>>()
+        );
+        assert!(
+            said.iter().any(|s| s.dm_to() == Some("Bram")),
+            "Bram reminded"
+        );
+    }
 }
