@@ -64,6 +64,8 @@ review-none = No actions were agreed in this group's previous round.
 ## Answers
 
 receipt = Received: your answer to «{ $step }» is saved. Nobody sees it before the reveal.
+receipt-card = Received: «{ $step }» is saved. It goes privately, with your name, to whoever plays your role. The group does not see it during the round; the frame summary at the end may quote words from it.
+receipt-in-summary = Received: your answer to «{ $step }» is saved. The group does not see it during the round; the frame summary at the end shows it, with your name.
 receipt-anonymous = Received: your answer to «{ $step }» is saved. It is only ever shown without your name.
 receipt-missing = Still missing: { $fields }. Send those parts too.
 progress = { $answered } of { $total } answered.

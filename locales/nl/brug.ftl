@@ -64,6 +64,8 @@ review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
 ## Antwoorden
 
 receipt = Ontvangen: je antwoord op «{ $step }» is bewaard. Niemand ziet het voor het onthullen.
+receipt-card = Ontvangen: «{ $step }» is bewaard. Die gaat privé, met je naam, naar wie jouw rol speelt. De groep ziet hem niet tijdens de ronde; de framesamenvatting aan het eind kan er woorden uit citeren.
+receipt-in-summary = Ontvangen: je antwoord op «{ $step }» is bewaard. De groep ziet het niet tijdens de ronde; de framesamenvatting aan het eind toont het, met je naam.
 receipt-anonymous = Ontvangen: je antwoord op «{ $step }» is bewaard. Het wordt alleen zonder je naam getoond.
 receipt-missing = Nog niet ontvangen: { $fields }. Stuur die delen ook.
 progress = { $answered } van { $total } { $answered ->

@@ -6,7 +6,7 @@ use super::answer::{self, ParseError};
 use super::effect::{Effect, Rejection};
 use super::enter::advance;
 use super::event::Via;
-use super::flow::{EndRule, Flow, Step, StepKind};
+use super::flow::{EndRule, Flow, Shown, Step, StepKind};
 use super::ids::UserRef;
 use super::message::{Arg, Block, Message};
 use super::msg;
@@ -183,7 +183,7 @@ fn take(
             let parsed = answer::fields(text, fields).map_err(|e| parse_rejection(e, step))?;
             answer::scales(&parsed, fields).map_err(|e| parse_rejection(e, step))?;
             store(r, step, by, now, |a| a.fields.extend(parsed));
-            acknowledge(r, step, by, done_before, fx);
+            acknowledge(r, step, by, done_before, flow, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -199,7 +199,7 @@ fn take(
             let picks =
                 answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, step))?;
             store(r, step, by, now, |a| a.picks = picks);
-            acknowledge(r, step, by, done_before, fx);
+            acknowledge(r, step, by, done_before, flow, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -243,7 +243,7 @@ fn take(
                 }
                 a.fields.extend(texts);
             });
-            acknowledge(r, step, by, done_before, fx);
+            acknowledge(r, step, by, done_before, flow, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -395,15 +395,23 @@ fn store(
 /// Private receipt for blind steps, plus progress in the thread when the
 /// count of complete answers changed (`done_before` was it before this one):
 /// a partial answer or a correction is news only to its author.
-fn acknowledge(r: &Round, step: &Step, by: &UserRef, done_before: usize, fx: &mut Vec<Effect>) {
+fn acknowledge(
+    r: &Round,
+    step: &Step,
+    by: &UserRef,
+    done_before: usize,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) {
     if !step.blind() {
         return;
     }
     let a = r.answer_of(&step.id, by).expect("just stored");
-    let receipt = if step.anonymous() {
-        msg::RECEIPT_ANONYMOUS
-    } else {
-        msg::RECEIPT
+    let receipt = match step.shown_in(flow) {
+        _ if step.anonymous() => msg::RECEIPT_ANONYMOUS,
+        Shown::Revealed => msg::RECEIPT,
+        Shown::Card => msg::RECEIPT_CARD,
+        Shown::InSummary => msg::RECEIPT_IN_SUMMARY,
     };
     let mut m = Message::line(receipt.msg().msg("step", step.title.clone()));
     let missing: Vec<Arg> = step

@@ -92,7 +92,7 @@ pub fn record(r: &Round, flow: &Flow) -> Record {
         .steps
         .iter()
         .take(r.step)
-        .filter(|s| s.collects())
+        .filter(|s| s.collects() && !s.never_revealed(flow))
         .map(|s| {
             let anonymous = s.anonymous_in(flow);
             StepRecord {

@@ -48,6 +48,18 @@ pub struct Step {
     pub go_on_empty: bool,
 }
 
+/// What becomes of a blind step's answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// A reveal step shows them to the group, all at once.
+    Revealed,
+    /// Each goes privately to whoever plays its writer's role.
+    Card,
+    /// Nobody sees them during the round; the frame summary at the end
+    /// shows them (self-tagged frames, with names).
+    InSummary,
+}
+
 /// Whose reasoning a step's answers show. The frame summary credits a
 /// person only with what they said as themselves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -123,6 +135,32 @@ impl Step {
 
     /// Whether this step's answers must never show who wrote them: an anonymous
     /// reflect step, or a step some reveal shows anonymously.
+    /// Who gets to see a blind step's answers, by what later steps do with
+    /// them: what its receipt promises and the record keeps to.
+    pub fn shown_in(&self, flow: &Flow) -> Shown {
+        let me = flow.steps.iter().position(|s| s.id == self.id);
+        let mut shown = Shown::InSummary;
+        for s in &flow.steps {
+            match &s.kind {
+                StepKind::Reveal { of, .. } if Some(*of) == me => return Shown::Revealed,
+                StepKind::AssignRoles {
+                    hand_cards_from, ..
+                } if *hand_cards_from == me && me.is_some() => shown = Shown::Card,
+                _ => {}
+            }
+        }
+        shown
+    }
+
+    /// A blind step no reveal shows: the record (thread and export) leaves
+    /// its answers out, as its receipt says.
+    pub fn never_revealed(&self, flow: &Flow) -> bool {
+        matches!(
+            self.kind,
+            StepKind::Prompt { blind: true, .. } | StepKind::Choose { blind: true, .. }
+        ) && self.shown_in(flow) != Shown::Revealed
+    }
+
     pub fn anonymous_in(&self, flow: &Flow) -> bool {
         self.anonymous()
             || flow.steps.iter().any(|s| match &s.kind {

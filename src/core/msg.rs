@@ -129,6 +129,8 @@ messages! {
     PRIVATE_PROMPT = "private-prompt" [round, title, step];
     PROGRESS = "progress" [answered, total];
     RECEIPT = "receipt" [step];
+    RECEIPT_CARD = "receipt-card" [step];
+    RECEIPT_IN_SUMMARY = "receipt-in-summary" [step];
     RECEIPT_ANONYMOUS = "receipt-anonymous" [step];
     HINT_REFLECT = "hint-reflect" [];
     RECEIPT_MISSING = "receipt-missing" [fields];

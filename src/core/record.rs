@@ -231,7 +231,7 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
         m.push(Block::Line(msg::RECORD_CONSENT.msg().msg("basis", basis)));
     }
     for step in flow.steps.iter().take(r.step) {
-        if !step.collects() || matches!(step.kind, StepKind::Actions) {
+        if !step.collects() || matches!(step.kind, StepKind::Actions) || step.never_revealed(flow) {
             continue;
         }
         let answers: Vec<&Answer> = r.answers_to(&step.id).filter(|a| !a.removed).collect();

@@ -73,7 +73,9 @@ pub fn check(run: &Run, flow: &Flow) {
                 {
                     let n = step_number(s);
                     let allowed = reveals.iter().any(|(r, _)| n == Some(*r))
-                        || has_id(s, msg::RECORD_INTRO.id)
+                        // The record keeps to the receipt: a step no reveal
+                        // shows is not in it either.
+                        || (has_id(s, msg::RECORD_INTRO.id) && !step.never_revealed(flow))
                         || has_id(s, msg::FS_HEADING.id)
                         || (matches!(step.kind, StepKind::Intake { .. })
                             && has_id(s, msg::CASE_HEADING.id));
@@ -107,7 +109,44 @@ pub fn check(run: &Run, flow: &Flow) {
             }
         }
     }
+    check_receipts(seen, &round, flow);
     check_role_cards(seen, &round, flow);
+}
+
+/// Each blind answer's receipt says what really becomes of it: "before the
+/// reveal" only where a reveal follows.
+fn check_receipts(seen: &[Seen], round: &Round, flow: &Flow) {
+    use brug::core::flow::Shown;
+    for s in seen.iter().filter(|s| !s.in_thread()) {
+        let Some(Block::Line(m)) = s.out.msg.blocks.first() else {
+            continue;
+        };
+        // The step by its title, where the title names one step.
+        let Some(step) = m.args.iter().find_map(|(k, v)| match (k.as_str(), v) {
+            ("step", Arg::Msg(t)) => {
+                let mut named = flow.steps.iter().filter(|st| &st.title == t);
+                named.next().filter(|_| named.next().is_none())
+            }
+            _ => None,
+        }) else {
+            continue;
+        };
+        let want = match step.shown_in(flow) {
+            _ if step.anonymous() => msg::RECEIPT_ANONYMOUS.id,
+            Shown::Revealed => msg::RECEIPT.id,
+            Shown::Card => msg::RECEIPT_CARD.id,
+            Shown::InSummary => msg::RECEIPT_IN_SUMMARY.id,
+        };
+        let receipts = [
+            msg::RECEIPT.id,
+            msg::RECEIPT_ANONYMOUS.id,
+            msg::RECEIPT_CARD.id,
+            msg::RECEIPT_IN_SUMMARY.id,
+        ];
+        if receipts.contains(&m.id.as_str()) {
+            assert_eq!(m.id, want, "round {}: receipt for `{}`", round.id, step.id);
+        }
+    }
 }
 
 /// Role cards go to their player only, and never to the thread: each card
