@@ -75,6 +75,10 @@ answer-named = { $name } ({ $profession }): { $text }
 answer-anonymous = – { $text }
 author-line = { $name } ({ $profession }):
 anonymous-line = Someone:
+anonymous-too-few = { $count ->
+    [one] Only one person answered
+   *[other] Only { $count } people answered
+}: with fewer than { $min } answers anonymity means nothing, so I show no answers here, only how many there were (and average scores, where asked).
 field-line = { $label }: { $text }
 choice-line = { $name } ({ $profession }): { $options }
 action-line = { $what } — { $who }, { $when }

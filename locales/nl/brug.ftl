@@ -78,6 +78,10 @@ answer-named = { $name } ({ $profession }): { $text }
 answer-anonymous = – { $text }
 author-line = { $name } ({ $profession }):
 anonymous-line = Iemand:
+anonymous-too-few = { $count ->
+    [one] Er heeft maar één persoon geantwoord
+   *[other] Er hebben maar { $count } mensen geantwoord
+}: met minder dan { $min } antwoorden stelt anonimiteit niets voor, dus ik laat hier geen antwoorden zien, alleen hoeveel het er waren (en gemiddelde cijfers, waar gevraagd).
 field-line = { $label }: { $text }
 choice-line = { $name } ({ $profession }): { $options }
 action-line = { $what } — { $who }, { $when }

@@ -3,17 +3,18 @@
 //! removed), the agreed actions and the frame profiles. As a readable message,
 //! or as JSON of a documented, versioned shape (`docs/export.md`).
 
-use super::flow::{Flow, StepKind};
+use super::anonymous;
+use super::flow::{Flow, Step, StepKind};
 use super::message::{Block, Message};
 use super::msg;
-use super::round::{Round, Status};
+use super::round::{Answer, Round, Status, TEXT};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The JSON shape's name and version; bumped with every incompatible change.
 pub const FORMAT: &str = "brug-round-record";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 pub struct Record {
@@ -53,7 +54,15 @@ pub struct StepRecord {
     pub id: String,
     pub kind: &'static str,
     pub anonymous: bool,
+    /// In an anonymous step, one entry per answer *to one question*, each
+    /// question in an order of its own: entries cannot be linked.
     pub answers: Vec<AnswerRecord>,
+    /// Anonymous, with too few answers to show: how many there were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withheld: Option<usize>,
+    /// Anonymous scores: the average per question.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub averages: BTreeMap<String, f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -77,6 +86,77 @@ pub struct Action {
     pub when: String,
 }
 
+/// An anonymous step: each question's answers apart, in orders of their
+/// own; nothing but counts and averages when too few answered.
+fn anonymous_step(r: &Round, s: &Step) -> StepRecord {
+    let kept: Vec<&Answer> = r.answers_to(&s.id).filter(|a| !a.removed).collect();
+    let questions: Vec<String> = if s.fields().is_empty() {
+        vec![TEXT.to_string()]
+    } else {
+        s.fields().iter().map(|f| f.id.clone()).collect()
+    };
+    let mut averages = BTreeMap::new();
+    for q in &questions {
+        let scores: Vec<f64> = kept
+            .iter()
+            .filter_map(|a| a.scores.get(q).map(|v| f64::from(*v)))
+            .collect();
+        if !scores.is_empty() {
+            let avg = scores.iter().sum::<f64>() / scores.len() as f64;
+            averages.insert(q.clone(), (avg * 10.0).round() / 10.0);
+        }
+    }
+    let too_few = anonymous::too_few(kept.len());
+    let mut answers = Vec::new();
+    if !too_few {
+        for q in &questions {
+            for a in anonymous::order(r, &s.id, q, kept.iter().copied()) {
+                let fields: BTreeMap<String, String> = a
+                    .fields
+                    .get(q)
+                    .map(|t| (q.clone(), t.clone()))
+                    .into_iter()
+                    .collect();
+                let scores: BTreeMap<String, u8> = a
+                    .scores
+                    .get(q)
+                    .map(|v| (q.clone(), *v))
+                    .into_iter()
+                    .collect();
+                if fields.is_empty() && scores.is_empty() {
+                    continue;
+                }
+                answers.push(AnswerRecord {
+                    author: None,
+                    removed: false,
+                    fields,
+                    picks: Vec::new(),
+                    scores,
+                });
+            }
+        }
+    }
+    let removed = r
+        .answers_to(&s.id)
+        .filter(|a| a.removed)
+        .map(|_| AnswerRecord {
+            author: None,
+            removed: true,
+            fields: BTreeMap::new(),
+            picks: Vec::new(),
+            scores: BTreeMap::new(),
+        });
+    answers.extend(removed);
+    StepRecord {
+        id: s.id.clone(),
+        kind: s.kind.name(),
+        anonymous: true,
+        answers,
+        withheld: too_few.then_some(kept.len()),
+        averages,
+    }
+}
+
 /// The record as data.
 pub fn record(r: &Round, flow: &Flow) -> Record {
     let person = |u| {
@@ -95,6 +175,9 @@ pub fn record(r: &Round, flow: &Flow) -> Record {
         .filter(|s| s.collects() && !s.never_revealed(flow))
         .map(|s| {
             let anonymous = s.anonymous_in(flow);
+            if anonymous {
+                return anonymous_step(r, s);
+            }
             StepRecord {
                 id: s.id.clone(),
                 kind: s.kind.name(),
@@ -102,13 +185,15 @@ pub fn record(r: &Round, flow: &Flow) -> Record {
                 answers: r
                     .answers_to(&s.id)
                     .map(|a| AnswerRecord {
-                        author: (!anonymous && !a.removed).then(|| person(&a.by)).flatten(),
+                        author: (!a.removed).then(|| person(&a.by)).flatten(),
                         removed: a.removed,
                         fields: a.fields.clone(),
                         picks: a.picks.clone(),
                         scores: a.scores.clone(),
                     })
                     .collect(),
+                withheld: None,
+                averages: BTreeMap::new(),
             }
         })
         .collect();

@@ -2,6 +2,7 @@
 //! Nothing here does I/O, reads the clock, or knows a platform
 //! (`tests/architecture.rs` keeps it that way).
 
+pub mod anonymous;
 pub mod answer;
 mod answering;
 pub mod deadline;

@@ -33,6 +33,7 @@ messages! {
     ANSWER_NAMED = "answer-named" [text, name, profession];
     AUTHOR_LINE = "author-line" [name, profession];
     ANONYMOUS_LINE = "anonymous-line" [];
+    ANONYMOUS_TOO_FEW = "anonymous-too-few" [count, min];
     CARD_FROM = "card-from" [name];
     CARD_NONE = "card-none" [name];
     CASE_HEADING = "case-heading" [name];

@@ -1,12 +1,12 @@
 //! What the bot shows about a round's answers: the reveal, the status, the
 //! round's record (summary) — respecting blindness and anonymity everywhere.
 
+use super::anonymous;
 use super::flow::{ChoiceSource, Flow, Step, StepKind};
 use super::ids::Locale;
 use super::message::{Arg, Block, Message, MessageRef};
 use super::msg;
 use super::progress::{complete, progress};
-use super::roles::stable_hash;
 use super::round::{ActionItem, Answer, Round, Status, TEXT};
 use chrono::{DateTime, Utc};
 
@@ -24,14 +24,6 @@ fn author(r: &Round, flow_roles: &super::flow::Roles, a: &Answer) -> MessageRef 
         .msg("profession", prof)
 }
 
-/// Answers in a stable order that does not follow who answered first — for
-/// anonymous output, where order could give authors away.
-fn shuffled<'a>(r: &Round, answers: impl Iterator<Item = &'a Answer>) -> Vec<&'a Answer> {
-    let mut v: Vec<&Answer> = answers.collect();
-    v.sort_by_key(|a| stable_hash(r.id.0, a.by.id.as_bytes()));
-    v
-}
-
 /// Answers in roster (join) order, for named output.
 fn in_roster<'a>(r: &Round, answers: impl Iterator<Item = &'a Answer>) -> Vec<&'a Answer> {
     let mut v: Vec<&Answer> = answers.collect();
@@ -42,16 +34,15 @@ fn in_roster<'a>(r: &Round, answers: impl Iterator<Item = &'a Answer>) -> Vec<&'
 /// The blind answers of `src`, side by side per field.
 pub fn reveal(r: &Round, flow: &Flow, src: &Step, anonymous: bool, m: &mut Message) {
     let anonymous = anonymous || src.anonymous_in(flow);
-    let kept = r.answers_to(&src.id).filter(|a| !a.removed);
-    let answers = if anonymous {
-        shuffled(r, kept)
-    } else {
-        in_roster(r, kept)
-    };
-    let roles = &flow.roles;
+    let answers: Vec<&Answer> = r.answers_to(&src.id).filter(|a| !a.removed).collect();
     let removed = removed_line(r, &src.id);
     if answers.is_empty() {
         m.push(Block::Line(msg::REVEAL_NONE.msg()));
+        m.blocks.extend(removed);
+        return;
+    }
+    if anonymous && anonymous::too_few(answers.len()) {
+        m.push(Block::Line(too_few_line(answers.len())));
         m.blocks.extend(removed);
         return;
     }
@@ -67,14 +58,72 @@ pub fn reveal(r: &Round, flow: &Flow, src: &Step, anonymous: bool, m: &mut Messa
         if let Some(label) = label {
             m.push(Block::Heading(msg::REVEAL_FIELD.msg().msg("label", label)));
         }
-        for a in &answers {
+        for a in ordered(r, &src.id, &id, anonymous, &answers) {
             let Some(text) = a.fields.get(&id) else {
                 continue;
             };
-            m.push(Block::Item(answer_line(r, roles, a, anonymous, text)));
+            m.push(Block::Item(answer_line(r, &flow.roles, a, anonymous, text)));
         }
     }
     m.blocks.extend(removed);
+}
+
+/// Named answers in roster order; anonymous ones per question in an order
+/// of that question's own.
+fn ordered<'a>(
+    r: &Round,
+    step: &str,
+    field: &str,
+    anonymous: bool,
+    answers: &[&'a Answer],
+) -> Vec<&'a Answer> {
+    if anonymous {
+        anonymous::order(r, step, field, answers.iter().copied())
+    } else {
+        in_roster(r, answers.iter().copied())
+    }
+}
+
+fn field_line(label: &str, text: &str) -> MessageRef {
+    msg::FIELD_LINE
+        .msg()
+        .msg("label", label.to_string())
+        .text("text", text.to_string())
+}
+
+/// An anonymous step's answers in the record: field by field, each in an
+/// order of its own, so one answer gives away no other; or only their number
+/// when too few answered.
+fn anonymous_answers(r: &Round, step: &Step, answers: &[&Answer], m: &mut Message) {
+    if anonymous::too_few(answers.len()) {
+        m.push(Block::Line(too_few_line(answers.len())));
+        return;
+    }
+    if step.fields().is_empty() {
+        for a in anonymous::order(r, &step.id, TEXT, answers.iter().copied()) {
+            if let Some(t) = a.fields.get(TEXT) {
+                m.push(Block::Item(
+                    msg::ANSWER_ANONYMOUS.msg().text("text", t.clone()),
+                ));
+            }
+        }
+        return;
+    }
+    for f in step.fields() {
+        for a in anonymous::order(r, &step.id, &f.id, answers.iter().copied()) {
+            if let Some(t) = a.fields.get(&f.id) {
+                m.push(Block::Item(field_line(&f.label, t)));
+            }
+        }
+    }
+}
+
+/// "Only 2 answered: too few to show anonymous answers", with the count.
+fn too_few_line(n: usize) -> MessageRef {
+    msg::ANONYMOUS_TOO_FEW
+        .msg()
+        .num("count", n as i64)
+        .num("min", anonymous::MIN_ANSWERS as i64)
 }
 
 /// "2 answers were removed at their authors' request", if any were.
@@ -252,6 +301,10 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
                 questions,
                 anonymous,
             } => {
+                // Too few for anonymity: the averages and counts only.
+                if *anonymous && anonymous::too_few(answers.len()) {
+                    m.push(Block::Line(too_few_line(answers.len())));
+                }
                 for q in questions {
                     let scores: Vec<u8> = answers
                         .iter()
@@ -269,12 +322,10 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
                             .text("average", decimal(tenths, r.locale))
                             .num("count", scores.len() as i64),
                     ));
-                    let ordered = if *anonymous {
-                        shuffled(r, answers.iter().copied())
-                    } else {
-                        in_roster(r, answers.iter().copied())
-                    };
-                    for a in ordered {
+                    if *anonymous && anonymous::too_few(answers.len()) {
+                        continue;
+                    }
+                    for a in ordered(r, &step.id, &q.id, *anonymous, &answers) {
                         if let Some(t) = a.fields.get(&q.id) {
                             m.push(Block::SubItem(answer_line(
                                 r,
@@ -313,33 +364,25 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
             | StepKind::AssignRoles { .. }
             | StepKind::Summary => {
                 let anonymous = step.anonymous_in(flow);
-                let ordered = if anonymous {
-                    shuffled(r, answers.into_iter())
-                } else {
-                    in_roster(r, answers.into_iter())
-                };
-                for a in ordered {
+                if anonymous {
+                    anonymous_answers(r, step, &answers, m);
+                    continue;
+                }
+                for a in in_roster(r, answers.into_iter()) {
                     if step.fields().is_empty() {
                         if let Some(t) = a.fields.get(TEXT) {
-                            m.push(Block::Item(answer_line(r, &flow.roles, a, anonymous, t)));
+                            m.push(Block::Item(answer_line(r, &flow.roles, a, false, t)));
                         }
                         continue;
                     }
-                    m.push(Block::Item(if anonymous {
-                        msg::ANONYMOUS_LINE.msg()
-                    } else {
-                        msg::AUTHOR_LINE
-                            .msg()
-                            .with_author(author(r, &flow.roles, a))
-                    }));
+                    m.push(Block::Item(msg::AUTHOR_LINE.msg().with_author(author(
+                        r,
+                        &flow.roles,
+                        a,
+                    ))));
                     for f in step.fields() {
                         if let Some(t) = a.fields.get(&f.id) {
-                            m.push(Block::SubItem(
-                                msg::FIELD_LINE
-                                    .msg()
-                                    .msg("label", f.label.clone())
-                                    .text("text", t.clone()),
-                            ));
+                            m.push(Block::SubItem(field_line(&f.label, t)));
                         }
                     }
                 }

@@ -147,6 +147,42 @@ pub struct ActionItem {
 /// The field id used for a step without named fields.
 pub const TEXT: &str = "text";
 
+#[cfg(test)]
+impl Round {
+    /// A running round nobody has joined yet, for tests.
+    pub(crate) fn sample(id: RoundId, group: GroupId, at: DateTime<Utc>) -> Round {
+        let user = UserRef::new(super::ids::Platform::Console, "Anna");
+        Round {
+            id,
+            group,
+            flow_id: "golden-circle".into(),
+            flow_version: 1,
+            title: format!("case {}", id.0),
+            locale: Locale::Nl,
+            coordinator: user,
+            coordinator_name: "Anna".into(),
+            owner: None,
+            participants: Vec::new(),
+            status: Status::Running,
+            step: 0,
+            step_started: at,
+            timers: Timers::default(),
+            answers: Vec::new(),
+            roles: Vec::new(),
+            actions: Vec::new(),
+            previous_actions: Vec::new(),
+            intake_draft: None,
+            held: Vec::new(),
+            consent: None,
+            retention_days: 90,
+            expires: None,
+            tz: chrono_tz::Europe::Amsterdam,
+            opened: at,
+            closed: None,
+        }
+    }
+}
+
 impl Round {
     pub fn participant(&self, user: &UserRef) -> Option<&Participant> {
         self.participants

@@ -4,9 +4,9 @@ use super::{Commit, MemoryStore, SledStore, Store, SCHEMA_VERSION};
 use crate::core::effect::Pending;
 use crate::core::effect::{Destination, Outgoing};
 use crate::core::group::GroupState;
-use crate::core::ids::{GroupId, Locale, Platform, RoundId, UserRef};
+use crate::core::ids::{GroupId, Locale, Platform, RoundId};
 use crate::core::message::{Message, MessageRef};
-use crate::core::round::{Round, Status, Timers};
+use crate::core::round::{Round, Status};
 use chrono::{DateTime, TimeDelta, Utc};
 
 fn t0() -> DateTime<Utc> {
@@ -18,40 +18,9 @@ fn group() -> GroupId {
 }
 
 fn round(id: u64, deadline: Option<DateTime<Utc>>) -> Round {
-    let user = UserRef::new(Platform::Console, "Anna");
-    Round {
-        id: RoundId(id),
-        group: group(),
-        flow_id: "golden-circle".into(),
-        flow_version: 1,
-        title: format!("case {id}"),
-        locale: Locale::Nl,
-        coordinator: user.clone(),
-        coordinator_name: "Anna".into(),
-        owner: None,
-        participants: Vec::new(),
-        status: Status::Running,
-        step: 0,
-        step_started: t0(),
-        timers: Timers {
-            deadline,
-            reminder: None,
-            paused_at: None,
-            held: false,
-        },
-        answers: Vec::new(),
-        roles: Vec::new(),
-        actions: Vec::new(),
-        previous_actions: Vec::new(),
-        intake_draft: None,
-        held: Vec::new(),
-        consent: None,
-        retention_days: 90,
-        expires: None,
-        tz: chrono_tz::Europe::Amsterdam,
-        opened: t0(),
-        closed: None,
-    }
+    let mut r = Round::sample(RoundId(id), group(), t0());
+    r.timers.deadline = deadline;
+    r
 }
 
 fn out(id: u64) -> Outgoing {

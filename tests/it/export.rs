@@ -39,7 +39,7 @@ fn json_export_has_the_documented_shape() {
     run.feed("Anna: !brug export json");
     let v = json_of(&run, from);
     assert_eq!(v["format"], "brug-round-record");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["round"], 1);
     assert_eq!(v["status"], "closed");
     assert_eq!(v["participants"].as_array().unwrap().len(), 4);

@@ -2,6 +2,7 @@
 //! properties, crash recovery of the real binary, flow validation, and the
 //! architecture rules. Shared helpers live in `support`.
 
+mod anonymity;
 mod answers;
 mod architecture;
 mod commands;

@@ -93,17 +93,25 @@ pub fn check(run: &Run, flow: &Flow) {
                         }
                     }
                 }
-                for (r, _) in &reveals {
+                for (r, anonymous_reveal) in &reveals {
                     if round.step > *r {
                         let post = seen
                             .iter()
                             .find(|s| s.in_thread() && step_number(s) == Some(*r));
                         let post = post.unwrap_or_else(|| panic!("reveal step {r} was posted"));
-                        assert!(
+                        // Too few for anonymity: only the count is shown.
+                        let given = round.answers_to(&step.id).filter(|a| !a.removed).count();
+                        let withheld = (anonymous || *anonymous_reveal)
+                            && brug::core::anonymous::too_few(given);
+                        assert_eq!(
                             post.text.contains(frag),
-                            "reveal of `{}` is missing «{frag}»",
+                            !withheld,
+                            "reveal of `{}` and «{frag}» ({given} answers)",
                             step.id
                         );
+                        if withheld {
+                            assert!(has_id(post, msg::ANONYMOUS_TOO_FEW.id), "{}", post.text);
+                        }
                     }
                 }
             }
