@@ -50,17 +50,19 @@ pub struct Transition {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejection {
     pub msg: MessageRef,
+    /// The message is about this round, which has ended (a late message).
+    pub ended: Option<super::ids::RoundId>,
 }
 
 impl Rejection {
     pub fn new(msg: MessageRef) -> Self {
-        Self { msg }
+        Self { msg, ended: None }
     }
 }
 
 impl From<MessageRef> for Rejection {
     fn from(msg: MessageRef) -> Self {
-        Rejection { msg }
+        Rejection::new(msg)
     }
 }
 

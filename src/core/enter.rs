@@ -59,6 +59,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         tz: new.tz,
         opened: now,
         closed: None,
+        told_ended: Vec::new(),
     };
     let mut fx = Vec::new();
     enter(&mut r, 0, now, flow, &mut fx);

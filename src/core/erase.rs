@@ -16,6 +16,8 @@ pub const REMOVED_NAME: &str = "—";
 /// proposed and a case draft dropped; in an open round they have left.
 /// Returns whether the round had anything of theirs.
 pub fn forget(r: &mut Round, user: &UserRef) -> bool {
+    let told = r.told_ended.len();
+    r.told_ended.retain(|u| u != user);
     let at = r.participants.iter().position(|p| &p.user == user);
     let involved = at.is_some()
         || &r.coordinator == user
@@ -24,7 +26,7 @@ pub fn forget(r: &mut Round, user: &UserRef) -> bool {
         || r.held.iter().any(|h| &h.by == user)
         || r.actions.iter().any(|a| &a.by == user);
     if !involved {
-        return false;
+        return told != r.told_ended.len();
     }
     let ghost = UserRef::new(
         user.platform,

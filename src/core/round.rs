@@ -51,6 +51,10 @@ pub struct Round {
     pub tz: chrono_tz::Tz,
     pub opened: DateTime<Utc>,
     pub closed: Option<DateTime<Utc>>,
+    /// Those told, after the round ended, that it has: each hears it once,
+    /// however many late messages they send.
+    #[serde(default)]
+    pub told_ended: Vec<UserRef>,
 }
 
 /// The retention period when nothing else is set (SPEC §6).
@@ -179,6 +183,7 @@ impl Round {
             tz: chrono_tz::Europe::Amsterdam,
             opened: at,
             closed: None,
+            told_ended: Vec::new(),
         }
     }
 }

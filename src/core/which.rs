@@ -44,11 +44,14 @@ pub fn named<'a>(
 
 /// The line for a message about round `id`, which has ended.
 pub fn ended(id: RoundId, prefix: &str) -> Rejection {
-    msg::ERR_ROUND_ENDED
-        .msg()
-        .text("round", id.to_string())
-        .text("prefix", prefix)
-        .into()
+    Rejection {
+        ended: Some(id),
+        ..msg::ERR_ROUND_ENDED
+            .msg()
+            .text("round", id.to_string())
+            .text("prefix", prefix)
+            .into()
+    }
 }
 
 /// The one round among `open` that a message asked at `asked` is about.

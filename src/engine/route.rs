@@ -24,6 +24,9 @@ impl<S: Store> Engine<S> {
         };
         let id = match self.find_round(m, true)? {
             Ok(id) => id,
+            Err(Rejection {
+                ended: Some(id), ..
+            }) => return self.late(m, id),
             Err(rej) => return self.reply(m, rej.msg),
         };
         let text = which::round_tag(&m.text)
@@ -35,6 +38,36 @@ impl<S: Store> Engine<S> {
             via,
         };
         self.apply(id, ev, Some(m), now)
+    }
+
+    /// A message about a round that has ended: its writer hears so (and
+    /// where the record is) once per round; further late messages are let be.
+    fn late(&mut self, m: &Inbound, id: RoundId) -> Result<Vec<Pending>> {
+        let rej = which::ended(id, &self.defaults.prefix);
+        let Some(mut round) = self.store.round(id)? else {
+            return self.reply(m, rej.msg);
+        };
+        if round.told_ended.contains(&m.sender) {
+            tracing::debug!(round = id.0, "late message; its writer was told already");
+            return Ok(Vec::new());
+        }
+        round.told_ended.push(m.sender.clone());
+        let (to, locale, tz) = self.reply_place(m)?;
+        let mut msg = crate::core::message::Message::line(rej.msg);
+        msg.blocks
+            .extend(super::commit::identifiers_in(m, self.now));
+        self.commit(
+            vec![round],
+            Vec::new(),
+            vec![super::Draft {
+                to,
+                round: matches!(m.place, Place::Thread(_)).then_some(id),
+                locale,
+                tz,
+                msg,
+            }],
+            Vec::new(),
+        )
     }
 
     /// Which round a message is about: its thread (known to the adapter, or

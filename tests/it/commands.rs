@@ -233,3 +233,27 @@ fn next_with_answers_missing_asks_for_next_bang() {
         assert!(final_round(&run).step > step, "next! did not go on");
     }
 }
+
+/// Three late messages to a closed round give one notice: each person hears
+/// once per round that it ended (and where its record is); a command is
+/// still answered.
+#[test]
+fn late_messages_to_a_closed_round_give_one_notice_per_person() {
+    for (locale, ended) in [
+        (Locale::En, "Round #1 has ended"),
+        (Locale::Nl, "Ronde #1 is afgelopen"),
+    ] {
+        let mut run = Run::new("golden-circle", locale, default_people());
+        run.feed("Anna: !brug cancel");
+        let before = run.seen().len();
+        run.feed("Bram: one\nBram: two\nBram (dm): three\nChris: four\nChris: five");
+        let said: Vec<String> = run.since(before).iter().map(|s| s.line()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(
+            said[0].starts_with("[thread]") && said[0].contains(ended),
+            "{said:?}"
+        );
+        assert!(said[1].contains(ended), "{said:?}");
+        assert!(last_reply(&mut run, "Bram: !brug status").contains(ended));
+    }
+}
