@@ -150,6 +150,7 @@ fn main() {
         tz: chrono_tz::UTC,
         opened: now,
         closed: None,
+        told_ended: Vec::new(),
     };
     let runs = 200;
     let mut chart = None;
