@@ -11,7 +11,7 @@ round-how-to-join = Doe je mee? Schrijf hier `!brug join` met je beroep. Privé-
 first-deadline = Eerste deadline: { $deadline }.
 round-closed = Ronde { $round } is afgesloten. Dank jullie wel.
 round-cancelled = { $name } heeft deze ronde geannuleerd.
-round-paused = { $name } heeft deze ronde gepauzeerd; deadlines wachten tot ze weer verdergaat.
+round-paused = { $name } heeft deze ronde gepauzeerd; de deadlines staan stil tot de ronde weer verdergaat.
 round-resumed = { $name } heeft deze ronde hervat.
 step-header = Stap { $n } van { $total }: { $title }
 step-deadline = Deadline: { $deadline }.
@@ -53,7 +53,7 @@ choose-option = { $n }. { $option }
 discuss-owner-listens = { $name } luistert in deze stap alleen.
 listen-only-dm = In deze stap luister je alleen: de anderen bespreken je casus alsof je er niet bij bent. Je mag aantekeningen maken; in de volgende stap ben jij aan de beurt.
 private-prompt = Ronde { $round } «{ $title }» — { $step }
-intake-waiting = { $name } stuurt mij de casus privé; hij verschijnt hier na bevestiging.
+intake-waiting = { $name } stuurt mij de casus privé. Na bevestiging zet ik de casus hier neer.
 intake-no-owner = Er is nog geen casusinbrenger: de gespreksleider wijst die aan met `!brug owner NAAM`.
 intake-confirm = Dit heb ik ontvangen. Antwoord `ja` om het in de thread te plaatsen, of stuur een verbeterde versie.
 intake-posted = Geplaatst in de thread.
@@ -165,16 +165,16 @@ help =
     { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
-    { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (coördinatoren stellen het in)
-    { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (coördinatoren)
+    { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen het in)
+    { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (gespreksleiders)
     { $prefix } lang nl|en — je taal (gespreksleiders in de ruimte: die van de groep)
     { $prefix } help <commando> — meer over één commando
 help-command = { $command ->
     [start] `{ $prefix } start <flow> [titel]` opent een ronde: een startbericht, een thread en de eerste stap. Alleen gespreksleiders kunnen starten; `{ $prefix } flows` toont de methodes.
     [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: social-worker, client-manager-work, client-manager-income, other.
     [leave] `{ $prefix } leave` haalt je uit de ronde; wat je al hebt geantwoord blijft staan.
-    [export] `{ $prefix } export` stuurt je privé het verslag van de ronde van deze draad (of `#12`, of de laatste van de ruimte): casus, antwoorden (anonieme zonder namen), acties en framesamenvatting, voor het dossier; `{ $prefix } export json` geeft het als JSON (coördinatoren).
-    [retention] `{ $prefix } retention` zegt hoe lang de rondes van deze groep na afloop bewaard blijven; `{ $prefix } retention 30` zet dat op 30 dagen voor rondes die vanaf nu aflopen (coördinatoren). Daarna wordt het verslag gewist en trekt de bot zijn berichten over de ronde in.
+    [export] `{ $prefix } export` stuurt je privé het verslag van de ronde van deze thread (of `#12`, of de laatste van de ruimte): casus, antwoorden (anonieme zonder namen), acties en framesamenvatting, voor het dossier; `{ $prefix } export json` geeft het als JSON (gespreksleiders).
+    [retention] `{ $prefix } retention` zegt hoe lang de rondes van deze groep na afloop bewaard blijven; `{ $prefix } retention 30` zet dat op 30 dagen voor rondes die vanaf nu aflopen (gespreksleiders). Daarna wordt het verslag gewist en trekt de bot zijn berichten over de ronde in.
     [forget-me] `{ $prefix } forget-me` wist je antwoorden, je naam en beroep en je taalkeuze in elke ronde en groep (AVG art. 17); in verslagen staat dan alleen dat er een antwoord is verwijderd. Dit kan niet ongedaan worden gemaakt.
     [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
     [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders). Ontbreken er nog antwoorden, dan hoor je van wie; `{ $prefix } next!` gaat toch door.
@@ -232,7 +232,7 @@ pii-found = Ik zag iets wat lijkt op { $kinds } in je bericht. Ik heb het niet b
    *[0] {""}
 }
 pii-held = Stuur het opnieuw zonder deze gegevens, of antwoord `ja` om deze versie met plaatshouders te gebruiken:
-pii-held-thread = Verwijder je bericht in de draad en stuur het opnieuw zonder deze gegevens, of antwoord `ja` in de draad om deze versie met plaatshouders te gebruiken:
+pii-held-thread = Verwijder je bericht in de thread en stuur het opnieuw zonder deze gegevens, of antwoord `ja` in de thread om deze versie met plaatshouders te gebruiken:
 pii-intake = Stuur de casus opnieuw zonder deze gegevens (een voornaam of initiaal is genoeg), of antwoord `ja` om deze versie met plaatshouders te plaatsen:
 pii-delete-public = Iedereen hier kan je bericht nog lezen: verwijder het alsjeblieft.
 pii-title-masked = Ik heb de ronde gestart met plaatshouders in de titel.
@@ -259,7 +259,7 @@ export-sent = Ik heb je het verslag van ronde { $round } privé gestuurd.
 # Toestemming bij de casus
 intake-confirm-consent = Dit heb ik ontvangen. Deze methode vraagt een controle voordat de casus geplaatst wordt: antwoord `pseudoniem` als er niets in staat waaraan de cliënt te herkennen is, of `toestemming` als de cliënt ermee instemt dat de casus hier besproken wordt. Of stuur een verbeterde versie.
 intake-consent-needed = Bevestig eerst een van de twee voordat ik de casus plaats: `pseudoniem` (niets in de casus maakt de cliënt herkenbaar) of `toestemming` (de cliënt stemt in met bespreking).
-intake-consent-waiting = De casus is nog niet geplaatst: { $name } moet nog bevestigen dat hij gepseudonimiseerd is of dat de cliënt toestemming gaf. De ronde wacht tot dan.
+intake-consent-waiting = De casus is nog niet geplaatst: { $name } moet nog bevestigen dat de casus gepseudonimiseerd is of dat de cliënt toestemming gaf. De ronde wacht tot dan.
 err-intake-consent = De ronde kan nog niet verder: { $name } bevestigt eerst dat de casus gepseudonimiseerd is of dat de cliënt toestemming gaf.
 pii-intake-consent = Stuur de casus opnieuw zonder deze gegevens (een voornaam of initiaal is genoeg), of antwoord `pseudoniem` om deze versie met plaatshouders te plaatsen (`toestemming` als de cliënt instemde):
 record-consent = Grond om de casus te bespreken: { $basis }.

@@ -167,7 +167,11 @@ fn header(r: &Round, step: &Step, idx: usize, flow: &Flow) -> Message {
             .num("total", flow.steps.len() as i64)
             .msg("title", step.title.clone()),
     ));
-    m.push(Block::Line(prompt(r, step)));
+    // An intake's prompt speaks to the case owner: with none named yet it
+    // waits for them (the step says who names one).
+    if !(matches!(step.kind, StepKind::Intake { .. }) && r.owner.is_none()) {
+        m.push(Block::Line(prompt(r, step)));
+    }
     m
 }
 

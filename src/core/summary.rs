@@ -216,12 +216,8 @@ fn author(r: &Round, flow: &Flow, u: &UserRef) -> (String, String) {
 }
 
 /// Words as the summary quotes them: «a», «b».
-fn quoted(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|w| format!("«{w}»"))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn quoted(words: &[String]) -> Arg {
+    Arg::List(words.iter().map(|w| Arg::Text(format!("«{w}»"))).collect())
 }
 
 /// Frame indices by count, highest first.
@@ -341,7 +337,7 @@ fn issue_moments(r: &Round, flow: &Flow, pieces: &[Piece], m: &mut Message) {
                     .text("name", name)
                     .msg("profession", prof)
                     .msg("frame", flow.frames.frames[top.frame].name.clone())
-                    .text("words", words),
+                    .arg("words", words),
             ));
         }
     }

@@ -128,3 +128,38 @@ fn every_command_has_a_usage_line() {
         }
     }
 }
+
+/// What the bot said in every scripted round: a list of three or more
+/// (quoted evidence words, people's names) ends with its conjunction.
+#[test]
+fn transcripts_have_no_list_without_its_conjunction() {
+    let dir = super::support::repo().join("tests/it/snapshots");
+    let quoted = regex::Regex::new(r"(?:«[^»\n]*», ){2,}«[^»\n]*»(.{0,5})").unwrap();
+    let names = regex::Regex::new(
+        r"(?:\b(?:Anna|Bram|Chris|Dewi|Eva), ){2,}(?:Anna|Bram|Chris|Dewi|Eva)\b(.{0,5})",
+    )
+    .unwrap();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("snap") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        checked += 1;
+        for re in [&quoted, &names] {
+            for c in re.captures_iter(&text) {
+                let after = c.get(1).map_or("", |m| m.as_str());
+                assert!(
+                    [" en ", " and ", " of ", " or "]
+                        .iter()
+                        .any(|w| after.starts_with(w)),
+                    "{}: a list without its conjunction: {}",
+                    path.display(),
+                    c.get(0).unwrap().as_str()
+                );
+            }
+        }
+    }
+    assert!(checked >= 14, "only {checked} transcripts");
+}

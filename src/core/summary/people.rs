@@ -140,7 +140,7 @@ fn push_evidence(flow: &Flow, lines: Vec<(usize, Vec<String>)>, m: &mut Message)
             msg::FS_EVIDENCE
                 .msg()
                 .msg("frame", flow.frames.frames[f].name.clone())
-                .text("words", quoted(&words)),
+                .arg("words", quoted(&words)),
         ));
     }
 }
