@@ -271,6 +271,7 @@ impl<S: Store> EngineLoop<S> {
                         opened: None,
                         retracted: None,
                         kept: false,
+                        slot: None,
                     });
                 }
             }

@@ -430,12 +430,15 @@ fn acknowledge(
     if done == done_before {
         return;
     }
-    fx.push(Effect::thread(Message::line(
+    // One progress message per step, edited in place where the platform can.
+    let mut progress = Message::line(
         msg::PROGRESS
             .msg()
             .num("answered", done as i64)
             .num("total", total as i64),
-    )));
+    );
+    progress.slot = Some(format!("progress-{}", r.step));
+    fx.push(Effect::thread(progress));
 }
 
 /// Moves on when everyone expected has answered a step that ends so.

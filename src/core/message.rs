@@ -131,6 +131,11 @@ pub struct Message {
     pub chart: Option<Chart>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
+    /// A message that shows the current state of something (a step's
+    /// progress): each new one with the same slot in a round replaces the
+    /// last where the platform can edit, instead of adding a line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot: Option<String>,
 }
 
 /// Something a reader can do from a message, on platforms with buttons.

@@ -189,6 +189,12 @@ mod tests {
         {
             Ok(Vec::new())
         }
+        fn slot(&self, _: RoundId, _: &str) -> Result<Option<super::super::PostRef>, ReadError> {
+            Ok(None)
+        }
+        fn slots_of(&self, _: RoundId) -> Result<Vec<String>, ReadError> {
+            Ok(Vec::new())
+        }
         fn handled(&self, _: Platform, event: &str) -> Result<bool, ReadError> {
             Ok(event == "$2")
         }

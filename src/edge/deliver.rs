@@ -74,6 +74,19 @@ pub trait Deliver: Send + Sync + 'static {
     /// none where the platform has no ids, as in the terminal. Sending the
     /// same `key` twice must not post twice where the platform allows.
     fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>>;
+    /// Whether the bot's messages can be edited here (a step's progress is
+    /// then one message, updated in place).
+    fn can_edit(&self) -> bool {
+        false
+    }
+    /// Replaces the text of one of the bot's earlier messages with `post`'s.
+    fn edit<'a>(
+        &'a self,
+        _earlier: &'a PostRef,
+        _post: &'a Post<'a>,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async { Err(DeliveryError::Permanent("this platform cannot edit".into())) })
+    }
     /// Deletes (redacts) one of the bot's messages.
     fn delete<'a>(&'a self, post: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>>;
     /// Opens a private place with a person; returns its id.
@@ -100,6 +113,8 @@ pub struct Receipt {
     /// A private message the person does not accept: kept for them, not
     /// delivered (see `engine::parking`).
     pub kept: bool,
+    /// The slot whose message this post now is (the first of a slot).
+    pub slot: Option<String>,
 }
 
 /// An idempotency key for outbox entry `id` of the store `instance`: at most
@@ -131,6 +146,7 @@ fn base36(mut n: u64) -> String {
 pub struct Recent {
     roots: std::collections::HashMap<RoundId, String>,
     private: std::collections::HashMap<UserRef, String>,
+    slots: std::collections::HashMap<(RoundId, String), PostRef>,
 }
 
 /// Everything the shared driver needs besides the adapter.
@@ -210,6 +226,37 @@ impl Driver<'_> {
             Some(t) if adapter.thread_is_a_place() => t.to_string(),
             _ => place.clone(),
         };
+        // A slot's later messages edit its first, where the platform can;
+        // one that cannot be edited (deleted meanwhile) is posted anew.
+        let slot = o.msg.slot.clone().zip(o.round);
+        if let (Some((name, round)), true) = (&slot, adapter.can_edit()) {
+            let key = (*round, name.clone());
+            let earlier = match recent.slots.get(&key) {
+                Some(p) => Some(p.clone()),
+                None => self.routes.slot(*round, name).map_err(routes)?,
+            };
+            if let Some(earlier) = earlier {
+                let edited = retrying("editing a message", DeliveryError::failure, || {
+                    adapter.edit(&earlier, &post)
+                })
+                .await;
+                match edited {
+                    Ok(()) => {
+                        return Ok(Receipt {
+                            id: o.id,
+                            round: o.round,
+                            to: Some(o.to.clone()),
+                            posted: Vec::new(),
+                            opened,
+                            retracted: None,
+                            kept: false,
+                            slot: None,
+                        })
+                    }
+                    Err(e) => tracing::warn!(id = o.id, "could not edit, posting anew: {e}"),
+                }
+            }
+        }
         let began = std::time::Instant::now();
         let sent = retrying(&what, DeliveryError::failure, || adapter.send(&post)).await;
         tracing::trace!(id = o.id, took = ?began.elapsed(), "sent");
@@ -227,6 +274,7 @@ impl Driver<'_> {
                     opened,
                     retracted: None,
                     kept: true,
+                    slot: None,
                 });
             }
             r => r?,
@@ -234,20 +282,26 @@ impl Driver<'_> {
         if let (Destination::Root(_, r), Some(first)) = (&o.to, id.first()) {
             recent.roots.insert(*r, first.clone());
         }
+        let posted: Vec<PostRef> = id
+            .into_iter()
+            .map(|id| PostRef {
+                place: PlaceId::new(adapter.platform(), posted_in.clone()),
+                id,
+            })
+            .collect();
+        let slot = slot.filter(|_| !posted.is_empty());
+        if let (Some((name, round)), Some(first)) = (&slot, posted.first()) {
+            recent.slots.insert((*round, name.clone()), first.clone());
+        }
         Ok(Receipt {
             id: o.id,
             round: o.round,
             to: Some(o.to.clone()),
-            posted: id
-                .into_iter()
-                .map(|id| PostRef {
-                    place: PlaceId::new(adapter.platform(), posted_in.clone()),
-                    id,
-                })
-                .collect(),
+            posted,
             opened,
             retracted: None,
             kept: false,
+            slot: slot.map(|(name, _)| name),
         })
     }
 
@@ -270,6 +324,7 @@ impl Driver<'_> {
             }
         }
         recent.roots.remove(&r.round);
+        recent.slots.retain(|(round, _), _| *round != r.round);
         let mut receipt = self.post(adapter, &r.notice, recent).await?;
         receipt.round = Some(r.round);
         receipt.retracted = Some(r.round);

@@ -65,6 +65,11 @@ pub enum RouteKey {
     Told(UserRef, RoundId),
     /// Every such note (a prefix).
     AllTold,
+    /// A round's message that later ones of the same slot edit (its progress
+    /// line per step) -> that message.
+    SlotOf(RoundId, String),
+    /// Every slot of a round (a prefix).
+    SlotsOf(RoundId),
 }
 
 impl RouteKey {
@@ -83,6 +88,8 @@ impl RouteKey {
             RouteKey::AllParked => "parked/".to_string(),
             RouteKey::Told(u, r) => format!("told/{}/{}/{}", u.platform.name(), u.id, r.0),
             RouteKey::AllTold => "told/".to_string(),
+            RouteKey::SlotOf(r, slot) => format!("slot/{}/{slot}", r.0),
+            RouteKey::SlotsOf(r) => format!("slot/{}/", r.0),
         }
         .into_bytes()
     }
@@ -129,6 +136,10 @@ pub trait RouteView: Send + Sync {
     fn person_of(&self, platform: Platform, place: &str) -> Result<Option<UserRef>, ReadError>;
     /// Every message the bot posted about a round, by outbox id and part,
     /// oldest first.
+    /// The message a slot of a round edits, once it was posted.
+    fn slot(&self, round: RoundId, slot: &str) -> Result<Option<PostRef>, ReadError>;
+    /// The slots of a round that have a message.
+    fn slots_of(&self, round: RoundId) -> Result<Vec<String>, ReadError>;
     fn posts_of(&self, round: RoundId) -> Result<Vec<(PostKey, PostRef)>, ReadError>;
     /// Whether a platform event was handled already.
     fn handled(&self, platform: Platform, event: &str) -> Result<bool, ReadError>;
@@ -190,6 +201,17 @@ impl<S: Store + ?Sized> RouteView for S {
     }
     fn person_of(&self, platform: Platform, place: &str) -> Result<Option<UserRef>, ReadError> {
         get(self, RouteKey::PersonOf(platform, place.into()))
+    }
+    fn slot(&self, round: RoundId, slot: &str) -> Result<Option<PostRef>, ReadError> {
+        get(self, RouteKey::SlotOf(round, slot.to_string()))
+    }
+    fn slots_of(&self, round: RoundId) -> Result<Vec<String>, ReadError> {
+        let prefix = RouteKey::SlotsOf(round).bytes();
+        Ok(self
+            .routes_with_prefix(&prefix)?
+            .into_iter()
+            .map(|(k, _)| String::from_utf8_lossy(&k[prefix.len()..]).into_owned())
+            .collect())
     }
     fn posts_of(&self, round: RoundId) -> Result<Vec<(PostKey, PostRef)>, ReadError> {
         let mut posts: Vec<(PostKey, PostRef)> = Vec::new();
@@ -265,6 +287,9 @@ pub fn forget_round(view: &dyn RouteView, round: RoundId) -> Result<Vec<RouteWri
     }
     for p in parked_about(view, round)? {
         out.push(RouteWrite::remove(RouteKey::Parked(p.user, p.id)));
+    }
+    for slot in view.slots_of(round)? {
+        out.push(RouteWrite::remove(RouteKey::SlotOf(round, slot)));
     }
     for (u, r) in view.told()? {
         if r == round {

@@ -69,6 +69,7 @@ impl<S: Store> Engine<S> {
                 opened: None,
                 retracted: None,
                 kept: false,
+                slot: None,
             })
             .collect();
         self.record(&receipts, true).map(|_| ())
@@ -93,6 +94,9 @@ impl<S: Store> Engine<S> {
         // its retraction waits for it, and must find it to take it back.
         for (part, p) in r.posted.iter().enumerate() {
             out.push(RouteWrite::set(RouteKey::PostOf(round, r.id, part), p));
+        }
+        if let Some(slot) = &r.slot {
+            out.push(RouteWrite::set(RouteKey::SlotOf(round, slot.clone()), post));
         }
         match &r.to {
             #[cfg(feature = "fault-injection")]

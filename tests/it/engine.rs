@@ -344,6 +344,7 @@ fn kept(o: &Outgoing) -> brug::edge::Receipt {
         opened: None,
         retracted: None,
         kept: true,
+        slot: None,
     }
 }
 

@@ -44,6 +44,41 @@ impl Deliver for DiscordOut {
         Box::pin(self.post(post))
     }
 
+    fn can_edit(&self) -> bool {
+        true
+    }
+
+    /// An edit is a message edit (PATCH): the new text in place, marked
+    /// "(edited)" by the client; it mentions nobody.
+    fn edit<'a>(
+        &'a self,
+        earlier: &'a PostRef,
+        post: &'a Post<'a>,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            let text =
+                markdown::slash_commands(&markdown::render(&post.prepared.blocks), &self.dc.prefix);
+            // An edited state stays short; should it not, its first part.
+            let content = markdown::split(&text)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            let body = json(&serde_json::json!({
+                "content": content,
+                "allowed_mentions": { "parse": [] },
+            }))?;
+            let route = Route::ChannelMessage {
+                channel_id: ChannelId::new(id("channel", &earlier.place.id)?),
+                message_id: MessageId::new(id("message", &earlier.id)?),
+            };
+            let _edited: Message = self
+                .dc
+                .fire(Request::new(route, LightMethod::Patch).body(Some(body)))
+                .await?;
+            Ok(())
+        })
+    }
+
     fn delete<'a>(&'a self, post: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {
         Box::pin(async move {
             let channel_id = ChannelId::new(id("channel", &post.place.id)?);

@@ -13,7 +13,8 @@ use matrix_sdk::room::reply::{EnforceThread, Reply};
 use matrix_sdk::ruma::events::relation::Thread;
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::room::message::{
-    AddMentions, Relation, ReplyWithinThread, RoomMessageEventContent, TextMessageEventContent,
+    AddMentions, Relation, ReplacementMetadata, ReplyWithinThread, RoomMessageEventContent,
+    TextMessageEventContent,
 };
 use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::{OwnedEventId, OwnedTransactionId, OwnedUserId, RoomId, UInt, UserId};
@@ -34,6 +35,37 @@ impl Deliver for MatrixOut {
 
     fn send<'a>(&'a self, post: &'a Post<'a>) -> BoxFuture<'a, Result<Vec<String>, DeliveryError>> {
         Box::pin(async move { self.post(post).await.map(|id| vec![id]) })
+    }
+
+    fn can_edit(&self) -> bool {
+        true
+    }
+
+    /// An edit is a replacement event (`m.replace`): clients show the
+    /// message's new text in its place, marked as edited.
+    fn edit<'a>(
+        &'a self,
+        earlier: &'a PostRef,
+        post: &'a Post<'a>,
+    ) -> BoxFuture<'a, Result<(), DeliveryError>> {
+        Box::pin(async move {
+            let room = self.room(&earlier.place.id)?;
+            let event = OwnedEventId::try_from(earlier.id.as_str()).map_err(|e| {
+                DeliveryError::Permanent(format!("bad event id {}: {e}", earlier.id))
+            })?;
+            let content = RoomMessageEventContent::notice_html(
+                post.prepared.plain.clone(),
+                html::render(&post.prepared.blocks),
+            )
+            .add_mentions(Mentions::new())
+            .make_replacement(ReplacementMetadata::new(event, Some(Mentions::new())));
+            room.send(content)
+                .with_transaction_id(OwnedTransactionId::from(post.key))
+                .into_future()
+                .await
+                .map(|_| ())
+                .map_err(|e| classify(&e))
+        })
     }
 
     fn delete<'a>(&'a self, post: &'a PostRef) -> BoxFuture<'a, Result<(), DeliveryError>> {

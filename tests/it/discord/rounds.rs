@@ -74,6 +74,28 @@ async fn golden_circle_round_by_slash_command_in_english() {
         }
     }
     let wall = s.posted(thread, "Step 4 ").await;
+    // Progress is one message in the thread, edited in place as answers come.
+    let progress: Vec<_> = s
+        .fake
+        .sent()
+        .into_iter()
+        .filter(|m| m.channel_id == thread && m.content.contains(" of 4 answered"))
+        .collect();
+    let created: Vec<_> = progress
+        .iter()
+        .filter(|m| m.kind == SentKind::Message)
+        .collect();
+    assert_eq!(created.len(), 1, "{progress:#?}");
+    let edits: Vec<&str> = progress
+        .iter()
+        .filter(|m| m.kind == SentKind::Edit && m.id == created[0].id)
+        .map(|m| m.content.as_str())
+        .collect();
+    assert_eq!(
+        edits,
+        ["2 of 4 answered.", "3 of 4 answered.", "4 of 4 answered."],
+        "{progress:#?}"
+    );
     for n in ["Anna", "Bram", "Chris", "Dewi"] {
         assert!(
             shown(&wall).contains(&format!("belief of {n}")),

@@ -180,6 +180,8 @@ pub struct Seen {
     pub html: Option<String>,
     /// The picture, when the message is an image.
     pub image: Option<matrix_sdk::ruma::events::room::MediaSource>,
+    /// An edit: the message it replaces, and its new text.
+    pub replaces: Option<(OwnedEventId, String)>,
     /// When this client received it (the benchmark times with it).
     #[allow(dead_code)]
     pub at: Instant,
@@ -252,6 +254,12 @@ impl User {
                     Some(Relation::Thread(t)) => Some(t.event_id.clone()),
                     _ => None,
                 };
+                let replaces = match &ev.content.relates_to {
+                    Some(Relation::Replacement(r)) => {
+                        Some((r.event_id.clone(), r.new_content.msgtype.body().to_string()))
+                    }
+                    _ => None,
+                };
                 let mentions = ev
                     .content
                     .mentions
@@ -270,6 +278,7 @@ impl User {
                     mentions_room,
                     html,
                     image,
+                    replaces,
                     at: Instant::now(),
                 });
             }

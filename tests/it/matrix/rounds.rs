@@ -263,6 +263,7 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
         }
     }
     let wall = bot_notice(&g, "Chris", &format!("{} 4 ", w.step)).await;
+    progress_edited_in_place(&g, w).await;
     // The same read of the room now shows them: the check above can see answers.
     let timeline = g.timeline("Chris").await;
     assert!(
@@ -314,6 +315,35 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     bot_notice(&g, "Anna", w.closed).await;
     chart(&g, &root, w).await;
     g
+}
+
+/// What Chris's own client shows of the circle's progress: one message in
+/// the thread, then edits of it (`m.replace`) — not a line per answer.
+async fn progress_edited_in_place(g: &Group, w: &Words) {
+    let of4 = regex::Regex::new(r"^\*? ?[1-4] (of|van) 4 ").unwrap();
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        seen = g
+            .person("Chris")
+            .seen()
+            .into_iter()
+            .filter(|s| s.sender == g.bot.id && of4.is_match(&s.body))
+            .collect();
+        if seen.len() >= 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let first: Vec<_> = seen.iter().filter(|s| s.replaces.is_none()).collect();
+    assert_eq!(first.len(), 1, "one progress message: {:?}", w.lang);
+    let edits: Vec<&str> = seen
+        .iter()
+        .filter_map(|s| s.replaces.as_ref())
+        .filter(|(of, _)| of == &first[0].event)
+        .map(|(_, body)| body.as_str())
+        .collect();
+    assert_eq!(edits.len(), 3, "{edits:?}");
+    assert!(edits[2].starts_with("4 "), "{edits:?}");
 }
 
 /// The frame summary's chart arrives in the thread as a PNG that decodes, with
