@@ -108,6 +108,7 @@ status-answered-names = { $answered } of { $total } answered: { $names }.
 status-paused = The round is paused.
 status-closed = The round is closed.
 status-cancelled = The round was cancelled.
+record-by-export = The full record, with every answer, is not posted here: a coordinator gets it privately with `!brug export { $round }`, for as long as it is kept ({ $days } days after the round).
 record-intro = Record of «{ $title }»:
 record-step = { $step }
 record-no-answers = (no answers)

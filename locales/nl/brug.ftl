@@ -117,6 +117,7 @@ status-answered-names = { $answered } van { $total } { $answered ->
 status-paused = De ronde is gepauzeerd.
 status-closed = De ronde is afgesloten.
 status-cancelled = De ronde is geannuleerd.
+record-by-export = Het volledige verslag, met alle antwoorden, zet ik hier niet neer: een gespreksleider krijgt het privé met `!brug export { $round }`, zolang het bewaard wordt ({ $days } dagen na de ronde).
 record-intro = Verslag van «{ $title }»:
 record-step = { $step }
 record-no-answers = (geen antwoorden)

@@ -134,8 +134,10 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
                 fx.push(Effect::thread(post));
                 fx.extend(cards);
             }
+            // A concise close: the actions and where the full record is;
+            // every answer goes only to those who ask (`export`).
             StepKind::Summary => {
-                record::record(r, flow, &mut post);
+                record::close(r, flow, &mut post);
                 fx.push(Effect::thread(post));
                 let mut frames = Message::default();
                 let chart = super::summary::summary(r, flow, &mut frames);

@@ -136,6 +136,7 @@ messages! {
     HINT_REFLECT = "hint-reflect" [];
     RECEIPT_MISSING = "receipt-missing" [fields];
     RECORD_ACTIONS = "record-actions" [];
+    RECORD_BY_EXPORT = "record-by-export" [round, days];
     RECORD_INTRO = "record-intro" [title];
     RECORD_NO_ACTIONS = "record-no-actions" [];
     RECORD_NO_ANSWERS = "record-no-answers" [];

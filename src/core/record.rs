@@ -268,6 +268,18 @@ impl WithId for MessageRef {
 
 /// The round's record: every step's answers side by side, by person and
 /// profession (anonymous steps without names), then the agreed actions.
+/// The round's close in its thread: the agreed actions, and how to get the
+/// full record.
+pub fn close(r: &Round, flow: &Flow, m: &mut Message) {
+    actions(r, flow, m);
+    m.push(Block::Line(
+        msg::RECORD_BY_EXPORT
+            .msg()
+            .text("round", r.id.to_string())
+            .num("days", i64::from(r.retention_days)),
+    ));
+}
+
 pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
     m.push(Block::Line(
         msg::RECORD_INTRO.msg().text("title", r.title.clone()),
@@ -389,18 +401,24 @@ pub fn record(r: &Round, flow: &Flow, m: &mut Message) {
             }
         }
     }
-    if flow
+    actions(r, flow, m);
+}
+
+/// The agreed actions, where the flow has an actions step.
+fn actions(r: &Round, flow: &Flow, m: &mut Message) {
+    if !flow
         .steps
         .iter()
         .any(|s| matches!(s.kind, StepKind::Actions))
     {
-        m.push(Block::Heading(msg::RECORD_ACTIONS.msg()));
-        if r.actions.is_empty() {
-            m.push(Block::Line(msg::RECORD_NO_ACTIONS.msg()));
-        }
-        for a in &r.actions {
-            m.push(Block::Item(action_line(a)));
-        }
+        return;
+    }
+    m.push(Block::Heading(msg::RECORD_ACTIONS.msg()));
+    if r.actions.is_empty() {
+        m.push(Block::Line(msg::RECORD_NO_ACTIONS.msg()));
+    }
+    for a in &r.actions {
+        m.push(Block::Item(action_line(a)));
     }
 }
 

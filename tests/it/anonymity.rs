@@ -45,10 +45,13 @@ fn orders(record: &str, names: &[&str]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn record_of(run: &Run) -> String {
-    run.seen()
+/// The round's full record, as `export` sends it (the thread gets only a
+/// concise close).
+fn record_of(run: &mut Run) -> String {
+    let before = run.seen().len();
+    run.feed("Anna: !brug export #1");
+    run.since(before)
         .iter()
-        .filter(|s| s.in_thread())
         .map(|s| s.text.clone())
         .find(|t| t.contains("trust-of-"))
         .expect("the record shows the evaluation")
@@ -67,14 +70,14 @@ proptest! {
         for i in &perm {
             run.feed(&evaluate(names[*i]));
         }
-        let record = record_of(&run);
+        let record = record_of(&mut run);
         let got = orders(&record, &names);
         // Same roster, same round: the orders do not depend on `perm`.
         let mut again = at_evaluation(five_people());
         for n in names {
             again.feed(&evaluate(n));
         }
-        prop_assert_eq!(orders(&record_of(&again), &names), got.clone());
+        prop_assert_eq!(orders(&record_of(&mut again), &names), got.clone());
         prop_assert!(got[0] != got[1] || got[1] != got[2], "all questions in one order: {:?}", got);
         for line in record.lines().filter(|l| l.contains("-of-")) {
             for n in names {
@@ -85,7 +88,7 @@ proptest! {
 }
 
 /// Two people answered: anonymity is a fiction, so only the number and the
-/// averages are shown — in the thread and in the export.
+/// averages are shown — in the record and in the JSON export.
 #[test]
 fn two_answers_show_only_counts() {
     let mut run = at_evaluation(five_people());
@@ -103,12 +106,19 @@ fn two_answers_show_only_counts() {
         !thread.contains("-of-"),
         "an answer of two is shown:\n{thread}"
     );
+    let before = run.seen().len();
+    run.feed("Anna: !brug export #1");
+    let record: String = run.since(before).iter().map(|s| s.text.clone()).collect();
     assert!(
-        thread
-            .contains("Only 2 people answered: with fewer than 3 answers anonymity means nothing"),
-        "{thread}"
+        !record.contains("-of-"),
+        "an answer of two is shown:\n{record}"
     );
-    assert!(thread.contains("average"), "averages are shown:\n{thread}");
+    assert!(
+        record
+            .contains("Only 2 people answered: with fewer than 3 answers anonymity means nothing"),
+        "{record}"
+    );
+    assert!(record.contains("average"), "averages are shown:\n{record}");
     let before = run.seen().len();
     run.feed("Anna: !brug export json #1");
     let json: String = run.since(before).iter().map(|s| s.text.clone()).collect();

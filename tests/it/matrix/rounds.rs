@@ -307,12 +307,22 @@ pub async fn golden_circle(w: &Words, encrypted: bool) -> Group {
     for n in ["Anna", "Bram", "Chris", "Dewi"] {
         g.private(n, &format!("{t}: 4\n{o}: 3\n{r}: 5")).await;
     }
-    let record = bot_notice(&g, "Bram", &format!("{} 10 ", w.step)).await;
+    // A concise close in the thread; the full record only for who asks.
+    let close = bot_notice(&g, "Bram", &format!("{} 10 ", w.step)).await;
+    assert!(close.body.contains("!brug export #1"), "{}", close.body);
+    assert!(!close.body.contains("result of"), "{}", close.body);
+    bot_notice(&g, "Anna", w.closed).await;
+    g.thread("Anna", &root, "!brug export").await;
+    let record = g
+        .person("Anna")
+        .expect("the record, privately", |s| {
+            s.sender == g.bot.id && s.room != g.room && s.body.contains("take-away of Anna")
+        })
+        .await;
     for n in ["Anna", "Bram", "Chris", "Dewi"] {
         assert!(record.body.contains(&format!("take-away of {n}")));
         assert!(record.body.contains(&format!("result of {n}")));
     }
-    bot_notice(&g, "Anna", w.closed).await;
     chart(&g, &root, w).await;
     g
 }
