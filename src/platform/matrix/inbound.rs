@@ -21,10 +21,11 @@ use matrix_sdk::ruma::events::room::message::{
     MessageType, OriginalSyncRoomMessageEvent, Relation, RoomMessageEventContent,
 };
 use matrix_sdk::ruma::events::room::power_levels::UserPowerLevel;
+use matrix_sdk::ruma::events::SyncStateEvent;
 use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, SyncMessageLikeEvent,
 };
-use matrix_sdk::ruma::{OwnedEventId, UInt};
+use matrix_sdk::ruma::{MilliSecondsSinceUnixEpoch, OwnedEventId, UInt, UserId};
 use matrix_sdk::{Client, Room, RoomState};
 use std::sync::Arc;
 use std::time::Duration;
@@ -73,6 +74,15 @@ async fn to_inbound(
 ) -> Option<Inbound> {
     let own = mx.client.user_id()?;
     if ev.sender == own || room.state() != RoomState::Joined {
+        return None;
+    }
+    // History from before the bot joined is not for it: a `start` or `help`
+    // written before anyone invited it is left alone.
+    if joined_at(room, own)
+        .await
+        .is_some_and(|joined| ev.origin_server_ts < joined)
+    {
+        tracing::debug!(event = %ev.event_id, "written before the bot joined: left alone");
         return None;
     }
     let text = match &ev.content.msgtype {
@@ -135,6 +145,28 @@ async fn to_inbound(
         reply_to,
         locale: None,
     })
+}
+
+/// When the bot joined `room`, by its own join event (the server's clock, not
+/// ours). None when its latest membership event is not the join itself (a
+/// later profile change): then nothing is held back.
+async fn joined_at(room: &Room, own: &UserId) -> Option<MilliSecondsSinceUnixEpoch> {
+    let member = match room.get_member_no_sync(own).await {
+        Ok(m) => m?,
+        Err(e) => {
+            tracing::warn!(room = %room.room_id(), "reading the bot's membership failed: {e}");
+            return None;
+        }
+    };
+    let SyncStateEvent::Original(ev) = member.event().as_sync()? else {
+        return None;
+    };
+    let was_joined = ev
+        .unsigned
+        .prev_content
+        .as_ref()
+        .is_some_and(|p| p.membership == MembershipState::Join);
+    (ev.content.membership == MembershipState::Join && !was_joined).then_some(ev.origin_server_ts)
 }
 
 /// A thread reply: the round whose root it hangs under; a thread under one

@@ -2,6 +2,7 @@
 
 mod both;
 mod harness;
+mod history;
 mod rounds;
 mod safety;
 mod seam;
