@@ -119,6 +119,7 @@ fn main() {
                 picks: Vec::new(),
                 removed: false,
                 scores: BTreeMap::new(),
+                pieces: Vec::new(),
             });
         }
     }

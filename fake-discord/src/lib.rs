@@ -206,6 +206,29 @@ impl FakeDiscord {
         id
     }
 
+    /// `user` edits their message `message` to read `content`, as a client
+    /// does: the stored message changes (with `edited_timestamp`) and
+    /// MESSAGE_UPDATE carries the whole message. Panics if it is not theirs.
+    pub async fn edit(&self, user: u64, message: u64, content: &str) {
+        {
+            let mut g = self.shared.lock();
+            let (channel, mut m) = match g.messages.get(&message) {
+                Some(msg) if msg.author == user => (msg.channel, msg.json.clone()),
+                Some(_) => panic!("edit: message {message} is not {user}'s"),
+                None => panic!("edit: unknown message {message}"),
+            };
+            m["content"] = json!(content);
+            m["mentions"] = Value::Array(g.mentions(content));
+            m["edited_timestamp"] = json!(payloads::timestamp_now());
+            if let Some(msg) = g.messages.get_mut(&message) {
+                msg.json = m.clone();
+            }
+            let d = g.gateway_message(&m, channel, user);
+            gateway::emit(&mut g, "MESSAGE_UPDATE", d);
+        }
+        tokio::task::yield_now().await;
+    }
+
     /// `user` writes to the bot privately (opens the DM channel if needed).
     pub async fn say_dm(&self, user: u64, content: &str) -> u64 {
         let dm = {

@@ -77,6 +77,7 @@ mod tests {
             picks: Vec::new(),
             removed: false,
             scores: BTreeMap::new(),
+            pieces: Vec::new(),
         }
     }
 

@@ -13,7 +13,7 @@ use super::msg;
 use super::pii;
 use super::progress::progress;
 use super::record;
-use super::round::{ActionItem, Answer, Held, Round, Status, TEXT};
+use super::round::{ActionItem, Answer, Held, Piece, Round, Status, TEXT};
 use chrono::{DateTime, Datelike, Utc};
 use std::collections::BTreeMap;
 
@@ -25,7 +25,7 @@ pub const MAX_ANSWER: usize = 2_000;
 /// The longest case description.
 pub const MAX_CASE: usize = 4_000;
 
-fn open(r: &Round) -> Result<()> {
+pub(super) fn open(r: &Round) -> Result<()> {
     match r.status {
         Status::Running => Ok(()),
         Status::Paused => Err(msg::ERR_ROUND_PAUSED.msg().into()),
@@ -36,11 +36,13 @@ fn open(r: &Round) -> Result<()> {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub(super) fn said(
     r: &mut Round,
     by: &UserRef,
     text: &str,
     via: Via,
+    source: Option<&str>,
     now: DateTime<Utc>,
     flow: &Flow,
     fx: &mut Vec<Effect>,
@@ -101,7 +103,7 @@ pub(super) fn said(
     let step = step.clone();
     let hits = pii::find(text, now.year());
     if matches!(step.kind, StepKind::Intake { .. }) {
-        return intake(r, &step, by, text, &hits, now, flow, fx);
+        return super::intake::intake(r, &step, by, text, &hits, now, flow, fx);
     }
     // Identifiers: nothing is kept or posted but the pseudonymised version,
     // and only once its author confirms it.
@@ -127,7 +129,7 @@ pub(super) fn said(
         0
     };
     let at = fx.len();
-    take(r, &step, by, text, done_before, now, flow, fx)?;
+    take(r, &step, by, text, source, done_before, now, flow, fx)?;
     if echo {
         fx.insert(at, Effect::thread(shown_in_thread(r, &step, by, text)));
     }
@@ -163,6 +165,7 @@ fn take(
     step: &Step,
     by: &UserRef,
     text: &str,
+    source: Option<&str>,
     done_before: usize,
     now: DateTime<Utc>,
     flow: &Flow,
@@ -175,7 +178,7 @@ fn take(
             fields,
             blind: false,
         } if fields.is_empty() => {
-            append(r, step, by, text, now);
+            append(r, step, by, text, source, now);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -188,7 +191,7 @@ fn take(
             Ok(())
         }
         StepKind::Discuss { .. } | StepKind::Review => {
-            append(r, step, by, text, now);
+            append(r, step, by, text, source, now);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -226,7 +229,7 @@ fn take(
             if talk.is_empty() {
                 store(r, step, by, now, |_| {});
             } else {
-                append(r, step, by, &talk.join("\n"), now);
+                append(r, step, by, &talk.join("\n"), source, now);
             }
             Ok(())
         }
@@ -280,88 +283,38 @@ fn hold_back(
     fx.push(Effect::private(by, m));
 }
 
-#[allow(clippy::too_many_arguments)]
-fn intake(
+/// Adds a message to `by`'s running text for `step`, remembering which
+/// message gave which part (an edit of it corrects that part).
+fn append(
     r: &mut Round,
     step: &Step,
     by: &UserRef,
     text: &str,
-    hits: &[pii::Hit],
+    source: Option<&str>,
     now: DateTime<Utc>,
-    flow: &Flow,
-    fx: &mut Vec<Effect>,
-) -> Result<()> {
-    let needs_consent = matches!(step.kind, StepKind::Intake { consent: true });
-    if !hits.is_empty() {
-        // Only the pseudonymised case is kept; confirming posts that.
-        let masked = pii::mask(text, hits).trim().to_string();
-        let mut m = Message::line(pii::found(hits));
-        m.push(Block::Line(if needs_consent {
-            msg::PII_INTAKE_CONSENT.msg()
-        } else {
-            msg::PII_INTAKE.msg()
-        }));
-        m.push(Block::Quote(masked.clone()));
-        fx.push(Effect::private(by, m));
-        r.intake_draft = Some(masked);
-        return Ok(());
-    }
-    let given = answer::consent(text);
-    let confirmed = match (needs_consent, given) {
-        (true, Some(_)) => true,
-        (true, None) if answer::is_yes(text) && r.intake_draft.is_some() => {
-            // A plain yes is not enough here: say what is asked.
-            fx.push(Effect::private(
-                by,
-                Message::line(msg::INTAKE_CONSENT_NEEDED.msg()),
-            ));
-            return Ok(());
-        }
-        (true, None) => false,
-        (false, _) => answer::is_yes(text),
-    };
-    match r.intake_draft.take() {
-        Some(draft) if confirmed => {
-            r.consent = given.filter(|_| needs_consent);
-            let owner = r.name_of(by);
-            let mut m = Message::default();
-            m.push(Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
-            m.push(Block::Quote(draft.clone()));
-            fx.push(Effect::thread(m));
-            fx.push(Effect::private(by, Message::line(msg::INTAKE_POSTED.msg())));
-            store(r, step, by, now, |a| {
-                a.fields.insert(TEXT.to_string(), draft);
-            });
-            advance(r, now, flow, fx);
-        }
-        _ => {
-            let case = text.trim().to_string();
-            let mut m = Message::line(if needs_consent {
-                msg::INTAKE_CONFIRM_CONSENT.msg()
-            } else {
-                msg::INTAKE_CONFIRM.msg()
-            });
-            m.push(Block::Quote(case.clone()));
-            fx.push(Effect::private(by, m));
-            r.intake_draft = Some(case);
-        }
-    }
-    Ok(())
-}
-
-/// Adds a message to `by`'s running text for `step`.
-fn append(r: &mut Round, step: &Step, by: &UserRef, text: &str, now: DateTime<Utc>) {
+) {
     store(r, step, by, now, |a| {
         let t = a.fields.entry(TEXT.to_string()).or_default();
+        let whole =
+            a.pieces.iter().map(|p| p.len).sum::<usize>() + a.pieces.len().saturating_sub(1);
+        // Parts are known only while every message so far had an id.
+        let known = whole == t.len() || a.pieces.is_empty() && t.is_empty();
         if !t.is_empty() {
             t.push('\n');
         }
         t.push_str(text.trim());
+        match source {
+            Some(id) if known => a.pieces.push(Piece {
+                source: id.to_string(),
+                len: text.trim().len(),
+            }),
+            _ => a.pieces.clear(),
+        }
     });
 }
 
 /// Creates or updates `by`'s answer to `step`.
-fn store(
+pub(super) fn store(
     r: &mut Round,
     step: &Step,
     by: &UserRef,
@@ -383,6 +336,7 @@ fn store(
                 picks: Vec::new(),
                 removed: false,
                 scores: BTreeMap::new(),
+                pieces: Vec::new(),
             });
             r.answers.len() - 1
         }

@@ -17,7 +17,21 @@ pub enum Event {
     Left { user: UserRef },
     /// Someone wrote something that is not a command: an answer, in the
     /// thread, privately, or in a form.
-    Said { by: UserRef, text: String, via: Via },
+    Said {
+        by: UserRef,
+        text: String,
+        via: Via,
+        /// The platform's id of the message, where it has one.
+        source: Option<String>,
+    },
+    /// Someone edited the message `source` that answered the current step:
+    /// a correction of that answer.
+    Corrected {
+        by: UserRef,
+        text: String,
+        via: Via,
+        source: String,
+    },
     /// A coordinator command; `coordinator` says whether the platform counts
     /// the sender as one.
     Steered {

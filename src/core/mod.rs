@@ -5,6 +5,7 @@
 pub mod anonymous;
 pub mod answer;
 mod answering;
+mod correcting;
 pub mod deadline;
 pub mod effect;
 pub mod enter;
@@ -14,6 +15,7 @@ pub mod export;
 pub mod flow;
 pub mod group;
 pub mod ids;
+mod intake;
 pub mod message;
 pub mod msg;
 pub mod pii;

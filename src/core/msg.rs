@@ -131,6 +131,11 @@ messages! {
     PROGRESS = "progress" [answered, total];
     RECEIPT = "receipt" [step];
     RECEIPT_CARD = "receipt-card" [step];
+    RECEIPT_UPDATED = "receipt-updated" [step];
+    ERR_EDIT_ACTIONS = "err-edit-actions" [];
+    ERR_EDIT_NOT_MATCHED = "err-edit-not-matched" [];
+    EDIT_TOO_LATE = "edit-too-late" [step];
+    PII_EDIT_REFUSED = "pii-edit-refused" [];
     RECEIPT_IN_SUMMARY = "receipt-in-summary" [step];
     RECEIPT_ANONYMOUS = "receipt-anonymous" [step];
     HINT_REFLECT = "hint-reflect" [];

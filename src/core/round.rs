@@ -130,6 +130,18 @@ pub struct Answer {
     /// Erased at its author's request: nothing of it is kept but that it was.
     #[serde(default)]
     pub removed: bool,
+    /// For a text made of several messages: which message gave which part
+    /// (its platform id and length in bytes, parts joined by newlines), so
+    /// that an edit of one message corrects its part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pieces: Vec<Piece>,
+}
+
+/// One message's part of an answer's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Piece {
+    pub source: String,
+    pub len: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

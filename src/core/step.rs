@@ -30,7 +30,27 @@ pub fn step(round: &Round, event: Event, now: DateTime<Utc>, flow: &Flow) -> Res
             profession,
         } => joined(&mut r, user, name, profession, now, flow, &mut fx)?,
         Event::Left { user } => left(&mut r, &user, now, flow, &mut fx)?,
-        Event::Said { by, text, via } => said(&mut r, &by, &text, via, now, flow, &mut fx)?,
+        Event::Said {
+            by,
+            text,
+            via,
+            source,
+        } => said(
+            &mut r,
+            &by,
+            &text,
+            via,
+            source.as_deref(),
+            now,
+            flow,
+            &mut fx,
+        )?,
+        Event::Corrected {
+            by,
+            text,
+            via,
+            source,
+        } => super::correcting::corrected(&mut r, &by, &text, via, &source, now, flow, &mut fx)?,
         Event::Steered {
             by,
             coordinator,

@@ -195,6 +195,16 @@ mod tests {
         fn slots_of(&self, _: RoundId) -> Result<Vec<String>, ReadError> {
             Ok(Vec::new())
         }
+        fn answer_at(
+            &self,
+            _: Platform,
+            _: &str,
+        ) -> Result<Option<(RoundId, usize, UserRef)>, ReadError> {
+            Ok(None)
+        }
+        fn answers_of(&self, _: RoundId) -> Result<Vec<(Platform, String)>, ReadError> {
+            Ok(Vec::new())
+        }
         fn handled(&self, _: Platform, event: &str) -> Result<bool, ReadError> {
             Ok(event == "$2")
         }

@@ -70,6 +70,12 @@ pub enum RouteKey {
     SlotOf(RoundId, String),
     /// Every slot of a round (a prefix).
     SlotsOf(RoundId),
+    /// A person's message that answered a step -> (round, step, person).
+    AnswerAt(Platform, String),
+    /// The same, listed under its round (for forgetting the round).
+    AnswerOf(RoundId, Platform, String),
+    /// Every answer message of a round (a prefix).
+    AnswersOf(RoundId),
 }
 
 impl RouteKey {
@@ -90,6 +96,9 @@ impl RouteKey {
             RouteKey::AllTold => "told/".to_string(),
             RouteKey::SlotOf(r, slot) => format!("slot/{}/{slot}", r.0),
             RouteKey::SlotsOf(r) => format!("slot/{}/", r.0),
+            RouteKey::AnswerAt(p, m) => format!("answer/{}/{m}", p.name()),
+            RouteKey::AnswerOf(r, p, m) => format!("answer-of/{}/{}/{m}", r.0, p.name()),
+            RouteKey::AnswersOf(r) => format!("answer-of/{}/", r.0),
         }
         .into_bytes()
     }
@@ -140,6 +149,14 @@ pub trait RouteView: Send + Sync {
     fn slot(&self, round: RoundId, slot: &str) -> Result<Option<PostRef>, ReadError>;
     /// The slots of a round that have a message.
     fn slots_of(&self, round: RoundId) -> Result<Vec<String>, ReadError>;
+    /// The answer a person's message gave: its round, step and writer.
+    fn answer_at(
+        &self,
+        platform: Platform,
+        message: &str,
+    ) -> Result<Option<(RoundId, usize, UserRef)>, ReadError>;
+    /// The messages that answered a round's steps.
+    fn answers_of(&self, round: RoundId) -> Result<Vec<(Platform, String)>, ReadError>;
     fn posts_of(&self, round: RoundId) -> Result<Vec<(PostKey, PostRef)>, ReadError>;
     /// Whether a platform event was handled already.
     fn handled(&self, platform: Platform, event: &str) -> Result<bool, ReadError>;
@@ -205,6 +222,27 @@ impl<S: Store + ?Sized> RouteView for S {
     fn slot(&self, round: RoundId, slot: &str) -> Result<Option<PostRef>, ReadError> {
         get(self, RouteKey::SlotOf(round, slot.to_string()))
     }
+    fn answer_at(
+        &self,
+        platform: Platform,
+        message: &str,
+    ) -> Result<Option<(RoundId, usize, UserRef)>, ReadError> {
+        Ok(
+            get::<(u64, usize, UserRef), _>(self, RouteKey::AnswerAt(platform, message.into()))?
+                .map(|(r, s, u)| (RoundId(r), s, u)),
+        )
+    }
+    fn answers_of(&self, round: RoundId) -> Result<Vec<(Platform, String)>, ReadError> {
+        self.routes_with_prefix(&RouteKey::AnswersOf(round).bytes())?
+            .into_iter()
+            .map(|(_, v)| {
+                serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
+                    what: "route".into(),
+                    source,
+                })
+            })
+            .collect()
+    }
     fn slots_of(&self, round: RoundId) -> Result<Vec<String>, ReadError> {
         let prefix = RouteKey::SlotsOf(round).bytes();
         Ok(self
@@ -268,6 +306,20 @@ impl<S: Store + ?Sized> RouteView for S {
     }
 }
 
+/// The records that tie a person's answering message to its step.
+pub fn answer_routes(round: RoundId, step: usize, by: &UserRef, message: &str) -> Vec<RouteWrite> {
+    vec![
+        RouteWrite::set(
+            RouteKey::AnswerAt(by.platform, message.to_string()),
+            &(round.0, step, by),
+        ),
+        RouteWrite::set(
+            RouteKey::AnswerOf(round, by.platform, message.to_string()),
+            &(by.platform, message),
+        ),
+    ]
+}
+
 /// Every record that goes when a round's messages have been taken back.
 pub fn forget_round(view: &dyn RouteView, round: RoundId) -> Result<Vec<RouteWrite>, ReadError> {
     let mut out = Vec::new();
@@ -290,6 +342,10 @@ pub fn forget_round(view: &dyn RouteView, round: RoundId) -> Result<Vec<RouteWri
     }
     for slot in view.slots_of(round)? {
         out.push(RouteWrite::remove(RouteKey::SlotOf(round, slot)));
+    }
+    for (p, m) in view.answers_of(round)? {
+        out.push(RouteWrite::remove(RouteKey::AnswerAt(p, m.clone())));
+        out.push(RouteWrite::remove(RouteKey::AnswerOf(round, p, m)));
     }
     for (u, r) in view.told()? {
         if r == round {

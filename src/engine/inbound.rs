@@ -47,6 +47,9 @@ pub struct Inbound {
     /// The language the person's own app is set to, where the platform
     /// says (Discord's interaction `locale`): theirs until they choose one.
     pub locale: Option<Locale>,
+    /// An edit: the platform id of the message it changes (whose new text
+    /// is `text`).
+    pub edits: Option<String>,
 }
 
 impl Inbound {
@@ -68,6 +71,7 @@ impl Inbound {
             event: None,
             reply_to: None,
             locale: None,
+            edits: None,
         }
     }
 }

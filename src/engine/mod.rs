@@ -187,6 +187,8 @@ impl<S: Store> Engine<S> {
                 return out;
             }
             Place::Form(..) => None,
+            // An edit is never a command (an edited `next` does not run again).
+            _ if m.edits.is_some() => None,
             _ => crate::command::parse(&m.text, &prefix),
         };
         let out = match parsed {
@@ -310,8 +312,20 @@ impl<S: Store> Engine<S> {
             return self.expire(round);
         }
         let flow = self.flow_of(&round)?;
+        // An answer's message is remembered with the step it answered, so
+        // that an edit of it can correct it.
+        let answered = match (&event, from.and_then(|m| m.event.as_ref())) {
+            (Event::Said { by, .. }, Some(e)) if round.status.is_open() => {
+                Some((by.clone(), e.clone(), round.step))
+            }
+            _ => None,
+        };
         match core::step(&round, event, now, &flow) {
             Ok(t) => {
+                if let Some((by, e, step)) = answered {
+                    self.routes_next
+                        .extend(crate::edge::routes::answer_routes(id, step, &by, &e));
+                }
                 let mut groups = Vec::new();
                 let ended = round.status.is_open() && !t.round.status.is_open();
                 if ended && t.round.status == Status::Closed {

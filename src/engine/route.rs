@@ -16,6 +16,9 @@ use chrono::{DateTime, Utc};
 impl<S: Store> Engine<S> {
     /// Not a command: an answer in a thread or a DM; other chat is left alone.
     pub(super) fn answer(&mut self, m: &Inbound, now: DateTime<Utc>) -> Result<Vec<Pending>> {
+        if let Some(original) = &m.edits {
+            return self.edited(m, original, now);
+        }
         let via = match m.place {
             Place::Group | Place::Mine(_) => return Ok(Vec::new()),
             Place::Private => Via::Private,
@@ -36,8 +39,66 @@ impl<S: Store> Engine<S> {
             by: m.sender.clone(),
             text,
             via,
+            source: m.event.clone(),
         };
         self.apply(id, ev, Some(m), now)
+    }
+
+    /// An edited message. An edit of an answer to the step still open is a
+    /// correction of it; after its step closed, its writer hears that the
+    /// earlier version counts; any other edit is left alone.
+    pub(super) fn edited(
+        &mut self,
+        m: &Inbound,
+        original: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Pending>> {
+        let platform = m.sender.platform;
+        let Some((round, step, author)) = self.store.answer_at(platform, original)? else {
+            tracing::debug!("an edit of a message that answered nothing: left alone");
+            return Ok(Vec::new());
+        };
+        if author != m.sender {
+            return Ok(Vec::new());
+        }
+        let Some(r) = self.store.round(round)? else {
+            return Ok(Vec::new());
+        };
+        let flow = self.flow_of(&r)?;
+        let Some(answered) = flow.steps.get(step) else {
+            return Ok(Vec::new());
+        };
+        // Replies go where the answer was given: privately for a blind step.
+        let at = Inbound {
+            place: if answered.blind() {
+                Place::Private
+            } else {
+                Place::Thread(round)
+            },
+            group: Some(r.group.clone()).filter(|_| !answered.blind()),
+            ..m.clone()
+        };
+        if !r.status.is_open() || r.step != step {
+            let note = msg::EDIT_TOO_LATE.msg().msg("step", answered.title.clone());
+            return self.reply(
+                &Inbound {
+                    place: Place::Private,
+                    ..at
+                },
+                note,
+            );
+        }
+        let ev = Event::Corrected {
+            by: m.sender.clone(),
+            text: m.text.clone(),
+            via: if answered.blind() {
+                Via::Private
+            } else {
+                Via::Thread
+            },
+            source: original.to_string(),
+        };
+        self.apply(round, ev, Some(&at), now)
     }
 
     /// A message about a round that has ended: its writer hears so (and

@@ -37,6 +37,7 @@ fn said(who: &str, place: Place, text: &str, event: Option<&str>) -> Inbound {
         event: event.map(str::to_string),
         reply_to: None,
         locale: None,
+        edits: None,
     }
 }
 

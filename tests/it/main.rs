@@ -10,6 +10,7 @@ mod consent;
 mod crash;
 #[cfg(feature = "discord")]
 mod discord;
+mod edits;
 mod engine;
 mod erasure;
 mod export;

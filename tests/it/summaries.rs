@@ -72,6 +72,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             picks: Vec::new(),
             removed: false,
             scores: BTreeMap::new(),
+            pieces: Vec::new(),
         });
     }
     r.step = flow.steps.iter().position(|s| s.id == "summary").unwrap();

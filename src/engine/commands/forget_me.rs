@@ -6,6 +6,7 @@ use crate::core::ids::GroupId;
 use crate::core::message::Message;
 use crate::core::{self, msg};
 use crate::edge::routes::forget_person;
+use crate::edge::RouteView;
 use crate::engine::{Draft, Engine, Inbound, Result};
 use crate::storage::Store;
 
@@ -47,6 +48,20 @@ impl<S: Store> Engine<S> {
             msg: Message::line(line),
         };
         self.routes_next = forget_person(&self.store, &m.sender)?;
+        // Which of their messages answered what, in every round they were in.
+        for r in &rounds {
+            for (p, message) in self.store.answers_of(r.id)? {
+                if let Some((_, _, by)) = self.store.answer_at(p, &message)? {
+                    if by == m.sender {
+                        self.routes_next.extend(
+                            crate::edge::routes::answer_routes(r.id, 0, &by, &message)
+                                .into_iter()
+                                .map(|w| crate::edge::routes::RouteWrite { value: None, ..w }),
+                        );
+                    }
+                }
+            }
+        }
         self.dropped_next = self.kept_for(&m.sender)?;
         self.commit(rounds, groups, vec![draft], Vec::new())
     }

@@ -8,7 +8,8 @@ use crate::core::ids::{GroupId, Platform, UserRef};
 use crate::engine::{Inbound, Place};
 use crate::runtime::Handle;
 use serenity::all::{
-    ChannelId, Context, EventHandler, GuildId, Interaction, Message, Permissions, Ready, RoleId,
+    ChannelId, Context, EventHandler, GuildId, Interaction, Message, MessageUpdateEvent,
+    Permissions, Ready, RoleId,
 };
 use serenity::async_trait;
 use std::sync::Arc;
@@ -61,6 +62,40 @@ impl EventHandler for Handler {
         self.live().await;
         if self.handle.offer(inbound).is_none() {
             tracing::warn!(message = %msg.id, "the engine is stopping: a message was not handled");
+        }
+    }
+
+    /// An edited message (with the message-content intent, Discord sends
+    /// the whole message): the engine decides whether it corrects an answer.
+    async fn message_update(
+        &self,
+        ctx: Context,
+        _old: Option<Message>,
+        new: Option<Message>,
+        event: MessageUpdateEvent,
+    ) {
+        // The cache rarely holds the message: the event itself carries it.
+        let msg = new.unwrap_or_else(|| {
+            let mut m = Message::default();
+            event.apply_to_message(&mut m);
+            m
+        });
+        if event.author.is_none() || msg.author.bot || msg.edited_timestamp.is_none() {
+            return;
+        }
+        let Some(mut inbound) = self.inbound_of(&ctx, &msg) else {
+            return;
+        };
+        // The edit's own id: the message id with when it was edited.
+        let at = msg
+            .edited_timestamp
+            .map(|t| t.unix_timestamp())
+            .unwrap_or(0);
+        inbound.event = Some(format!("{}@{at}", msg.id));
+        inbound.edits = Some(msg.id.to_string());
+        self.live().await;
+        if self.handle.offer(inbound).is_none() {
+            tracing::warn!(message = %msg.id, "the engine is stopping: an edit was not handled");
         }
     }
 
@@ -125,6 +160,7 @@ impl Handler {
             event: Some(msg.id.to_string()),
             reply_to,
             locale: None,
+            edits: None,
         })
     }
 

@@ -198,6 +198,7 @@ impl Handler {
             event: Some(a.id.to_string()),
             reply_to: None,
             locale: a.locale,
+            edits: None,
         }
     }
 

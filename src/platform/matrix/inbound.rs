@@ -66,7 +66,7 @@ pub fn register(mx: Arc<Matrix>, handle: Handle) {
 }
 
 /// A message event as the engine sees it, or None for events to leave alone
-/// (the bot's own, other bots' notices, edits).
+/// (the bot's own, other bots' notices, history from before the bot joined).
 async fn to_inbound(
     mx: &Matrix,
     room: &Room,
@@ -85,7 +85,13 @@ async fn to_inbound(
         tracing::debug!(event = %ev.event_id, "written before the bot joined: left alone");
         return None;
     }
-    let text = match &ev.content.msgtype {
+    // An edit carries its new text in `m.new_content` and names the message
+    // it changes; the engine decides whether it corrects an answer.
+    let (msgtype, edits) = match &ev.content.relates_to {
+        Some(Relation::Replacement(r)) => (&r.new_content.msgtype, Some(r.event_id.to_string())),
+        _ => (&ev.content.msgtype, None),
+    };
+    let text = match msgtype {
         MessageType::Text(t) => t.body.clone(),
         MessageType::Emote(t) => t.body.clone(),
         // Notices are what bots send; answering them could make bots talk in circles.
@@ -110,7 +116,8 @@ async fn to_inbound(
     let text = strip_reply_fallback(&text);
     let mut reply_to = None;
     let place = match &ev.content.relates_to {
-        Some(Relation::Replacement(_)) => return None,
+        Some(Relation::Replacement(_)) if private => Place::Private,
+        Some(Relation::Replacement(_)) => Place::Group,
         Some(Relation::Thread(Thread { event_id, .. })) if !private => {
             thread_place(mx, room, own, event_id).await
         }
@@ -144,6 +151,7 @@ async fn to_inbound(
         event: Some(ev.event_id.to_string()),
         reply_to,
         locale: None,
+        edits,
     })
 }
 

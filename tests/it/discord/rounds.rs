@@ -30,8 +30,15 @@ async fn golden_circle_round_by_slash_command_in_english() {
     assert!(s.fake.threads().iter().any(|(id, _, _)| *id == thread));
     s.posted(thread, "Step 1 of 10").await;
     s.intake("Bram", thread, &EN).await;
+    let asked = s
+        .fake
+        .say(s.id("Chris"), thread, "Does she have a netwrok?")
+        .await;
+    // A typo fixed by editing the message is a correction of the answer.
     s.fake
-        .say(s.id("Chris"), thread, "Does she have a network?")
+        .edit(s.id("Chris"), asked, "Does she have a network?")
+        .await;
+    s.dm("Chris", "Updated: your answer to «Clarifying questions»")
         .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     s.fake.slash(anna, thread, "next", &[], "en-US").await;

@@ -355,6 +355,15 @@ impl User {
             .event_id
     }
 
+    /// Edits one of this user's messages, as a client does: a replacement
+    /// event (`m.replace`) with the new text.
+    pub async fn edit(&self, room: &Room, of: &OwnedEventId, text: &str) -> OwnedEventId {
+        use matrix_sdk::ruma::events::room::message::ReplacementMetadata;
+        let content = RoomMessageEventContent::text_plain(text)
+            .make_replacement(ReplacementMetadata::new(of.clone(), None));
+        room.send(content).await.unwrap().response.event_id
+    }
+
     pub async fn say_in_thread(
         &self,
         room: &Room,

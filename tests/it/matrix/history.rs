@@ -1,8 +1,11 @@
-//! History from before the bot joined a room is left alone: a `start` and a
-//! `help` written before the invite start nothing and get no answer — for an
-//! invite while the bot runs and for one that waited while it was down.
+//! What the bot makes of a room's past: history from before it joined is
+//! left alone — a `start` and a `help` written before the invite start
+//! nothing and get no answer, for an invite while the bot runs and for one
+//! that waited while it was down — and an edited answer (a replacement event
+//! from the person's own client) is a correction.
 
 use super::harness::{homeserver, wait, Bot, User};
+use super::rounds::{bot_notice, Group};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::Room;
 use std::time::Duration;
@@ -80,4 +83,37 @@ async fn commands_from_before_the_bot_joined_start_nothing_and_get_no_answer() {
     let mut bot = Bot::on(hs, "en", &[anna.id.as_str()]).await;
     old_commands_then_invite(&anna, &mut bot, false).await;
     old_commands_then_invite(&anna, &mut bot, true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_edited_answer_is_a_correction() {
+    let _turn = super::harness::serial().await;
+    let g = Group::new("en", false).await;
+    let root = g.start_golden_circle("Noor").await;
+    g.join_all(
+        &root,
+        "takes part as",
+        ["social-worker", "km-werk", "sw", "client-manager-income"],
+    )
+    .await;
+    g.private("Bram", "A mother, two children.").await;
+    bot_notice(&g, "Bram", "This is what I received.").await;
+    g.private("Bram", "yes").await;
+    bot_notice(&g, "Anna", "The case, brought in by Bram").await;
+    let chris = g.person("Chris");
+    let room = g.room_of("Chris");
+    let asked = chris
+        .say_in_thread(&room, &root, "Does she have a netwrok?")
+        .await;
+    chris.edit(&room, &asked, "Does she have a network?").await;
+    let receipt = chris
+        .expect("the update receipt", |s| {
+            s.sender == g.bot.id && s.room != g.room && s.body.starts_with("Updated:")
+        })
+        .await;
+    assert!(
+        receipt.body.contains("«Clarifying questions»"),
+        "{}",
+        receipt.body
+    );
 }

@@ -1,0 +1,86 @@
+//! The case owner's intake answer: the case text, held back while it has
+//! identifiers, shown to its owner to confirm (with the consent basis where
+//! the flow asks), then posted in the thread — and the round moves on.
+
+use super::answer;
+use super::answering::store;
+use super::effect::Effect;
+use super::enter::advance;
+use super::flow::{Flow, Step, StepKind};
+use super::ids::UserRef;
+use super::message::{Block, Message};
+use super::msg;
+use super::pii;
+use super::round::{Round, TEXT};
+use chrono::{DateTime, Utc};
+
+type Result<T> = std::result::Result<T, super::effect::Rejection>;
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn intake(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    text: &str,
+    hits: &[pii::Hit],
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) -> Result<()> {
+    let needs_consent = matches!(step.kind, StepKind::Intake { consent: true });
+    if !hits.is_empty() {
+        // Only the pseudonymised case is kept; confirming posts that.
+        let masked = pii::mask(text, hits).trim().to_string();
+        let mut m = Message::line(pii::found(hits));
+        m.push(Block::Line(if needs_consent {
+            msg::PII_INTAKE_CONSENT.msg()
+        } else {
+            msg::PII_INTAKE.msg()
+        }));
+        m.push(Block::Quote(masked.clone()));
+        fx.push(Effect::private(by, m));
+        r.intake_draft = Some(masked);
+        return Ok(());
+    }
+    let given = answer::consent(text);
+    let confirmed = match (needs_consent, given) {
+        (true, Some(_)) => true,
+        (true, None) if answer::is_yes(text) && r.intake_draft.is_some() => {
+            // A plain yes is not enough here: say what is asked.
+            fx.push(Effect::private(
+                by,
+                Message::line(msg::INTAKE_CONSENT_NEEDED.msg()),
+            ));
+            return Ok(());
+        }
+        (true, None) => false,
+        (false, _) => answer::is_yes(text),
+    };
+    match r.intake_draft.take() {
+        Some(draft) if confirmed => {
+            r.consent = given.filter(|_| needs_consent);
+            let owner = r.name_of(by);
+            let mut m = Message::default();
+            m.push(Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
+            m.push(Block::Quote(draft.clone()));
+            fx.push(Effect::thread(m));
+            fx.push(Effect::private(by, Message::line(msg::INTAKE_POSTED.msg())));
+            store(r, step, by, now, |a| {
+                a.fields.insert(TEXT.to_string(), draft);
+            });
+            advance(r, now, flow, fx);
+        }
+        _ => {
+            let case = text.trim().to_string();
+            let mut m = Message::line(if needs_consent {
+                msg::INTAKE_CONFIRM_CONSENT.msg()
+            } else {
+                msg::INTAKE_CONFIRM.msg()
+            });
+            m.push(Block::Quote(case.clone()));
+            fx.push(Effect::private(by, m));
+            r.intake_draft = Some(case);
+        }
+    }
+    Ok(())
+}
