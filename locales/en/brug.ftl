@@ -126,7 +126,12 @@ score-line = { $label }: { $average } of 5 ({ $count ->
 
 ## Refusals (one line: what was wrong and what would work)
 
-err-not-coordinator = Only a coordinator can do that.
+err-not-coordinator = Only a coordinator can do that: { $platform ->
+    [matrix] someone with moderator rights in this room (power level 50 or more)
+    [discord] someone with the coordinator role or the Manage Threads permission
+   *[other] someone the operator made a coordinator
+}. `!brug help` shows what everyone can do.
+err-not-coordinator-round = Only a coordinator can do that; in this round that is { $name }. Ask { $name } here in the thread; `!brug status` shows where the round is.
 err-not-participant = You are not taking part in this round yet: write `!brug join` with your profession.
 err-already-joined = You already take part, as { $profession }.
 err-round-closed = Round { $round } is closed.

@@ -135,7 +135,12 @@ score-line = { $label }: { $average } van 5 ({ $count ->
 
 ## Weigeringen (één regel: wat er mis was en wat wel werkt)
 
-err-not-coordinator = Alleen een gespreksleider kan dat.
+err-not-coordinator = Alleen een gespreksleider kan dat: { $platform ->
+    [matrix] iemand met moderatorrechten in deze ruimte (machtsniveau 50 of hoger)
+    [discord] iemand met de gespreksleidersrol of het recht Threads beheren
+   *[other] iemand die de beheerder gespreksleider maakte
+}. `!brug help` laat zien wat iedereen kan.
+err-not-coordinator-round = Alleen een gespreksleider kan dat; in deze ronde is dat { $name }. Vraag het { $name } hier in de thread; `!brug status` laat zien waar de ronde is.
 err-not-participant = Je doet nog niet mee aan deze ronde: schrijf `!brug join` met je beroep.
 err-already-joined = Je doet al mee, als { $profession }.
 err-round-closed = Ronde { $round } is afgesloten.

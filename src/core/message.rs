@@ -136,6 +136,10 @@ pub struct Message {
     /// last where the platform can edit, instead of adding a line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slot: Option<String>,
+    /// The platform id of the person's message this answers, in the same
+    /// place: shown as a reply to it where the platform has replies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
 }
 
 /// Something a reader can do from a message, on platforms with buttons.

@@ -65,7 +65,8 @@ messages! {
     ERR_BAD_SCALE = "err-bad-scale" [field, low, high];
     ERR_TOO_LONG = "err-too-long" [length, limit];
     ERR_NOTHING_TO_ANSWER = "err-nothing-to-answer" [];
-    ERR_NOT_COORDINATOR = "err-not-coordinator" [];
+    ERR_NOT_COORDINATOR = "err-not-coordinator" [platform];
+    ERR_NOT_COORDINATOR_ROUND = "err-not-coordinator-round" [name];
     ERR_NOT_PARTICIPANT = "err-not-participant" [];
     ERR_NOT_PAUSED = "err-not-paused" [];
     ERR_NOT_YOUR_TURN = "err-not-your-turn" [];

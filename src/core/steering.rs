@@ -25,7 +25,10 @@ pub(super) fn steered(
     fx: &mut Vec<Effect>,
 ) -> Result<()> {
     if !coordinator && &r.coordinator != by {
-        return Err(msg::ERR_NOT_COORDINATOR.msg().into());
+        return Err(msg::ERR_NOT_COORDINATOR_ROUND
+            .msg()
+            .text("name", r.name_of(&r.coordinator))
+            .into());
     }
     if !r.status.is_open() {
         return Err(msg::ERR_ROUND_CLOSED

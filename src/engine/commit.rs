@@ -117,6 +117,7 @@ impl<S: Store> Engine<S> {
     /// message, asks its writer to delete it.
     pub(super) fn reply_msg(&mut self, m: &Inbound, mut msg: Message) -> Result<Vec<Pending>> {
         msg.blocks.extend(identifiers_in(m, self.now));
+        msg.reply_to = reply_target(m);
         let (to, locale, tz) = self.reply_place(m)?;
         let round = match &m.place {
             Place::Thread(id) => Some(*id),
@@ -188,6 +189,15 @@ impl<S: Store> Engine<S> {
         }
         Ok(())
     }
+}
+
+/// The message an answer to `m` replies to: `m` itself, where the answer
+/// goes to the place it was written in and the platform can refer to it.
+pub(super) fn reply_target(m: &Inbound) -> Option<String> {
+    let same_place = matches!(m.place, Place::Thread(_) | Place::Group | Place::Private);
+    m.event
+        .clone()
+        .filter(|_| m.replyable && m.edits.is_none() && same_place)
 }
 
 /// What the bot says about identifiers in a message it did not take: which

@@ -50,6 +50,9 @@ pub struct Inbound {
     /// An edit: the platform id of the message it changes (whose new text
     /// is `text`).
     pub edits: Option<String>,
+    /// Whether a reply can refer to this message by `event` (a message; not
+    /// an interaction, a form or an edit).
+    pub replyable: bool,
 }
 
 impl Inbound {
@@ -72,6 +75,7 @@ impl Inbound {
             reply_to: None,
             locale: None,
             edits: None,
+            replyable: false,
         }
     }
 }

@@ -117,6 +117,7 @@ impl<S: Store> Engine<S> {
         let mut msg = crate::core::message::Message::line(rej.msg);
         msg.blocks
             .extend(super::commit::identifiers_in(m, self.now));
+        msg.reply_to = super::commit::reply_target(m);
         self.commit(
             vec![round],
             Vec::new(),

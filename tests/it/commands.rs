@@ -31,9 +31,9 @@ fn wrong_commands_get_a_helpful_line_in_english() {
         ("Anna: !brug export xml", "[thread] `xml` is not a format or a round; use `!brug export md` or `!brug export json`, with a round number like `#3` if you want one."),
         ("Anna: !brug retention abc", "[thread] `abc` is not a number of days; use for example `!brug retention 90` (at most 3650)."),
         ("Anna: !brug start", "[thread] `start` needs more: `!brug start <method> [title…]`."),
-        ("Bram: !brug owner Zoe", "[thread] Only a coordinator can do that."),
-        ("Bram: !brug next", "[thread] Only a coordinator can do that."),
-        ("Chris: !brug cancel", "[thread] Only a coordinator can do that."),
+        ("Bram: !brug owner Zoe", "[thread] Only a coordinator can do that; in this round that is Anna. Ask Anna here in the thread; `!brug status` shows where the round is."),
+        ("Bram: !brug next", "[thread] Only a coordinator can do that; in this round that is Anna. Ask Anna here in the thread; `!brug status` shows where the round is."),
+        ("Chris: !brug cancel", "[thread] Only a coordinator can do that; in this round that is Anna. Ask Anna here in the thread; `!brug status` shows where the round is."),
         ("Anna: !brug start nonsense", "[thread] There is no method `nonsense`; `!brug flows` lists them."),
         ("Anna: !brug owner Zoe", "[thread] Zoe is not a participant of this round."),
         ("Anna: !brug join", "[thread] You already take part, as social worker."),
@@ -57,7 +57,7 @@ fn wrong_commands_are_answered_in_dutch_too() {
     );
     assert_eq!(
         last_reply(&mut run, "Bram: !brug next"),
-        "[thread] Alleen een gespreksleider kan dat."
+        "[thread] Alleen een gespreksleider kan dat; in deze ronde is dat Anna. Vraag het Anna hier in de thread; `!brug status` laat zien waar de ronde is."
     );
     assert_eq!(
         last_reply(&mut run, "Anna: Antwoord in de thread"),
@@ -70,7 +70,7 @@ fn wrong_commands_are_answered_in_dutch_too() {
         ("Anna: !brug retention abc", "[thread] `abc` is geen aantal dagen; gebruik bijvoorbeeld `!brug retention 90` (hoogstens 3650)."),
         ("Anna: !brug start", "[thread] `start` heeft meer nodig: `!brug start <methode> [titel…]`."),
         ("Anna: !brug owner", "[thread] `owner` heeft meer nodig: `!brug owner <naam>`."),
-        ("Bram: !brug owner Zoe", "[thread] Alleen een gespreksleider kan dat."),
+        ("Bram: !brug owner Zoe", "[thread] Alleen een gespreksleider kan dat; in deze ronde is dat Anna. Vraag het Anna hier in de thread; `!brug status` laat zien waar de ronde is."),
     ] {
         assert_eq!(last_reply(&mut run, input), want, "for {input}");
     }

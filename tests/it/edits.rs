@@ -74,6 +74,7 @@ impl Chat {
             reply_to: None,
             locale: None,
             edits: edits.map(str::to_string),
+            replyable: edits.is_none(),
         };
         let out = self.engine.receive(m, self.now).unwrap();
         self.deliver(out)

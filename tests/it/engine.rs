@@ -38,6 +38,7 @@ fn said(who: &str, place: Place, text: &str, event: Option<&str>) -> Inbound {
         reply_to: None,
         locale: None,
         edits: None,
+        replyable: event.is_some(),
     }
 }
 
@@ -90,7 +91,10 @@ impl Chat {
 fn a_round_started_in_a_room_and_joined_in_its_thread() {
     let mut chat = Chat::new();
     let refused = chat.say("Bram", Place::Group, "!brug start action-cycle");
-    assert_eq!(refused, vec!["Only a coordinator can do that."]);
+    assert_eq!(
+        refused,
+        vec!["Only a coordinator can do that: someone with moderator rights in this room (power level 50 or more). `!brug help` shows what everyone can do."]
+    );
     chat.say("Anna", Place::Group, "!brug start action-cycle Mr de Wit");
     let (root, _) = &chat.log[1];
     assert!(matches!(root.to, Destination::Root(_, RoundId(1))));

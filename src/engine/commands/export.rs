@@ -44,7 +44,7 @@ impl<S: Store> Engine<S> {
             );
         };
         if !m.coordinator && r.coordinator != m.sender {
-            return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+            return self.reply(m, super::not_coordinator(m));
         }
         let flow = self.flow_of(&r)?;
         let body = match format {

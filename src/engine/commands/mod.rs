@@ -15,6 +15,14 @@ use crate::core::{msg, Event, Steer};
 use crate::storage::Store;
 use chrono::{DateTime, Utc};
 
+/// The refusal of a coordinator's command outside a round: who counts as
+/// one on this platform, and where to see what everyone can do.
+pub(super) fn not_coordinator(m: &Inbound) -> MessageRef {
+    msg::ERR_NOT_COORDINATOR
+        .msg()
+        .text("platform", m.sender.platform.name())
+}
+
 impl<S: Store> Engine<S> {
     pub(super) fn command(
         &mut self,
@@ -50,7 +58,7 @@ impl<S: Store> Engine<S> {
                     return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
                 };
                 if !m.coordinator {
-                    return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+                    return self.reply(m, not_coordinator(m));
                 }
                 let (flow, title) = self.method_and_title(&flow, &title);
                 // A title is kept and shown: never with an identifier in it.
@@ -141,7 +149,8 @@ impl<S: Store> Engine<S> {
                 let round = &self.open[&id];
                 // Who may steer is said before whether the name is known.
                 if !m.coordinator && round.coordinator != m.sender {
-                    return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+                    let name = round.name_of(&round.coordinator);
+                    return self.reply(m, msg::ERR_NOT_COORDINATOR_ROUND.msg().text("name", name));
                 }
                 let wanted = user.to_lowercase();
                 let found = round.active().find(|p| {

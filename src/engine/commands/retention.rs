@@ -21,7 +21,7 @@ impl<S: Store> Engine<S> {
             return self.reply(m, msg::RETENTION_IS.msg().num("days", i64::from(current)));
         };
         if !m.coordinator {
-            return self.reply(m, msg::ERR_NOT_COORDINATOR.msg());
+            return self.reply(m, super::not_coordinator(m));
         }
         let rounds = g.set_retention(days, self.open.values());
         let (to, locale, tz) = self.reply_place(m)?;

@@ -161,6 +161,7 @@ impl Handler {
             reply_to,
             locale: None,
             edits: None,
+            replyable: true,
         })
     }
 

@@ -199,6 +199,7 @@ impl Handler {
             reply_to: None,
             locale: a.locale,
             edits: None,
+            replyable: false,
         }
     }
 

@@ -15,7 +15,8 @@ use crate::edge::PostRef;
 use serenity::all::{
     AutoArchiveDuration, ChannelId, CreateAllowedMentions, CreateAttachment,
     CreateInteractionResponseFollowup, CreateMessage, CreateThread, LightMethod, Message,
-    MessageId, Multipart, MultipartUpload, Nonce, PrivateChannel, Request, Route, UserId,
+    MessageId, MessageReference, Multipart, MultipartUpload, Nonce, PrivateChannel, Request, Route,
+    UserId,
 };
 use std::sync::Arc;
 
@@ -174,6 +175,14 @@ impl DiscordOut {
                 .nonce(Nonce::String(nonce))
                 .enforce_nonce(true)
                 .allowed_mentions(mentions(&people));
+            if let (0, Some(to)) = (i, p.out.msg.reply_to.as_deref()) {
+                // An answer to someone's message replies to it; should it be
+                // gone meanwhile, the answer is posted all the same.
+                let to = MessageId::new(id("message", to)?);
+                m = m.reference_message(
+                    MessageReference::from((channel, to)).fail_if_not_exists(false),
+                );
+            }
             let mut files = Vec::new();
             if i == last {
                 let rows = forms::buttons(&self.dc.catalog, &p.out.msg.actions, p.out.locale);

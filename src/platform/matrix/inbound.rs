@@ -151,6 +151,7 @@ async fn to_inbound(
         event: Some(ev.event_id.to_string()),
         reply_to,
         locale: None,
+        replyable: edits.is_none(),
         edits,
     })
 }

@@ -10,7 +10,7 @@ use crate::edge::deliver::{BoxFuture, Deliver, DeliveryError, Post};
 use crate::edge::PostRef;
 use matrix_sdk::attachment::{AttachmentConfig, AttachmentInfo, BaseImageInfo};
 use matrix_sdk::room::reply::{EnforceThread, Reply};
-use matrix_sdk::ruma::events::relation::Thread;
+use matrix_sdk::ruma::events::relation::{InReplyTo, Reply as ReplyTo, Thread};
 use matrix_sdk::ruma::events::room::member::MembershipState;
 use matrix_sdk::ruma::events::room::message::{
     AddMentions, Relation, ReplacementMetadata, ReplyWithinThread, RoomMessageEventContent,
@@ -107,9 +107,20 @@ impl MatrixOut {
         let event_id = match &p.prepared.chart {
             None => {
                 let mut content = RoomMessageEventContent::notice_html(body, html);
-                if let Some(root) = thread_root {
-                    content.relates_to = Some(Relation::Thread(Thread::plain(root.clone(), root)));
-                }
+                // An answer to someone's message is a real reply to it (in
+                // its thread, where it was in one).
+                let replied = p
+                    .out
+                    .msg
+                    .reply_to
+                    .as_deref()
+                    .and_then(|e| OwnedEventId::try_from(e).ok());
+                content.relates_to = match (thread_root, replied) {
+                    (Some(root), Some(to)) => Some(Relation::Thread(Thread::reply(root, to))),
+                    (Some(root), None) => Some(Relation::Thread(Thread::plain(root.clone(), root))),
+                    (None, Some(to)) => Some(Relation::Reply(ReplyTo::new(InReplyTo::new(to)))),
+                    (None, None) => None,
+                };
                 content.mentions = Some(mentions);
                 room.send(content)
                     .with_transaction_id(txn)

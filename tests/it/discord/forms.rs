@@ -138,7 +138,11 @@ async fn golden_circle_in_dutch_by_buttons_and_forms_with_dms_closed() {
     s.intake("Bram", thread, &NL).await;
     // Only the coordinator steers.
     s.fake.slash(bram, thread, "next", &[], "nl").await;
-    s.posted(thread, "Alleen een gespreksleider kan dat.").await;
+    s.posted(
+        thread,
+        "Alleen een gespreksleider kan dat; in deze ronde is dat Anna.",
+    )
+    .await;
     s.fake.slash(anna, thread, "next", &[], "nl").await;
     let circle = s.posted(thread, "Stap 3 van 10").await;
     // Dewi takes no DMs: the thread says so once, naming only Dewi.

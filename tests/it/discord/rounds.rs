@@ -40,6 +40,23 @@ async fn golden_circle_round_by_slash_command_in_english() {
         .await;
     s.dm("Chris", "Updated: your answer to «Clarifying questions»")
         .await;
+    // A refusal is a reply to the message it refuses, and says who can.
+    let tried = s.fake.say(s.id("Bram"), thread, "!brug next").await;
+    let refused = s
+        .posted(
+            thread,
+            "Only a coordinator can do that; in this round that is Anna.",
+        )
+        .await;
+    assert_eq!(
+        refused.body["message_reference"]["message_id"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| refused.body["message_reference"]["message_id"].to_string()),
+        tried.to_string(),
+        "{}",
+        refused.body
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     s.fake.slash(anna, thread, "next", &[], "en-US").await;
     let circle = s.posted(thread, "Step 3 ").await;

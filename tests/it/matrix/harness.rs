@@ -180,6 +180,8 @@ pub struct Seen {
     pub html: Option<String>,
     /// The picture, when the message is an image.
     pub image: Option<matrix_sdk::ruma::events::room::MediaSource>,
+    /// The message this is a real reply to (not a thread's fallback).
+    pub in_reply_to: Option<OwnedEventId>,
     /// An edit: the message it replaces, and its new text.
     pub replaces: Option<(OwnedEventId, String)>,
     /// When this client received it (the benchmark times with it).
@@ -254,6 +256,13 @@ impl User {
                     Some(Relation::Thread(t)) => Some(t.event_id.clone()),
                     _ => None,
                 };
+                let in_reply_to = match &ev.content.relates_to {
+                    Some(Relation::Thread(t)) if !t.is_falling_back => {
+                        t.in_reply_to.as_ref().map(|r| r.event_id.clone())
+                    }
+                    Some(Relation::Reply(r)) => Some(r.in_reply_to.event_id.clone()),
+                    _ => None,
+                };
                 let replaces = match &ev.content.relates_to {
                     Some(Relation::Replacement(r)) => {
                         Some((r.event_id.clone(), r.new_content.msgtype.body().to_string()))
@@ -279,6 +288,7 @@ impl User {
                     html,
                     image,
                     replaces,
+                    in_reply_to,
                     at: Instant::now(),
                 });
             }

@@ -35,16 +35,19 @@ async fn only_coordinators_steer() {
     let _turn = super::harness::serial().await;
     let g = Group::new("en", false).await;
     let bram = g.person("Bram");
-    bram.say(&g.room_of("Bram"), "!brug start golden-circle Mine")
+    let start = bram
+        .say(&g.room_of("Bram"), "!brug start golden-circle Mine")
         .await;
-    let refused = bot_notice(&g, "Bram", "Only a coordinator can do that.").await;
+    // The refusal is a reply to the command, and says who can.
+    let refused = bot_notice(&g, "Bram", "Only a coordinator can do that: someone with moderator rights in this room (power level 50 or more). `!brug help` shows what everyone can do.").await;
     assert!(refused.thread_root.is_none());
+    assert_eq!(refused.in_reply_to.as_ref(), Some(&start));
     // Anna created the room: in room version 12 creators outrank power levels.
     let root = g.start_golden_circle("Ours").await;
     bot_notice(&g, "Bram", "Step 1 of 10").await;
     for cmd in ["!brug next", "!brug cancel", "!brug extend 1d"] {
         let before = bram.seen().len();
-        bram.say_in_thread(&g.room_of("Bram"), &root, cmd).await;
+        let asked = bram.say_in_thread(&g.room_of("Bram"), &root, cmd).await;
         let got = wait(Duration::from_secs(20), || {
             bram.seen()[before..]
                 .iter()
@@ -53,8 +56,13 @@ async fn only_coordinators_steer() {
         })
         .await
         .expect("an answer");
-        assert_eq!(got.body, "Only a coordinator can do that.", "for {cmd}");
+        assert_eq!(
+            got.body,
+            "Only a coordinator can do that; in this round that is Anna. Ask Anna here in the thread; `!brug status` shows where the round is.",
+            "for {cmd}"
+        );
         assert_eq!(got.thread_root.as_ref(), Some(&root));
+        assert_eq!(got.in_reply_to.as_ref(), Some(&asked), "a reply to {cmd}");
     }
     g.person("Anna")
         .say_in_thread(&g.room_of("Anna"), &root, "!brug status")
