@@ -50,6 +50,7 @@ hint-choose-one = Reply with the number of your choice.
 hint-choose-many = Reply with the numbers of your choices, e.g. `1, 3`.
 hint-actions = Write each action on its own line as: what; who; by when — e.g. `call the landlord; Anna; Friday`. Everything else you write here is discussion.
 choose-option = { $n }. { $option }
+choose-frame-option = { $n }. { $option } — { $description }
 discuss-owner-listens = { $name } only listens in this step.
 listen-only-dm = In this step you only listen: the others discuss your case as if you were not there. You may take notes; you get your turn in the next step.
 private-prompt = Round { $round } «{ $title }» — { $step }

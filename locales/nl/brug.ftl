@@ -50,6 +50,7 @@ hint-choose-one = Antwoord met het nummer van je keuze.
 hint-choose-many = Antwoord met de nummers van je keuzes, bijvoorbeeld `1, 3`.
 hint-actions = Schrijf elke actie op een eigen regel als: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`. Al het andere dat je hier schrijft, is gewoon overleg.
 choose-option = { $n }. { $option }
+choose-frame-option = { $n }. { $option } — { $description }
 discuss-owner-listens = { $name } luistert in deze stap alleen.
 listen-only-dm = In deze stap luister je alleen: de anderen bespreken je casus alsof je er niet bij bent. Je mag aantekeningen maken; in de volgende stap ben jij aan de beurt.
 private-prompt = Ronde { $round } «{ $title }» — { $step }

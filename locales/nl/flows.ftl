@@ -135,7 +135,7 @@ fw-weighing = Weeg de situatie af tegen de criteria, privé. Voor: welke feiten 
 fw-weighing-shown-title = De weging
 fw-weighing-shown = Ieders weging, naast elkaar.
 fw-next-title = Venster 4: volgende stappen
-fw-next = Welke concrete stappen volgen, door wie, en wanneer? Denk ook aan een plan B als de situatie verandert.
+fw-next = Venster 4. Welke feiten dragen het besluit, in het kort? Welke concrete stappen volgen, door wie en wanneer? Denk aan een plan B als de situatie verandert, en aan hoe je omgaat met de gevolgen van het besluit dat je níét neemt.
 
 ## Handelingscyclus
 

@@ -219,13 +219,25 @@ fn waiting_step(
             multiple,
             blind,
         } => {
+            // Frames to choose from come with what each one means: people
+            // tag themselves knowing the frames, not guessing from a word.
+            let described: Vec<String> = match options {
+                super::flow::ChoiceSource::Frames => record::frame_descriptions(flow),
+                _ => Vec::new(),
+            };
             for (n, o) in record::options(r, flow, options).into_iter().enumerate() {
-                post.push(Block::Item(
-                    msg::CHOOSE_OPTION
+                let line = match described.get(n) {
+                    Some(d) => msg::CHOOSE_FRAME_OPTION
+                        .msg()
+                        .num("n", n as i64 + 1)
+                        .arg("option", o)
+                        .msg("description", d.clone()),
+                    None => msg::CHOOSE_OPTION
                         .msg()
                         .num("n", n as i64 + 1)
                         .arg("option", o),
-                ));
+                };
+                post.push(Block::Item(line));
             }
             post.push(Block::Line(if *multiple {
                 msg::HINT_CHOOSE_MANY.msg()

@@ -39,6 +39,7 @@ messages! {
     CASE_HEADING = "case-heading" [name];
     CHOICE_LINE = "choice-line" [options, name, profession];
     CHOOSE_OPTION = "choose-option" [n, option];
+    CHOOSE_FRAME_OPTION = "choose-frame-option" [n, option, description];
     DEADLINE_EXTENDED = "deadline-extended" [deadline];
     DEADLINE_PASSED = "deadline-passed" [];
     DEADLINE_PASSED_COORDINATOR = "deadline-passed-coordinator" [round, step];

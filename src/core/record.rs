@@ -195,6 +195,16 @@ pub fn frame_options(flow: &Flow) -> Vec<Arg> {
         .collect()
 }
 
+/// What each of `frame_options` means, in the same order (Fluent ids).
+pub fn frame_descriptions(flow: &Flow) -> Vec<String> {
+    flow.frames
+        .frames
+        .iter()
+        .filter(|f| f.level != crate::frames::Level::Relational)
+        .map(|f| f.description.clone())
+        .collect()
+}
+
 pub fn action_line(a: &ActionItem) -> MessageRef {
     msg::ACTION_LINE
         .msg()
