@@ -58,6 +58,10 @@ intake-waiting = { $name } sends the case to me privately; it appears here once 
 intake-no-owner = There is no case owner yet: the coordinator names one with `!brug owner NAME`.
 intake-confirm = This is what I received. Reply `yes` to post it in the thread, or send a corrected version.
 intake-posted = Posted in the thread.
+case-chosen = The group chose the case of { $name } ({ $votes ->
+    [one] one vote
+   *[other] { $votes } votes
+}): { $name } brings it in now. A coordinator can still name someone else with `!brug owner`.
 case-heading = The case, brought in by { $name }:
 review-heading = Actions agreed last time:
 review-none = No actions were agreed in this group's previous round.

@@ -103,6 +103,10 @@ rs-debriefs = Everyone's debrief, side by side.
 
 gossip-name = Gossip method
 gossip-description = The case owner asks a coaching question and then only listens while the others discuss the case as if the owner were not there.
+gossip-candidates-title = Candidate cases
+gossip-candidates = Which case would you bring in? Describe it here in one or two lines, without names or other details that identify the client, and say what the group could learn from it. One case per message.
+gossip-choose-title = Choosing the case
+gossip-choose = Which case do we take? Choose the one we can learn the most from. The case chosen most is brought in by the person who proposed it.
 gossip-case = { $owner }, please tell the story of the client and their network, and what it means for you as a professional. Use no names or other details that identify the client.
 gossip-coaching-title = Coaching question
 gossip-coaching = { $owner }, what is your own coaching question to the group? What do you want to learn from this case?

@@ -58,6 +58,10 @@ intake-waiting = { $name } stuurt mij de casus privé. Na bevestiging zet ik de 
 intake-no-owner = Er is nog geen casusinbrenger: de gespreksleider wijst die aan met `!brug owner NAAM`.
 intake-confirm = Dit heb ik ontvangen. Antwoord `ja` om het in de thread te plaatsen, of stuur een verbeterde versie.
 intake-posted = Geplaatst in de thread.
+case-chosen = De groep koos de casus van { $name } ({ $votes ->
+    [one] één stem
+   *[other] { $votes } stemmen
+}): { $name } brengt de casus nu in. Een gespreksleider kan nog iemand anders aanwijzen met `!brug owner`.
 case-heading = De casus, ingebracht door { $name }:
 review-heading = Acties die de vorige keer zijn afgesproken:
 review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.

@@ -103,6 +103,10 @@ rs-debriefs = Ieders nabespreking, naast elkaar.
 
 gossip-name = Roddelmethode
 gossip-description = De casusinbrenger stelt een coachvraag en luistert daarna alleen, terwijl de anderen de casus bespreken alsof de inbrenger er niet bij is.
+gossip-candidates-title = Kandidaat-casussen
+gossip-candidates = Welke casus zou jij willen inbrengen? Beschrijf hem hier in een of twee regels, zonder namen of andere gegevens waaraan de cliënt te herkennen is, en zeg wat de groep ervan kan leren. Eén casus per bericht.
+gossip-choose-title = De casus kiezen
+gossip-choose = Welke casus nemen we? Kies de casus waar we het meest van kunnen leren. De casus met de meeste stemmen wordt ingebracht door wie hem voorstelde.
 gossip-case = { $owner }, vertel het verhaal van de cliënt en het netwerk eromheen, en wat het voor jou als professional betekent. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
 gossip-coaching-title = Coachvraag
 gossip-coaching = { $owner }, wat is je eigen coachvraag aan de groep? Wat wil je van deze casus leren?

@@ -108,6 +108,14 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
         {
             super::erase::unlink(r, &prev.id, now);
         }
+        // Leaving the choice of a case: the one chosen names its owner.
+        if let Some(prev) = flow
+            .steps
+            .get(r.step)
+            .filter(|s| idx > r.step && s.sets_owner)
+        {
+            super::vote::owner_by_vote(r, prev, flow, fx);
+        }
         r.step = idx;
         r.step_started = now;
         r.intake_draft = None;

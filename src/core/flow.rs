@@ -46,6 +46,10 @@ pub struct Step {
     /// "go-on"`) instead of staying open and telling the coordinator.
     #[serde(default)]
     pub go_on_empty: bool,
+    /// A choose step over an earlier step's answers: the one picked most
+    /// names the case owner, its writer (the gossip method's choice of case).
+    #[serde(default)]
+    pub sets_owner: bool,
 }
 
 /// What becomes of a blind step's answers.

@@ -28,6 +28,7 @@ mod steering;
 pub mod step;
 pub mod summary;
 pub mod timers;
+mod vote;
 pub mod which;
 
 pub use effect::{Destination, Effect, Outgoing, Rejection, Target, Transition};

@@ -37,6 +37,7 @@ messages! {
     CARD_FROM = "card-from" [name];
     CARD_NONE = "card-none" [name];
     CASE_HEADING = "case-heading" [name];
+    CASE_CHOSEN = "case-chosen" [name, votes];
     CHOICE_LINE = "choice-line" [options, name, profession];
     CHOOSE_OPTION = "choose-option" [n, option];
     CHOOSE_FRAME_OPTION = "choose-frame-option" [n, option, description];

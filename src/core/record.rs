@@ -185,6 +185,27 @@ pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
     }
 }
 
+/// Who wrote each of `options` (for options taken from earlier answers; in
+/// the same order), else nobody.
+pub fn option_authors(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<super::ids::UserRef> {
+    let ChoiceSource::AnswersOf(idx) = src else {
+        return Vec::new();
+    };
+    let step = &flow.steps[*idx];
+    in_roster(r, r.answers_to(&step.id))
+        .into_iter()
+        .filter(|a| r.acts(&step.who, &a.by))
+        .flat_map(|a| {
+            a.fields
+                .values()
+                .flat_map(|v| v.lines())
+                .filter(|l| !l.trim().is_empty())
+                .map(|_| a.by.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The frames people can tag themselves with (not the relational ones).
 pub fn frame_options(flow: &Flow) -> Vec<Arg> {
     flow.frames

@@ -321,7 +321,14 @@ fn one_step(
                     multiple,
                     blind,
                 },
-                &["options", "from", "frames", "multiple", "blind"],
+                &[
+                    "options",
+                    "from",
+                    "frames",
+                    "multiple",
+                    "blind",
+                    "sets_owner",
+                ],
             )
         }
         "actions" => (StepKind::Actions, &[]),
@@ -450,6 +457,22 @@ fn one_step(
             }
         },
     };
+    let sets_owner = rd.bool(t, "sets_owner", false);
+    if sets_owner
+        && !matches!(
+            kind,
+            StepKind::Choose {
+                options: ChoiceSource::AnswersOf(_),
+                multiple: false,
+                ..
+            }
+        )
+    {
+        rd.error(
+            &t.node.span,
+            "`sets_owner` is for a choose step of one option `from` an earlier step's answers",
+        );
+    }
     let mut allowed: Vec<&str> = COMMON.to_vec();
     allowed.extend_from_slice(extra);
     rd.unknown_keys(t, &format!("a {kind_word} step"), &allowed);
@@ -465,6 +488,7 @@ fn one_step(
         voice,
         owner_replies,
         go_on_empty,
+        sets_owner,
     })
 }
 

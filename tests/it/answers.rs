@@ -236,3 +236,35 @@ fn the_case_owner_answers_questions_in_the_gossip_question_round() {
         assert!(r.answer_of("questions", &owner).is_some(), "reply kept");
     }
 }
+
+/// The gossip method's case is chosen from the candidates brought in: the
+/// one picked most names the case owner, who is asked for it next.
+#[test]
+fn the_group_chooses_the_case_and_its_writer_brings_it_in() {
+    for (locale, chosen) in [
+        (
+            Locale::En,
+            "[thread] The group chose the case of Dewi (3 votes)",
+        ),
+        (
+            Locale::Nl,
+            "[thread] De groep koos de casus van Dewi (3 stemmen)",
+        ),
+    ] {
+        let mut run = Run::new("gossip", locale, default_people());
+        run.feed("~ 1d\nBram: a roofer who misses appointments\nDewi: a mother who no longer opens her post\n~ 1d");
+        assert_eq!(at(&run), "choose-case");
+        run.feed("Anna: 2\nBram: 1\nChris: 2");
+        let said = replies(&mut run, "Dewi: 2");
+        assert!(said.iter().any(|l| l.starts_with(chosen)), "{said:?}");
+        assert!(
+            said.iter().any(|l| l.starts_with("[dm Dewi]")),
+            "the intake asks Dewi: {said:?}"
+        );
+        let r = final_round(&run);
+        assert_eq!(
+            r.owner.as_ref().map(|o| r.name_of(o)),
+            Some("Dewi".to_string())
+        );
+    }
+}

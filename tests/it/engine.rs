@@ -169,7 +169,7 @@ fn the_next_round_reviews_the_actions_of_the_last_one() {
     let out = chat.say("Anna", Place::Group, "!brug start gossip Second");
     let review = out
         .iter()
-        .find(|t| t.starts_with("Step 1 of 11: Looking back"))
+        .find(|t| t.starts_with("Step 1 of 13: Looking back"))
         .expect("the look-back step");
     assert!(
         review

@@ -51,6 +51,7 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         voice: Default::default(),
         owner_replies: false,
         go_on_empty: false,
+        sets_owner: false,
     }
 }
 

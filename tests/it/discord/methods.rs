@@ -133,13 +133,39 @@ async fn gossip_method_in_dutch() {
         .await;
     // The look back ends when the coordinator says so.
     s.fake.slash(anna, thread, "next", &[], "nl").await;
-    s.posted(thread, "Stap 2 van 11").await;
+    s.posted(thread, "Stap 2 van 13").await;
+    // Everyone brings a candidate; the group chooses Bram's.
+    for n in people {
+        s.fake
+            .say(
+                s.id(n),
+                thread,
+                &format!("Kandidaat van {n}: een casus om van te leren"),
+            )
+            .await;
+    }
+    settle().await;
+    s.fake.slash(anna, thread, "next", &[], "nl").await;
+    let choice = s.posted(thread, "Stap 3 van 13").await;
+    assert!(
+        shown(&choice).contains("2. Kandidaat van Bram"),
+        "{}",
+        choice.content
+    );
+    for n in people {
+        s.fake
+            .say(s.id(n), thread, if n == "Chris" { "3" } else { "2" })
+            .await;
+    }
+    s.posted(thread, "De groep koos de casus van Bram (3 stemmen)")
+        .await;
+    s.posted(thread, "Stap 4 van 13").await;
     s.intake("Bram", thread, &NL).await;
-    s.posted(thread, "Stap 3 van 11").await;
+    s.posted(thread, "Stap 5 van 13").await;
     s.fake
         .say(bram, thread, "Hoe krijg ik haar weer aan tafel?")
         .await;
-    s.posted(thread, "Stap 4 van 11").await;
+    s.posted(thread, "Stap 6 van 13").await;
     for n in ["Anna", "Chris", "Dewi"] {
         s.fake
             .say(
@@ -153,10 +179,10 @@ async fn gossip_method_in_dutch() {
     // them land before the coordinator moves on.
     settle().await;
     s.fake.slash(anna, thread, "next", &[], "nl").await;
-    let pick = s.posted(thread, "Stap 5 van 11").await;
+    let pick = s.posted(thread, "Stap 7 van 13").await;
     assert!(shown(&pick).contains("1. "), "{}", pick.content);
     s.fake.say(bram, thread, "1, 3").await;
-    s.posted(thread, "Stap 6 van 11").await;
+    s.posted(thread, "Stap 8 van 13").await;
     // The case owner listens while the others talk about the case.
     s.fake.say(bram, thread, "Mag ik iets zeggen?").await;
     s.posted(thread, "In deze stap luister je alleen").await;
@@ -164,7 +190,7 @@ async fn gossip_method_in_dutch() {
         .say(s.id("Chris"), thread, "Ik denk dat de schulden voorgaan.")
         .await;
     s.fake.slash(anna, thread, "next", &[], "nl").await;
-    s.posted(thread, "Stap 7 van 11").await;
+    s.posted(thread, "Stap 9 van 13").await;
     s.fake
         .say(
             bram,
@@ -172,19 +198,19 @@ async fn gossip_method_in_dutch() {
             "Vraag: helder\nInzichten: eerst de schulden\nEerste stap: bellen",
         )
         .await;
-    s.posted(thread, "Stap 8 van 11").await;
+    s.posted(thread, "Stap 10 van 13").await;
     for n in ["Anna", "Chris", "Dewi"] {
         s.fake
             .say(s.id(n), thread, &format!("geleerd door {n}"))
             .await;
     }
-    s.posted(thread, "Stap 9 van 11").await;
+    s.posted(thread, "Stap 11 van 13").await;
     s.fake
         .say(bram, thread, "schuldhulp bellen; Bram; vrijdag")
         .await;
     settle().await;
     s.fake.slash(anna, thread, "next", &[], "nl").await;
-    s.posted(thread, "Stap 10 van 11").await;
+    s.posted(thread, "Stap 12 van 13").await;
     for n in people {
         s.fake
             .say_dm(s.id(n), "Vertrouwen: 4\nOpenheid: 5\nRollen: 4")

@@ -1,0 +1,46 @@
+//! The group chooses the case (the gossip method, DOMAIN §2.4 step 2): the
+//! candidate picked most — ties go to the one brought in first — names the
+//! case owner, its writer. Without votes the owner stays as it is.
+
+use super::effect::Effect;
+use super::flow::{ChoiceSource, Flow, Step, StepKind};
+use super::message::Message;
+use super::msg;
+use super::record;
+use super::round::Round;
+
+pub(super) fn owner_by_vote(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Vec<Effect>) {
+    let StepKind::Choose {
+        options: src @ ChoiceSource::AnswersOf(_),
+        ..
+    } = &step.kind
+    else {
+        return;
+    };
+    let authors = record::option_authors(r, flow, src);
+    let mut votes = vec![0u32; authors.len()];
+    for a in r.answers_to(&step.id).filter(|a| !a.removed) {
+        for &n in &a.picks {
+            if let Some(v) = votes.get_mut(n as usize - 1) {
+                *v += 1;
+            }
+        }
+    }
+    let Some(best) = votes.iter().copied().max().filter(|n| *n > 0) else {
+        return;
+    };
+    let Some(winner) = votes.iter().position(|v| *v == best) else {
+        return;
+    };
+    let owner = authors[winner].clone();
+    if r.participant(&owner).is_none() {
+        return;
+    }
+    r.owner = Some(owner.clone());
+    fx.push(Effect::thread(Message::line(
+        msg::CASE_CHOSEN
+            .msg()
+            .text("name", r.name_of(&owner))
+            .num("votes", i64::from(best)),
+    )));
+}
