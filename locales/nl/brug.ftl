@@ -7,24 +7,24 @@ list-or = of
 ## Rondes
 
 round-opened = Ronde { $round }: { $flow } — «{ $title }». Gespreksleider: { $coordinator }; { $steps } stappen, allemaal in deze thread.
-round-how-to-join = Doe je mee? Schrijf hier `!brug join` met je beroep. Privé-antwoorden stuur je mij in een direct bericht.
+round-how-to-join = Doe je mee? Schrijf hier `!brug join` met je beroep. Sommige stappen beantwoord je privé; die antwoorden stuur je mij in een privébericht.
 first-deadline = Eerste deadline: { $deadline }.
 round-closed = Ronde { $round } is afgesloten. Dank jullie wel.
-round-cancelled = { $name } heeft deze ronde geannuleerd.
+round-cancelled = { $name } heeft deze ronde afgebroken.
 round-paused = { $name } heeft deze ronde gepauzeerd; de deadlines staan stil tot de ronde weer verdergaat.
 round-resumed = { $name } heeft deze ronde hervat.
 step-header = Stap { $n } van { $total }: { $title }
 step-deadline = Deadline: { $deadline }.
 step-next = { $name } heeft de ronde een stap verder gezet.
-next-missing = Nog niet iedereen heeft deze stap beantwoord: { $names } { $count ->
+next-missing = { $names } { $count ->
     [one] heeft
    *[other] hebben
-} nog niet geantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.
+} deze stap nog niet beantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.
 deadline-extended = De deadline is nu { $deadline }.
 deadline-passed = De deadline is verstreken; door naar de volgende stap.
-deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Zeg `!brug next` in de thread als de groep zover is.
+deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Schrijf `!brug next` in de thread zodra de groep zover is.
 step-still-open = Nog niemand heeft «{ $step }» beantwoord, dus deze stap blijft open tot { $deadline }.
-step-waits-coordinator = In ronde { $round } heeft «{ $step }» ook na een tweede periode geen antwoorden. De stap wacht nu op jou: met `next!` in de thread ga je door, met `extend` zet je een nieuwe deadline, met `cancel` stop je de ronde.
+step-waits-coordinator = In ronde { $round } zijn er ook na een extra termijn geen antwoorden op «{ $step }». De stap wacht nu op jou: met `next!` in de thread ga je door, met `extend` zet je een nieuwe deadline en met `cancel` breek je de ronde af.
 step-empty-coordinator = In ronde { $round } heeft niemand «{ $step }» voor de deadline beantwoord. Ik heb { $missing } een herinnering gestuurd en houd de stap open tot { $deadline }. In de thread ga je met `next!` toch door en geef je met `extend` meer tijd.
 case-missing-coordinator = In ronde { $round } heeft { $name } de casus nog niet gestuurd. De ronde wacht erop tot { $deadline }; ik heb { $name } een herinnering gestuurd. Met `owner <naam>` in de thread vraag je iemand anders een casus in te brengen.
 case-no-owner-coordinator = Ronde { $round } heeft nog niemand die de casus inbrengt, dus de ronde wacht. Wijs in de thread iemand aan met `owner <naam>`.
@@ -33,18 +33,18 @@ left = { $name } heeft de ronde verlaten; de antwoorden tot nu toe blijven staan
 owner-unknown = de casusinbrenger
 owner-set = { $name } is de casusinbrenger.
 owner-already = { $name } is al de casusinbrenger.
-owner-changed-after-case = { $name } is nu de casusinbrenger in plaats van { $before }. De casus die { $before } inbracht blijft staan; vanaf nu vraagt de methode aan { $name } wat ze aan de casusinbrenger vraagt.
+owner-changed-after-case = { $name } is nu de casusinbrenger in plaats van { $before }. De casus die { $before } inbracht, blijft staan; vragen voor de casusinbrenger gaan vanaf nu naar { $name }.
 
 ## Aanwijzingen bij stappen
 
-hint-blind = Antwoord privé: stuur je antwoord in een direct bericht aan mij. Niemand ziet het voor het onthullen, ook de gespreksleider niet.
-hint-reflect = Antwoord privé: de vragen krijg je in een direct bericht. Antwoorden worden alleen zonder namen getoond.
+hint-blind = Antwoord privé: stuur je antwoord in een privébericht aan mij. Niemand ziet het voordat alle antwoorden tegelijk worden getoond, ook de gespreksleider niet.
+hint-reflect = Antwoord privé: de vragen krijg je in een privébericht. De antwoorden worden alleen zonder namen getoond.
 hint-open = Antwoord hier in de thread.
 hint-private = Beantwoord dit bericht met je antwoord. Tot de stap afloopt kun je het wijzigen door het opnieuw te sturen.
 hint-fields = Begin elk deel op een eigen regel met het label:
 field-template = { $label }: …
-hint-intake = Stuur de casus hier als antwoord. Ik laat hem je eerst zien; hij komt pas in de thread als je bevestigt.
-hint-scores = Geef elk een cijfer van 1 (helemaal niet) tot 5 (helemaal), en als je wilt een paar woorden, elk op een eigen regel:
+hint-intake = Stuur de casus hier als antwoord. Ik laat je eerst zien wat ik heb ontvangen; pas als je bevestigt, plaats ik de casus in de thread.
+hint-scores = Geef per onderdeel een cijfer van 1 (slecht) tot 5 (heel goed), eventueel met een korte toelichting, elk op een eigen regel:
 score-template = { $label }: 1–5 …
 hint-choose-one = Antwoord met het nummer van je keuze.
 hint-choose-many = Antwoord met de nummers van je keuzes, bijvoorbeeld `1, 3`.
@@ -54,22 +54,22 @@ choose-frame-option = { $n }. { $option } — { $description }
 discuss-owner-listens = { $name } luistert in deze stap alleen.
 listen-only-dm = In deze stap luister je alleen: de anderen bespreken je casus alsof je er niet bij bent. Je mag aantekeningen maken; in de volgende stap ben jij aan de beurt.
 private-prompt = Ronde { $round } «{ $title }» — { $step }
-intake-waiting = { $name } stuurt mij de casus privé. Na bevestiging zet ik de casus hier neer.
+intake-waiting = { $name } stuurt mij de casus privé. Zodra { $name } bevestigt, plaats ik de casus hier.
 intake-no-owner = Er is nog geen casusinbrenger: de gespreksleider wijst die aan met `!brug owner NAAM`.
 intake-confirm = Dit heb ik ontvangen. Antwoord `ja` om het in de thread te plaatsen, of stuur een verbeterde versie.
 intake-posted = Geplaatst in de thread.
 case-chosen = De groep koos de casus van { $name } ({ $votes ->
     [one] één stem
    *[other] { $votes } stemmen
-}): { $name } brengt de casus nu in. Een gespreksleider kan nog iemand anders aanwijzen met `!brug owner`.
+}): { $name } brengt die casus nu in. Een gespreksleider kan nog iemand anders aanwijzen met `!brug owner`.
 case-heading = De casus, ingebracht door { $name }:
 review-heading = Acties die de vorige keer zijn afgesproken:
 review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
 
 ## Antwoorden
 
-receipt = Ontvangen: je antwoord op «{ $step }» is bewaard. Niemand ziet het voor het onthullen.
-receipt-card = Ontvangen: «{ $step }» is bewaard. Die gaat privé, met je naam, naar wie jouw rol speelt. De groep ziet hem niet tijdens de ronde; de framesamenvatting aan het eind kan er woorden uit citeren.
+receipt = Ontvangen: je antwoord op «{ $step }» is bewaard. Niemand ziet het voordat alle antwoorden tegelijk worden getoond.
+receipt-card = Ontvangen: je antwoord op «{ $step }» is bewaard. Het gaat privé, met je naam, naar wie jouw rol speelt. De groep ziet het niet tijdens de ronde; de framesamenvatting aan het eind kan er woorden uit citeren.
 receipt-in-summary = Ontvangen: je antwoord op «{ $step }» is bewaard. De groep ziet het niet tijdens de ronde; de framesamenvatting aan het eind toont het, met je naam.
 receipt-updated = Bijgewerkt: je antwoord op «{ $step }» luidt nu zoals je het verbeterde.
 err-edit-actions = Een bewerking in de actiestap neem ik niet over, zodat niemand verrast wordt door een veranderde actie: schrijf de verbeterde actie als nieuw bericht.
@@ -77,7 +77,7 @@ err-edit-not-matched = Ik kon je bewerking niet aan je antwoord koppelen, dus de
 edit-too-late = Je bewerkte je antwoord op «{ $step }» nadat die stap al was afgesloten; de eerdere versie telt.
 pii-edit-refused = Je verbetering neem ik niet over; de eerdere versie blijft staan. Bewerk het bericht alsjeblieft nog eens zonder deze gegevens.
 receipt-anonymous = Ontvangen: je antwoord op «{ $step }» is bewaard. Het wordt alleen zonder je naam getoond.
-receipt-missing = Nog niet ontvangen: { $fields }. Stuur die delen ook.
+receipt-missing = Nog niet compleet, dit ontbreekt nog: { $fields }. Stuur die delen ook, elk op een eigen regel met het label ervoor.
 progress = { $answered } van { $total } { $answered ->
     [one] heeft
    *[other] hebben
@@ -91,20 +91,20 @@ anonymous-line = Iemand:
 anonymous-too-few = { $count ->
     [one] Er heeft maar één persoon geantwoord
    *[other] Er hebben maar { $count } mensen geantwoord
-}: met minder dan { $min } antwoorden stelt anonimiteit niets voor, dus ik laat hier geen antwoorden zien, alleen hoeveel het er waren (en gemiddelde cijfers, waar gevraagd).
+}. Bij minder dan { $min } antwoorden is niemand echt anoniem, dus ik toon hier geen antwoorden, alleen het aantal (en waar gevraagd de gemiddelde cijfers).
 field-line = { $label }: { $text }
 choice-line = { $name } ({ $profession }): { $options }
 action-line = { $what } — { $who }, { $when }
 
 ## Rolwisseling
 
-roles-handed-out = Iedereen heeft zijn of haar rol privé ontvangen:
+roles-handed-out = Iedereen heeft privé een rol gekregen:
 roles-chair = { $name } leidt de ronde en houdt de eigen rol.
-role-line = { $name } speelt { $role }
+role-line = { $name } speelt de rol van { $role }
 role-card-heading = Ronde { $round } — jouw rol: { $role }
-role-plays = Je speelt de rol van { $name }.
+role-plays = Je speelt de rol die { $name } in het echt heeft.
 role-plays-client = Je speelt de cliënt.
-card-from = Het kaartje van { $name }, wiens rol je nu speelt:
+card-from = Het kaartje dat { $name } vanuit deze rol schreef:
 card-none = { $name } heeft geen kaartje geschreven.
 
 ## Herinneringen
@@ -126,7 +126,7 @@ status-answered-names = { $answered } van { $total } { $answered ->
 } geantwoord: { $names }.
 status-paused = De ronde is gepauzeerd.
 status-closed = De ronde is afgesloten.
-status-cancelled = De ronde is geannuleerd.
+status-cancelled = De ronde is afgebroken.
 record-by-export = Het volledige verslag, met alle antwoorden, zet ik hier niet neer: een gespreksleider krijgt het privé met `!brug export { $round }`, zolang het bewaard wordt ({ $days } dagen na de ronde).
 record-intro = Verslag van «{ $title }»:
 record-step = { $step }
@@ -143,7 +143,7 @@ score-line = { $label }: { $average } van 5 ({ $count ->
 err-not-coordinator = Alleen een gespreksleider kan dat: { $platform ->
     [matrix] iemand met moderatorrechten in deze ruimte (machtsniveau 50 of hoger)
     [discord] iemand met de gespreksleidersrol of het recht Threads beheren
-   *[other] iemand die de beheerder gespreksleider maakte
+   *[other] iemand die door de beheerder gespreksleider is gemaakt
 }. `!brug help` laat zien wat iedereen kan.
 err-not-coordinator-round = Alleen een gespreksleider kan dat; in deze ronde is dat { $name }. Vraag het { $name } hier in de thread; `!brug status` laat zien waar de ronde is.
 err-not-participant = Je doet nog niet mee aan deze ronde: schrijf `!brug join` met je beroep.
@@ -153,10 +153,10 @@ err-round-paused = De ronde is gepauzeerd; de gespreksleider hervat hem met `!br
 err-already-paused = De ronde is al gepauzeerd; `!brug resume` laat hem verdergaan.
 err-not-paused = De ronde is niet gepauzeerd.
 err-nothing-to-answer = Deze stap vraagt geen antwoord; wacht op de volgende.
-err-not-your-turn = Deze stap is niet voor jou; je wordt genoemd als je aan de beurt bent.
-err-listen-only = In deze stap luister je alleen; in de volgende stap ben jij aan de beurt.
-err-answer-privately = Deze stap is blind: stuur je antwoord in een direct bericht aan mij. Wat je hier schrijft, ziet iedereen.
-err-answer-in-thread = Deze stap beantwoord je openlijk: schrijf je antwoord in de thread van de ronde.
+err-not-your-turn = Deze stap is niet voor jou; je krijgt een melding zodra je aan de beurt bent.
+err-listen-only = Als casusinbrenger luister je in deze stap alleen; in de volgende stap ben je weer aan de beurt.
+err-answer-privately = In deze stap antwoord je privé: stuur je antwoord in een privébericht aan mij. Wat je hier schrijft, kan iedereen lezen.
+err-answer-in-thread = In deze stap antwoord je openlijk: schrijf je antwoord in de thread van de ronde.
 err-form-stale = Dat formulier hoorde bij een stap die al voorbij is; de ronde is verder. Gebruik de knop bij de huidige stap.
 err-empty = Dat antwoord is leeg.
 err-need-labels = Begin elk deel op een eigen regel met het label: { $fields }.
@@ -167,30 +167,30 @@ err-bad-score = Geef «{ $field }» een cijfer van 1 tot 5, bijvoorbeeld `{ $fie
 err-bad-choice = Antwoord met één of meer nummers uit de lijst, bijvoorbeeld `1, 3`.
 err-bad-choice-one = Antwoord met één nummer uit de lijst.
 err-bad-action = Een actie heeft drie delen met een puntkomma ertussen: wat; wie; wanneer — bijvoorbeeld `huisbaas bellen; Anna; vrijdag`. Uit dit bericht heb ik niets overgenomen.
-err-owner-not-participant = { $name } doet niet mee aan deze ronde; eerst meedoen met `!brug join`.
+err-owner-not-participant = { $name } doet niet mee aan deze ronde; { $name } moet eerst meedoen met `!brug join`.
 
 ## Commando's
 
 help =
     brug begeleidt casusbesprekingen in deze ruimte. Commando's:
     { $prefix } flows — de beschikbare methodes
-    { $prefix } start <flow> [titel] — een ronde starten (gespreksleiders)
+    { $prefix } start <methode> [titel] — een ronde starten (gespreksleiders)
     { $prefix } join [beroep] — meedoen aan de ronde van deze thread
     { $prefix } status — hoe de ronde ervoor staat
-    { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — de ronde sturen (gespreksleiders)
+    { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — de ronde leiden (gespreksleiders)
     { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
-    { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen het in)
+    { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen dit in)
     { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (gespreksleiders)
-    { $prefix } lang nl|en — je taal (gespreksleiders in de ruimte: die van de groep)
+    { $prefix } lang nl|en — je eigen taal; een gespreksleider stelt hiermee in de ruimte de taal van de groep in
     { $prefix } help <commando> — meer over één commando
 help-command = { $command ->
     [start] `{ $prefix } start <flow> [titel]` opent een ronde: een startbericht, een thread en de eerste stap. Alleen gespreksleiders kunnen starten; `{ $prefix } flows` toont de methodes.
-    [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: social-worker, client-manager-work, client-manager-income, other.
+    [join] `{ $prefix } join <beroep>` maakt je deelnemer van de ronde in deze thread (of de enige open ronde). Beroepen: sociaal-werker, klantmanager-werk, klantmanager-inkomen of anders.
     [leave] `{ $prefix } leave` haalt je uit de ronde; wat je al hebt geantwoord blijft staan.
     [export] `{ $prefix } export` stuurt je privé het verslag van de ronde van deze thread (of `#12`, of de laatste van de ruimte): casus, antwoorden (anonieme zonder namen), acties en framesamenvatting, voor het dossier; `{ $prefix } export json` geeft het als JSON (gespreksleiders).
-    [retention] `{ $prefix } retention` zegt hoe lang de rondes van deze groep na afloop bewaard blijven; `{ $prefix } retention 30` zet dat op 30 dagen voor rondes die vanaf nu aflopen (gespreksleiders). Daarna wordt het verslag gewist en trekt de bot zijn berichten over de ronde in.
+    [retention] `{ $prefix } retention` zegt hoe lang de rondes van deze groep na afloop bewaard blijven; `{ $prefix } retention 30` zet dat op 30 dagen voor rondes die vanaf nu aflopen (gespreksleiders). Daarna wis ik het verslag en verwijder ik mijn berichten over de ronde.
     [forget-me] `{ $prefix } forget-me` wist je antwoorden, je naam en beroep en je taalkeuze in elke ronde en groep (AVG art. 17); in verslagen staat dan alleen dat er een antwoord is verwijderd. Dit kan niet ongedaan worden gemaakt.
     [status] `{ $prefix } status` toont de stap, wie heeft geantwoord (of hoeveel, bij anonieme stappen) en de deadline.
     [next] `{ $prefix } next` beëindigt de huidige stap nu (gespreksleiders). Ontbreken er nog antwoorden, dan hoor je van wie; `{ $prefix } next!` gaat toch door.
@@ -209,12 +209,12 @@ flows-heading = { $count ->
    *[other] Er zijn { $count } methodes beschikbaar:
 }
 flow-line = `{ $id }` — { $name }: { $description }
-lang-set = Vanaf nu schrijf ik je in het Nederlands.
+lang-set = Vanaf nu krijg je mijn berichten in het Nederlands.
 group-lang-set = De taal van deze groep is nu Nederlands (nieuwe rondes gebruiken die).
 err-unknown-command = Er is geen commando `{ $command }`; `{ $prefix } help` toont ze.
-err-missing-arg = `{ $command }` heeft meer nodig: `{ $prefix } { $usage }`.
+err-missing-arg = `{ $command }` is niet compleet. Gebruik: `{ $prefix } { $usage }`.
 err-duration-too-long = `{ $value }` is langer dan ik kan wachten: hoogstens een jaar (52w).
-err-export-format = `{ $value }` is geen vorm en geen ronde; gebruik `{ $prefix } export md` of `{ $prefix } export json`, eventueel met een rondenummer zoals `#3`.
+err-export-format = `{ $value }` is geen bestandsformaat en geen ronde; gebruik `{ $prefix } export md` of `{ $prefix } export json`, eventueel met een rondenummer zoals `#3`.
 err-retention = `{ $value }` is geen aantal dagen; gebruik bijvoorbeeld `{ $prefix } retention 90` (hoogstens 3650).
 err-bad-duration = `{ $value }` is geen duur; gebruik bijvoorbeeld 30m, 12h, 3d of 1w.
 err-bad-lang = `{ $value }` is geen taal die ik spreek; gebruik nl of en.
@@ -278,8 +278,8 @@ intake-consent-needed = Bevestig eerst een van de twee voordat ik de casus plaat
 intake-consent-waiting = De casus is nog niet geplaatst: { $name } moet nog bevestigen dat de casus gepseudonimiseerd is of dat de cliënt toestemming gaf. De ronde wacht tot dan.
 err-intake-consent = De ronde kan nog niet verder: { $name } bevestigt eerst dat de casus gepseudonimiseerd is of dat de cliënt toestemming gaf.
 pii-intake-consent = Stuur de casus opnieuw zonder deze gegevens (een voornaam of initiaal is genoeg), of antwoord `pseudoniem` om deze versie met plaatshouders te plaatsen (`toestemming` als de cliënt instemde):
-record-consent = Grond om de casus te bespreken: { $basis }.
-consent-pseudonymised = gepseudonimiseerd door de inbrenger
+record-consent = Grondslag voor het bespreken van de casus: { $basis }.
+consent-pseudonymised = gepseudonimiseerd door de casusinbrenger
 consent-client = de cliënt gaf toestemming
 round-erased = Het verslag van ronde { $round } is gewist: de bewaartermijn is voorbij.
 retention-is = De rondes van deze groep worden { $days ->

@@ -1,15 +1,15 @@
 # Discord: het slash-commando /brug (elk hooguit 100 tekens) en de bevestiging.
-dc-command = Casuïstiekbespreking: start en begeleid een ronde, antwoord, zie hoe het ervoor staat
+dc-command = Casusbesprekingen: start en leid een ronde, geef antwoord en zie hoe het ervoor staat
 dc-sub-help = Korte uitleg, of uitleg bij één commando
 dc-sub-flows = De methodes die je kunt starten
 dc-sub-start = Begin in dit kanaal een ronde over een casus (gespreksleiders)
 dc-sub-join = Doe mee aan de ronde van deze thread, met je beroep
 dc-sub-leave = Stap uit de ronde; wat je al antwoordde blijft staan
-dc-sub-status = Bij welke stap de ronde is, wie al antwoordde, de deadline
+dc-sub-status = Bij welke stap de ronde is, wie al heeft geantwoord en wat de deadline is
 dc-sub-next = Door naar de volgende stap (gespreksleiders)
 dc-sub-extend = Geef de huidige stap meer tijd, bijvoorbeeld 2d (gespreksleiders)
 dc-sub-pause = Zet de ronde stil: geen deadlines, geen herinneringen (gespreksleiders)
-dc-sub-resume = Laat een stilgezette ronde verder gaan (gespreksleiders)
+dc-sub-resume = Laat een stilgezette ronde verdergaan (gespreksleiders)
 dc-sub-cancel = Breek de ronde af (gespreksleiders)
 dc-sub-owner = Wijs de casusinbrenger aan (gespreksleiders)
 dc-sub-lang = Je eigen taal, of die van het kanaal (gespreksleiders): nl of en
@@ -63,5 +63,5 @@ dc-button-answer = Antwoord geven
 dc-button-mine = Mijn berichten
 dc-form-received = Verstuurd. brug bevestigt het zo.
 dc-form-gone = Dat formulier bestaat niet meer; gebruik de knop bij de huidige stap van de ronde.
-dc-score-placeholder = Een cijfer van 1 tot 5, en als je wilt een paar woorden
+dc-score-placeholder = Een cijfer van 1 (slecht) tot 5 (heel goed), eventueel met een korte toelichting
 dc-mine-coming = Dit heb ik voor je klaarstaan; alleen jij ziet het.

@@ -7,7 +7,7 @@ step-clarify-title = Verhelderende vragen
 step-takeaway-title = Wat je meeneemt
 step-takeaway = Wat neem je mee uit deze ronde? Is er één punt waar je verder over wilt nadenken?
 step-evaluation-title = Evaluatie
-step-evaluation = Een korte evaluatie: hoe veilig en open was deze ronde, en begrijp je elkaars rol nu beter? Je antwoorden zijn anoniem.
+step-evaluation = Een korte evaluatie: hoe veilig en open was deze ronde, en begrijpen jullie elkaars rol nu beter? Je antwoorden zijn anoniem.
 step-summary-title = Afsluiting
 step-summary = Dit is wat de ronde heeft opgeleverd.
 step-review-title = Terugblik
@@ -83,26 +83,26 @@ gc-stances = De houdingen, zonder namen.
 ## Rolwisseling
 
 rs-name = Rolwisseling
-rs-description = Schrijf een Gouden-Cirkelkaartje vanuit je eigen rol en speel daarna de rol die het verst van de jouwe af staat, met het kaartje van de eigenaar in de hand.
+rs-description = Schrijf vanuit je eigen rol een kaartje volgens de Gouden Cirkel en speel daarna de rol die het verst van de jouwe af staat, met het kaartje van wie die rol echt heeft in de hand.
 rs-case = { $owner }, beschrijf de casus: de situatie, de mensen rond de cliënt, en je vraag aan de groep. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
 rs-questions = Vraag { $owner } wat je moet weten om deze casus goed te kunnen spelen. Welke rollen zijn hier wezenlijk, en ontbreekt er een?
 rs-cards-title = Jouw kaartje
-rs-cards = Schrijf privé je kaartje, vanuit je echte rol: wat wil je meegeven aan degene die jou gaat spelen? Waarom doet deze casus je iets, hoe zou je hem aanpakken, en wat zou je doen?
+rs-cards = Schrijf privé je kaartje, vanuit je echte rol: wat wil je meegeven aan degene die jou gaat spelen? Waarom doet deze casus je iets, hoe zou je de casus aanpakken en wat zou je doen?
 rs-roles-title = Rollen
-rs-roles = Ieder krijgt nu een rol die zoveel mogelijk van de eigen rol verschilt, met het kaartje van degene wiens rol het is. Lees het jouwe voor het gesprek begint.
+rs-roles = Ieder krijgt nu een rol die zo veel mogelijk van de eigen rol verschilt, samen met het kaartje van wie die rol in het echt heeft. Lees dat kaartje voordat het gesprek begint.
 rs-in-role-title = Casusoverleg in rol
 rs-in-role = Bespreek de casus vanuit je nieuwe rol: wat is er aan de hand, en wat moet er gebeuren? Blijf zo lang je kunt in je rol; terugvallen in je eigen rol mag, en is het opmerken waard. Wie de cliënt speelt: zeg wat je nodig hebt, en vraag waarom.
 rs-gain-title = Wat het opleverde
-rs-gain = { $owner }, wat heeft dit overleg je opgeleverd voor je casus? Zie je hem nu anders?
+rs-gain = { $owner }, wat heeft dit overleg je opgeleverd voor je casus? Kijk je nu anders naar de casus?
 rs-debrief-title = Nabespreking
-rs-debrief = Terugkijken op de wissel, privé. Gevoel: hoe voelde het om vanuit een andere rol mee te doen, en waarom ging dat makkelijk of moeilijk? Uit de rol: wanneer viel je uit je rol, en welk verschil in perspectief liet dat zien? Geleerd: wat heb je geleerd over de andere rol en over hoe je elkaar kunt benutten?
+rs-debrief = Terugkijken op de wissel, privé. Gevoel: hoe voelde het om vanuit een andere rol mee te doen, en waarom ging dat makkelijk of moeilijk? Uit de rol: wanneer viel je uit je rol, en welk verschil in perspectief liet dat zien? Geleerd: wat heb je geleerd over de andere rol en over hoe jullie elkaar kunnen aanvullen?
 rs-debriefs-title = Nabesprekingen
 rs-debriefs = Ieders nabespreking, naast elkaar.
 
 ## Roddelmethode
 
 gossip-name = Roddelmethode
-gossip-description = De casusinbrenger stelt een coachvraag en luistert daarna alleen, terwijl de anderen de casus bespreken alsof de inbrenger er niet bij is.
+gossip-description = De casusinbrenger stelt een coachvraag en luistert daarna alleen, terwijl de anderen de casus bespreken alsof de casusinbrenger er niet bij is.
 gossip-candidates-title = Kandidaat-casussen
 gossip-candidates = Welke casus zou jij willen inbrengen? Beschrijf hem hier in een of twee regels, zonder namen of andere gegevens waaraan de cliënt te herkennen is, en zeg wat de groep ervan kan leren. Eén casus per bericht.
 gossip-choose-title = De casus kiezen
@@ -116,7 +116,7 @@ gossip-pick-title = Vragen die je raakten
 gossip-pick = { $owner }, welke vragen zetten je het meest aan het denken? Kies er één of meer op nummer.
 gossip-gossip-title = Roddelronde
 gossip-gossip = Bespreek de casus onder elkaar, in de derde persoon, alsof { $owner } er niet bij is: achtergrond, oorzaken, oplossingen, en ook de overtuigingen van { $owner } en welke andere kijk mogelijk is.
-gossip-feedback-title = Antwoord van de inbrenger
+gossip-feedback-title = Antwoord van de casusinbrenger
 gossip-feedback = { $owner }, na het luisteren: Vraag: is je coachvraag nu te beantwoorden? Inzichten: welk nieuw denken is op gang gekomen? Eerste stap: welke eerste stap zet je met de cliënt?
 gossip-learned-title = Wat je leerde
 gossip-learned = Wat heb je van deze casus geleerd voor je eigen werk?
@@ -124,7 +124,7 @@ gossip-learned = Wat heb je van deze casus geleerd voor je eigen werk?
 ## Vier vensters
 
 fw-name = Vier vensters
-fw-description = Mensen, feiten, wegen met vooraf bepaalde criteria, volgende stappen. Naar de viervenstermethode van Van Montfoort (De viervensters® is een merk van de eigenaar).
+fw-description = Mensen, feiten, afwegen aan vooraf gekozen criteria en volgende stappen. Naar de viervenstermethode van Van Montfoort (De viervensters® is een merk van de eigenaar).
 fw-case = { $owner }, deel de casus zoals die vooraf is uitgeschreven: de situatie en het besluit of oordeel waar het om gaat. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
 fw-people-title = Venster 1: de mensen
 fw-people = Wie zijn de mensen rond de cliënt? Familie, vrienden, buren, collega's, hulpverleners: wie zijn erbij betrokken, hoe staan ze tot elkaar, en wat vinden ze?
@@ -139,12 +139,12 @@ fw-weighing = Weeg de situatie af tegen de criteria, privé. Voor: welke feiten 
 fw-weighing-shown-title = De weging
 fw-weighing-shown = Ieders weging, naast elkaar.
 fw-next-title = Venster 4: volgende stappen
-fw-next = Venster 4. Welke feiten dragen het besluit, in het kort? Welke concrete stappen volgen, door wie en wanneer? Denk aan een plan B als de situatie verandert, en aan hoe je omgaat met de gevolgen van het besluit dat je níét neemt.
+fw-next = Welke feiten dragen het besluit, in het kort? Welke concrete stappen volgen, door wie en wanneer? Denk aan een plan B als de situatie verandert, en aan hoe je omgaat met de gevolgen van het besluit dat je níét neemt.
 
 ## Handelingscyclus
 
 ac-name = Handelingscyclus
-ac-description = Een casusbespreking in vier stappen: probleem verhelderen, analyseren, oplossingsrichtingen zoeken, vervolgstappen afspreken.
+ac-description = Een casusbespreking in vier stappen: het probleem verhelderen, analyseren, oplossingsrichtingen zoeken en vervolgstappen afspreken.
 ac-case = { $owner }, beschrijf de casus, en zeg wiens probleem het is: van de cliënt, van de omgeving, of van jou als professional. Gebruik geen namen of andere gegevens waaraan de cliënt te herkennen is.
 ac-clarify-title = Probleemverheldering
 ac-clarify = Wat is precies het probleem? Het probleem zoals het zich aandient, de oorzaak eronder, of een probleem dat misschien niet op te lossen is? Vraag { $owner } wat je moet weten.
@@ -154,12 +154,12 @@ ac-analyses-title = De analyses
 ac-analyses = Ieders analyse, naast elkaar.
 ac-directions-title = Oplossingsrichtingen
 ac-directions = Welke richtingen zouden kunnen werken? Bouw voort op elkaars analyses, en zeg waar je van mening verschilt.
-ac-evaluation = Een korte evaluatie: verliep het overleg zoals bedoeld, was er vertrouwen, is alles gezegd, en begrijp je elkaars rol nu beter? Je antwoorden zijn anoniem.
+ac-evaluation = Een korte evaluatie: verliep het overleg zoals bedoeld, was er vertrouwen, is alles gezegd en begrijpen jullie elkaars rol nu beter? Je antwoorden zijn anoniem.
 
 ## Gezamenlijk cliëntinterview
 
 ji-name = Gezamenlijk cliëntinterview
-ji-description = Koppels van een sociaal werker en een klantmanager bereiden samen een interview voor met een cliënt die niet van henzelf is, houden het, en bespreken wat de ander vroeg.
+ji-description = Een sociaal werker en een klantmanager bereiden samen een interview voor met een cliënt die ze zelf niet begeleiden, nemen het af en bespreken daarna wat de ander vroeg.
 ji-profile-title = Het cliëntprofiel
 ji-profile = { $owner }, beschrijf het soort cliënt bij wie de ondersteuning niet werkt en niemand goed weet waarom: een profiel, geen persoon. Geen namen of herkenbare gegevens.
 ji-pairs-title = Koppels
@@ -168,15 +168,15 @@ ji-conditions-title = Voorwaarden
 ji-conditions = Loop de voorwaarden voor je interview na en kies alle voorwaarden waaraan jullie koppel voldoet.
 ji-condition-not-own = de cliënt is niet een van onze eigen cliënten
 ji-condition-no-fraud = er loopt geen fraudeonderzoek
-ji-condition-letter = de cliënt heeft de informatiebrief en stemde in
-ji-condition-privacy = het management keurde het privacydocument goed
+ji-condition-letter = de cliënt heeft de informatiebrief gekregen en heeft ingestemd
+ji-condition-privacy = het management heeft het privacydocument goedgekeurd
 ji-condition-report = de cliënt krijgt het gespreksverslag
 ji-topics-title = Topiclijst
 ji-topics = Bereid het interview samen voor. Onderwerpen: waar wil je naar vragen? Tijdlijn: welke levensgebeurtenissen wil je op een tijdlijn zetten?
 ji-interview-title = Het interview
-ji-interview = Houd het interview als koppel, met de topiclijst, en vraag elk op je eigen manier door. Schrijf het gespreksverslag (de cliënt krijgt een kopie) en een korte reflectie. Meld hier wanneer jullie klaar zijn, zonder gegevens waaraan de cliënt te herkennen is.
+ji-interview = Neem het interview samen af, met de topiclijst, en vraag ieder op je eigen manier door. Schrijf het gespreksverslag (de cliënt krijgt een kopie) en een korte reflectie. Meld hier wanneer jullie klaar zijn, zonder gegevens waaraan de cliënt te herkennen is.
 ji-debrief-title = Wat de ander vroeg
-ji-debrief = Privé, over je partner in het interview. Gevraagd: welke vragen stelde die die jij niet had gesteld? Aandacht: waar lette die op? Belangrijk: wat vond die belangrijk?
+ji-debrief = Privé, over je partner in het interview. Gevraagd: welke vragen stelde je partner die jij niet had gesteld? Aandacht: waar lette je partner op? Belangrijk: wat vond je partner belangrijk?
 ji-debriefs-title = Nabesprekingen
 ji-debriefs = Ieders nabespreking, naast elkaar.
 ji-timeline-title = Tijdlijn

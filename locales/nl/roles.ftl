@@ -8,10 +8,10 @@ role-client = de cliënt
 
 role-card-social-worker =
     Je werkt in een wijk- of gebiedsteam, vanuit de Wmo en vaak met jeugdhulp dichtbij.
-    Je begint bij de hulpvraag van de persoon en zijn of haar leefsituatie: geldzorgen, wonen, gezondheid, het gezin, het netwerk eromheen.
+    Je begint bij de hulpvraag en de leefsituatie van de persoon: geldzorgen, wonen, gezondheid, het gezin, het netwerk eromheen.
     Je bouwt een vertrouwensrelatie op en bewaakt die; beroepsgeheim en privacy wegen voor jou zwaar.
     Waar je vaak op let: wat deze persoon nodig heeft, maatwerk, eerst rust in huis, de veiligheid van de kinderen, en of werk nu wel haalbaar is.
-    De andere kant vind je soms snel met eisen en maatregelen.
+    De andere kant komt volgens jou soms snel met eisen en maatregelen.
 role-card-client-manager-work =
     Je werkt bij Werk & Inkomen van de gemeente, vanuit de Participatiewet. Jouw taak is re-integratie: mensen in de bijstand op weg helpen naar werk.
     Je kijkt wat iemand kan, maakt afspraken en volgt die op; de wet kent plichten (zoals de arbeidsverplichting en meewerken aan een traject) en als laatste middel een maatregel.
@@ -23,7 +23,7 @@ role-card-client-manager-income =
     Je controleert inkomen, huishouden en omstandigheden, voorkomt en spoort fraude op, vordert terug wat onterecht is betaald, en legt maatregelen op als regels worden overtreden.
     Gelijke behandeling telt voor jou: dezelfde regels voor iedereen, en gemeenschapsgeld dat goed wordt besteed.
     Waar je vaak op let: rechten en plichten, rechtmatigheid, bewijsstukken en verificatie, een stabiel inkomen, en schulden die al het andere blokkeren.
-    De andere kant vind je soms snel geneigd het verhaal van de cliënt op zijn woord te geloven.
+    De andere kant vind je soms te snel geneigd het verhaal van de cliënt zonder meer te geloven.
 role-card-other =
     Je doet mee vanuit een ander beroep of een andere organisatie, met een eigen opdracht, eigen regels en een eigen blik op cliënten.
     Speel die rol zoals je hem kent: waar is jouw organisatie voor, wat vraagt de wet of je opdracht van je, en wat vind jij belangrijk in deze casus?

@@ -61,15 +61,15 @@ fn wrong_commands_are_answered_in_dutch_too() {
     );
     assert_eq!(
         last_reply(&mut run, "Anna: Antwoord in de thread"),
-        "[thread] Deze stap is niet voor jou; je wordt genoemd als je aan de beurt bent."
+        "[thread] Deze stap is niet voor jou; je krijgt een melding zodra je aan de beurt bent."
     );
     // The reason fits the mistake, in Dutch, with Dutch placeholders.
     for (input, want) in [
         ("Anna: !brug extend 99w", "[thread] `99w` is langer dan ik kan wachten: hoogstens een jaar (52w)."),
-        ("Anna: !brug export xml", "[thread] `xml` is geen vorm en geen ronde; gebruik `!brug export md` of `!brug export json`, eventueel met een rondenummer zoals `#3`."),
+        ("Anna: !brug export xml", "[thread] `xml` is geen bestandsformaat en geen ronde; gebruik `!brug export md` of `!brug export json`, eventueel met een rondenummer zoals `#3`."),
         ("Anna: !brug retention abc", "[thread] `abc` is geen aantal dagen; gebruik bijvoorbeeld `!brug retention 90` (hoogstens 3650)."),
-        ("Anna: !brug start", "[thread] `start` heeft meer nodig: `!brug start <methode> [titel…]`."),
-        ("Anna: !brug owner", "[thread] `owner` heeft meer nodig: `!brug owner <naam>`."),
+        ("Anna: !brug start", "[thread] `start` is niet compleet. Gebruik: `!brug start <methode> [titel…]`."),
+        ("Anna: !brug owner", "[thread] `owner` is niet compleet. Gebruik: `!brug owner <naam>`."),
         ("Bram: !brug owner Zoe", "[thread] Alleen een gespreksleider kan dat; in deze ronde is dat Anna. Vraag het Anna hier in de thread; `!brug status` laat zien waar de ronde is."),
     ] {
         assert_eq!(last_reply(&mut run, input), want, "for {input}");
@@ -108,10 +108,10 @@ fn help_and_flows_in_both_languages() {
     assert!(flows.contains("`role-swap` — Role swap"));
     assert_eq!(
         last_reply(&mut run, "Dewi: !brug lang nl"),
-        "[thread] Vanaf nu schrijf ik je in het Nederlands."
+        "[thread] Vanaf nu krijg je mijn berichten in het Nederlands."
     );
     let mut nl = Run::new("golden-circle", Locale::Nl, default_people());
-    assert!(last_reply(&mut nl, "Dewi: !brug help").contains("!brug start <flow> [titel]"));
+    assert!(last_reply(&mut nl, "Dewi: !brug help").contains("!brug start <methode> [titel]"));
 }
 
 #[test]
@@ -200,7 +200,7 @@ fn a_new_owner_after_the_case_hears_what_changes() {
     nl.feed("Bram (dm): Een casus.\nBram (dm): ja");
     assert_eq!(
         last_reply(&mut nl, "Anna: !brug owner Chris"),
-        "[thread] Chris is nu de casusinbrenger in plaats van Bram. De casus die Bram inbracht blijft staan; vanaf nu vraagt de methode aan Chris wat ze aan de casusinbrenger vraagt."
+        "[thread] Chris is nu de casusinbrenger in plaats van Bram. De casus die Bram inbracht, blijft staan; vragen voor de casusinbrenger gaan vanaf nu naar Chris."
     );
 }
 
@@ -217,7 +217,7 @@ fn next_with_answers_missing_asks_for_next_bang() {
         ),
         (
             Locale::Nl,
-            "[thread] Nog niet iedereen heeft deze stap beantwoord: Anna, Bram en Dewi hebben nog niet geantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.",
+            "[thread] Anna, Bram en Dewi hebben deze stap nog niet beantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.",
             "Bram (dm): Een casus.\nBram (dm): ja",
             "Chris (dm): Probleem: p\\nCliënt: c\\nWaarom: a\\nHoe: b\\nWat: c",
         ),

@@ -185,7 +185,8 @@ async fn gossip_method_in_dutch() {
     s.posted(thread, "Stap 8 van 13").await;
     // The case owner listens while the others talk about the case.
     s.fake.say(bram, thread, "Mag ik iets zeggen?").await;
-    s.posted(thread, "In deze stap luister je alleen").await;
+    s.posted(thread, "Als casusinbrenger luister je in deze stap alleen")
+        .await;
     s.fake
         .say(s.id("Chris"), thread, "Ik denk dat de schulden voorgaan.")
         .await;
