@@ -166,32 +166,29 @@ pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
     match src {
         ChoiceSource::Fixed(ids) => ids.iter().map(|i| Arg::Msg(i.clone())).collect(),
         ChoiceSource::Frames => frame_options(flow),
-        ChoiceSource::AnswersOf(idx) => {
-            let step = &flow.steps[*idx];
-            // Only answers of those the step asked (not the owner's replies).
-            in_roster(r, r.answers_to(&step.id))
-                .into_iter()
-                .filter(|a| r.acts(&step.who, &a.by))
-                .flat_map(|a| {
-                    a.fields
-                        .values()
-                        .flat_map(|v| v.lines())
-                        .map(|l| l.trim().to_string())
-                })
-                .filter(|l| !l.is_empty())
-                .map(Arg::Text)
-                .collect()
-        }
+        ChoiceSource::AnswersOf(idx) => answered_options(r, flow, *idx)
+            .into_iter()
+            .map(|(_, line)| Arg::Text(line))
+            .collect(),
     }
 }
 
 /// Who wrote each of `options` (for options taken from earlier answers; in
 /// the same order), else nobody.
 pub fn option_authors(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<super::ids::UserRef> {
-    let ChoiceSource::AnswersOf(idx) = src else {
-        return Vec::new();
-    };
-    let step = &flow.steps[*idx];
+    match src {
+        ChoiceSource::AnswersOf(idx) => answered_options(r, flow, *idx)
+            .into_iter()
+            .map(|(by, _)| by)
+            .collect(),
+        ChoiceSource::Fixed(_) | ChoiceSource::Frames => Vec::new(),
+    }
+}
+
+/// Each line of the answers to step `idx` as an option, with its writer:
+/// only answers of those the step asked (not the owner's replies).
+fn answered_options(r: &Round, flow: &Flow, idx: usize) -> Vec<(super::ids::UserRef, String)> {
+    let step = &flow.steps[idx];
     in_roster(r, r.answers_to(&step.id))
         .into_iter()
         .filter(|a| r.acts(&step.who, &a.by))
@@ -199,8 +196,9 @@ pub fn option_authors(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<super::
             a.fields
                 .values()
                 .flat_map(|v| v.lines())
-                .filter(|l| !l.trim().is_empty())
-                .map(|_| a.by.clone())
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .map(|l| (a.by.clone(), l.to_string()))
                 .collect::<Vec<_>>()
         })
         .collect()

@@ -117,6 +117,23 @@ pub struct Receipt {
     pub slot: Option<String>,
 }
 
+impl Receipt {
+    /// Delivered without a new post: an edit, or (`kept`) a private message
+    /// kept for someone who takes none.
+    fn nothing_posted(o: &Outgoing, opened: Option<(UserRef, String)>, kept: bool) -> Self {
+        Receipt {
+            id: o.id,
+            round: o.round,
+            to: Some(o.to.clone()),
+            posted: Vec::new(),
+            opened,
+            retracted: None,
+            kept,
+            slot: None,
+        }
+    }
+}
+
 /// An idempotency key for outbox entry `id` of the store `instance`: at most
 /// 25 characters (Discord's `nonce`), never the same for two entries of one
 /// store, and unlikely to repeat across stores.
@@ -241,18 +258,7 @@ impl Driver<'_> {
                 })
                 .await;
                 match edited {
-                    Ok(()) => {
-                        return Ok(Receipt {
-                            id: o.id,
-                            round: o.round,
-                            to: Some(o.to.clone()),
-                            posted: Vec::new(),
-                            opened,
-                            retracted: None,
-                            kept: false,
-                            slot: None,
-                        })
-                    }
+                    Ok(()) => return Ok(Receipt::nothing_posted(o, opened, false)),
                     Err(e) => tracing::warn!(id = o.id, "could not edit, posting anew: {e}"),
                 }
             }
@@ -266,16 +272,7 @@ impl Driver<'_> {
                     id = o.id,
                     "kept for its reader, who takes no private messages: {why}"
                 );
-                return Ok(Receipt {
-                    id: o.id,
-                    round: o.round,
-                    to: Some(o.to.clone()),
-                    posted: Vec::new(),
-                    opened,
-                    retracted: None,
-                    kept: true,
-                    slot: None,
-                });
+                return Ok(Receipt::nothing_posted(o, opened, true));
             }
             r => r?,
         };

@@ -194,6 +194,22 @@ fn get<T: serde::de::DeserializeOwned, S: Store + ?Sized>(
     }
 }
 
+/// Every record under `prefix`, decoded.
+fn all<T: serde::de::DeserializeOwned, S: Store + ?Sized>(
+    s: &S,
+    prefix: RouteKey,
+) -> Result<Vec<T>, ReadError> {
+    s.routes_with_prefix(&prefix.bytes())?
+        .into_iter()
+        .map(|(_, v)| {
+            serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
+                what: "route".into(),
+                source,
+            })
+        })
+        .collect()
+}
+
 /// The key of a handled platform event in the inbox: namespaced by platform.
 pub fn inbox_key(platform: Platform, event: &str) -> String {
     format!("{}/{event}", platform.name())
@@ -233,15 +249,7 @@ impl<S: Store + ?Sized> RouteView for S {
         )
     }
     fn answers_of(&self, round: RoundId) -> Result<Vec<(Platform, String)>, ReadError> {
-        self.routes_with_prefix(&RouteKey::AnswersOf(round).bytes())?
-            .into_iter()
-            .map(|(_, v)| {
-                serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
-                    what: "route".into(),
-                    source,
-                })
-            })
-            .collect()
+        all(self, RouteKey::AnswersOf(round))
     }
     fn slots_of(&self, round: RoundId) -> Result<Vec<String>, ReadError> {
         let prefix = RouteKey::SlotsOf(round).bytes();
@@ -277,16 +285,7 @@ impl<S: Store + ?Sized> RouteView for S {
         Store::open_rounds(self)
     }
     fn parked(&self, prefix: RouteKey) -> Result<Vec<Parked>, ReadError> {
-        let mut out: Vec<Parked> = self
-            .routes_with_prefix(&prefix.bytes())?
-            .into_iter()
-            .map(|(_, v)| {
-                serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
-                    what: "route".into(),
-                    source,
-                })
-            })
-            .collect::<Result<_, _>>()?;
+        let mut out: Vec<Parked> = all(self, prefix)?;
         out.sort_by_key(|p| p.id);
         Ok(out)
     }
@@ -294,15 +293,7 @@ impl<S: Store + ?Sized> RouteView for S {
         Ok(get::<(UserRef, RoundId), _>(self, RouteKey::Told(user.clone(), round))?.is_some())
     }
     fn told(&self) -> Result<Vec<(UserRef, RoundId)>, ReadError> {
-        self.routes_with_prefix(&RouteKey::AllTold.bytes())?
-            .into_iter()
-            .map(|(_, v)| {
-                serde_json::from_slice(&v).map_err(|source| StoreError::Corrupt {
-                    what: "route".into(),
-                    source,
-                })
-            })
-            .collect()
+        all(self, RouteKey::AllTold)
     }
 }
 
