@@ -62,6 +62,7 @@ case-chosen = The group chose the case of { $name } ({ $votes ->
     [one] one vote
    *[other] { $votes } votes
 }): { $name } brings it in now. A coordinator can still name someone else with `!brug owner`.
+going-back = { $count } of { $total } want more to go on first, so we go back a step: add what is missing there.
 case-heading = The case, brought in by { $name }:
 review-heading = Actions agreed last time:
 review-none = No actions were agreed in this group's previous round.

@@ -62,6 +62,7 @@ case-chosen = De groep koos de casus van { $name } ({ $votes ->
     [one] één stem
    *[other] { $votes } stemmen
 }): { $name } brengt die casus nu in. Een gespreksleider kan nog iemand anders aanwijzen met `!brug owner`.
+going-back = { $count } van de { $total } willen eerst meer weten, dus we gaan een stap terug: vul daar aan wat ontbreekt.
 case-heading = De casus, ingebracht door { $name }:
 review-heading = Acties die de vorige keer zijn afgesproken:
 review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.

@@ -108,6 +108,15 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
         {
             super::erase::unlink(r, &prev.id, now);
         }
+        // Leaving a check the group may answer with "not yet": back.
+        if let Some(target) = flow
+            .steps
+            .get(r.step)
+            .filter(|_| idx > r.step)
+            .and_then(|s| super::vote::back_to(r, s, fx))
+        {
+            idx = target;
+        }
         // Leaving the choice of a case: the one chosen names its owner.
         if let Some(prev) = flow
             .steps

@@ -50,6 +50,11 @@ pub struct Step {
     /// names the case owner, its writer (the gossip method's choice of case).
     #[serde(default)]
     pub sets_owner: bool,
+    /// A choose step of fixed options: when most answers pick option `.1`
+    /// (1-based), the round goes back to step `.0` (by index) — the four
+    /// windows' "the facts are too thin: gather more first".
+    #[serde(default)]
+    pub back: Option<(usize, u32)>,
 }
 
 /// What becomes of a blind step's answers.

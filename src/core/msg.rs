@@ -38,6 +38,7 @@ messages! {
     CARD_NONE = "card-none" [name];
     CASE_HEADING = "case-heading" [name];
     CASE_CHOSEN = "case-chosen" [name, votes];
+    GOING_BACK = "going-back" [count, total];
     CHOICE_LINE = "choice-line" [options, name, profession];
     CHOOSE_OPTION = "choose-option" [n, option];
     CHOOSE_FRAME_OPTION = "choose-frame-option" [n, option, description];

@@ -1,6 +1,8 @@
-//! The group chooses the case (the gossip method, DOMAIN §2.4 step 2): the
-//! candidate picked most — ties go to the one brought in first — names the
-//! case owner, its writer. Without votes the owner stays as it is.
+//! What a group decides by choosing. The case (the gossip method, DOMAIN
+//! §2.4 step 2): the candidate picked most — ties go to the one brought in
+//! first — names the case owner, its writer; without votes the owner stays.
+//! And "not yet" (the four windows' facts too thin, §2.2): when most pick a
+//! step's `back` option, the round goes back to gather more.
 
 use super::effect::Effect;
 use super::flow::{ChoiceSource, Flow, Step, StepKind};
@@ -43,4 +45,25 @@ pub(super) fn owner_by_vote(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Ve
             .text("name", r.name_of(&owner))
             .num("votes", i64::from(best)),
     )));
+}
+
+/// The step to go back to, when most of those who answered `step` picked its
+/// `back` option; their choices are cleared, so it is asked afresh.
+pub(super) fn back_to(r: &mut Round, step: &Step, fx: &mut Vec<Effect>) -> Option<usize> {
+    let (target, option) = step.back?;
+    let answers: Vec<&super::round::Answer> =
+        r.answers_to(&step.id).filter(|a| !a.removed).collect();
+    let yes = answers.iter().filter(|a| a.picks.contains(&option)).count();
+    let total = answers.len();
+    if total == 0 || yes * 2 <= total {
+        return None;
+    }
+    r.answers.retain(|a| a.step != step.id);
+    fx.push(Effect::thread(Message::line(
+        msg::GOING_BACK
+            .msg()
+            .num("count", yes as i64)
+            .num("total", total as i64),
+    )));
+    Some(target)
 }

@@ -7,6 +7,7 @@ mod frames_file;
 mod node;
 mod parse;
 mod professions;
+mod step_options;
 
 use crate::core::flow::{Flow, Roles, StepKind};
 use crate::core::ids::Locale;

@@ -2,9 +2,9 @@
 
 use super::fields::fields;
 use super::node::{Node, Reader, Table};
+use super::step_options::{back, who};
 use super::{FluentRef, SourceFile};
 use crate::core::flow::{ChoiceSource, EndRule, Flow, Roles, Step, StepKind, Voice, Who};
-use crate::core::ids::RoleId;
 use crate::core::span::Span;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -328,6 +328,8 @@ fn one_step(
                     "multiple",
                     "blind",
                     "sets_owner",
+                    "back_to",
+                    "back_if",
                 ],
             )
         }
@@ -473,6 +475,7 @@ fn one_step(
             "`sets_owner` is for a choose step of one option `from` an earlier step's answers",
         );
     }
+    let back = back(rd, t, &kind, earlier);
     let mut allowed: Vec<&str> = COMMON.to_vec();
     allowed.extend_from_slice(extra);
     rd.unknown_keys(t, &format!("a {kind_word} step"), &allowed);
@@ -489,15 +492,6 @@ fn one_step(
         owner_replies,
         go_on_empty,
         sets_owner,
-    })
-}
-
-fn who(w: &str) -> Option<Who> {
-    Some(match w {
-        "all" => Who::All,
-        "owner" => Who::Owner,
-        "others" => Who::Others,
-        "coordinator" => Who::Coordinator,
-        _ => Who::Role(RoleId::new(w.strip_prefix("role:")?)),
+        back,
     })
 }

@@ -92,7 +92,7 @@ fn weighing(locale: Locale) -> Run {
         Locale::Nl => "Bram (dm): Een casus.\nBram (dm): gepseudonimiseerd",
     };
     run.feed(case);
-    for _ in 0..6 {
+    for _ in 0..10 {
         if at(&run) == "weighing" {
             return run;
         }
@@ -266,5 +266,41 @@ fn the_group_chooses_the_case_and_its_writer_brings_it_in() {
             r.owner.as_ref().map(|o| r.name_of(o)),
             Some("Dewi".to_string())
         );
+    }
+}
+
+/// Four windows: when most find the facts too thin, the round goes back to
+/// window 2 to gather more, and asks again afterwards (DOMAIN §2.2).
+#[test]
+fn too_thin_facts_send_the_round_back_to_gather_more() {
+    for (locale, back) in [
+        (
+            Locale::En,
+            "[thread] 3 of 4 want more to go on first, so we go back a step",
+        ),
+        (
+            Locale::Nl,
+            "[thread] 3 van de 4 willen eerst meer weten, dus we gaan een stap terug",
+        ),
+    ] {
+        let mut run = Run::new("four-windows", locale, default_people());
+        let case = match locale {
+            Locale::En => "Bram (dm): A case.\nBram (dm): pseudonymised",
+            Locale::Nl => "Bram (dm): Een casus.\nBram (dm): gepseudonimiseerd",
+        };
+        run.feed(case);
+        run.feed("Anna: His mother and a sister.\n~ 2d\nChris: Left school at 17.\n~ 2d");
+        assert_eq!(at(&run), "facts-check");
+        run.feed("Anna: 2\nBram: 2\nChris: 1");
+        let said = replies(&mut run, "Dewi: 2");
+        assert!(said.iter().any(|l| l.starts_with(back)), "{said:?}");
+        assert_eq!(at(&run), "facts", "back at window 2");
+        // The facts so far stay; more are added, and the check is asked afresh.
+        run.feed("Dewi: The probation officer says there was no programme.\n~ 2d");
+        assert_eq!(at(&run), "facts-check");
+        let r = final_round(&run);
+        assert!(r.answer_of("facts", &r.participants[2].user).is_some());
+        run.feed("Anna: 1\nBram: 1\nChris: 1\nDewi: 1");
+        assert_eq!(at(&run), "criteria");
     }
 }

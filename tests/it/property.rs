@@ -52,6 +52,7 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         owner_replies: false,
         go_on_empty: false,
         sets_owner: false,
+        back: None,
     }
 }
 
