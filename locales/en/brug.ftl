@@ -24,7 +24,7 @@ deadline-extended = The deadline is now { $deadline }.
 deadline-passed = The deadline has passed; on to the next step.
 deadline-passed-coordinator = In round { $round }, the deadline for «{ $step }» has passed. Say `!brug next` in the thread when the group is ready.
 step-still-open = Nobody has answered «{ $step }» yet, so this step stays open until { $deadline }.
-step-waits-coordinator = In round { $round }, «{ $step }» still has no answers after a second period. It now waits for you: `next!` in the thread goes on, `extend` sets a new deadline, `cancel` ends the round.
+step-waits-coordinator = In round { $round }, «{ $step }» still has no answers after an extra period. It now waits for you: `next!` in the thread goes on, `extend` sets a new deadline, `cancel` ends the round.
 step-empty-coordinator = In round { $round }, nobody answered «{ $step }» before its deadline. I have reminded { $missing } and keep the step open until { $deadline }. In the thread, `next!` goes on anyway and `extend` gives more time.
 case-missing-coordinator = In round { $round }, { $name } has not sent the case yet. The round waits for it until { $deadline }; I have reminded { $name }. With `owner <name>` in the thread you ask someone else to bring in a case.
 case-no-owner-coordinator = Round { $round } has nobody to bring in the case yet, so it waits. Name someone in the thread with `owner <name>`.
@@ -62,7 +62,7 @@ case-chosen = The group chose the case of { $name } ({ $votes ->
     [one] one vote
    *[other] { $votes } votes
 }): { $name } brings it in now. A coordinator can still name someone else with `!brug owner`.
-going-back = { $count } of { $total } want more to go on first, so we go back a step: add what is missing there.
+going-back = { $count } of { $total } want to know more first, so we go back a step: add what is missing there.
 case-heading = The case, brought in by { $name }:
 review-heading = Actions agreed last time:
 review-none = No actions were agreed in this group's previous round.

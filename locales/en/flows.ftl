@@ -143,7 +143,7 @@ fw-weighing = Weigh the situation against the criteria, privately. For: which fa
 fw-weighing-shown-title = The weighing
 fw-weighing-shown = Everyone's weighing, side by side.
 fw-next-title = Window 4: next steps
-fw-next = Window 4. Which facts, in short, support the decision? Which concrete steps follow, by whom, and by when? Include a plan B if things change, and say how you will deal with the consequences of the decision you are not taking.
+fw-next = Which facts, in short, support the decision? Which concrete steps follow, by whom, and by when? Include a plan B if things change, and say how you will deal with the consequences of the decision you are not taking.
 
 ## Action cycle
 

@@ -276,7 +276,7 @@ fn too_thin_facts_send_the_round_back_to_gather_more() {
     for (locale, back) in [
         (
             Locale::En,
-            "[thread] 3 of 4 want more to go on first, so we go back a step",
+            "[thread] 3 of 4 want to know more first, so we go back a step",
         ),
         (
             Locale::Nl,
