@@ -81,6 +81,26 @@ pub fn empty(r: &Round, step: &Step) -> bool {
     asked.iter().all(|u| r.answer_of(&step.id, u).is_none())
 }
 
+/// A private reminder of `step` to `user`, with the round and the deadline.
+pub(super) fn reminder(
+    r: &Round,
+    step: &Step,
+    user: &super::ids::UserRef,
+    id: msg::Id,
+    deadline: DateTime<Utc>,
+) -> Effect {
+    Effect::private(
+        user,
+        Message::line(
+            id.msg()
+                .text("round", r.id.to_string())
+                .text("title", r.title.clone())
+                .msg("step", step.title.clone())
+                .time("deadline", deadline),
+        ),
+    )
+}
+
 /// Keeps an empty step open one more period: reminds those it asks, says so
 /// in the thread, and tells the coordinator what they can do.
 fn hold_open(r: &mut Round, step: &Step, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
@@ -91,17 +111,7 @@ fn hold_open(r: &mut Round, step: &Step, now: DateTime<Utc>, fx: &mut Vec<Effect
     r.timers.held = true;
     let asked = r.expected(&step.who);
     for user in &asked {
-        fx.push(Effect::private(
-            user,
-            Message::line(
-                msg::REMINDER_OVERDUE
-                    .msg()
-                    .text("round", r.id.to_string())
-                    .text("title", r.title.clone())
-                    .msg("step", step.title.clone())
-                    .time("deadline", until),
-            ),
-        ));
+        fx.push(reminder(r, step, user, msg::REMINDER_OVERDUE, until));
     }
     fx.push(Effect::thread(Message::line(
         msg::STEP_STILL_OPEN

@@ -172,16 +172,12 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
                 .answer_of(&step.id, &user)
                 .is_some_and(|a| complete(&step, a));
             if !done {
-                fx.push(Effect::private(
+                fx.push(super::deadline::reminder(
+                    r,
+                    &step,
                     &user,
-                    Message::line(
-                        msg::REMINDER
-                            .msg()
-                            .text("round", r.id.to_string())
-                            .text("title", r.title.clone())
-                            .msg("step", step.title.clone())
-                            .time("deadline", deadline),
-                    ),
+                    msg::REMINDER,
+                    deadline,
                 ));
             }
         }
