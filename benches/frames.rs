@@ -152,6 +152,7 @@ fn main() {
         opened: now,
         closed: None,
         told_ended: Vec::new(),
+        pairs: Vec::new(),
     };
     let runs = 200;
     let mut chart = None;

@@ -62,6 +62,10 @@ case-chosen = The group chose the case of { $name } ({ $votes ->
     [one] one vote
    *[other] { $votes } votes
 }): { $name } brings it in now. A coordinator can still name someone else with `!brug owner`.
+chosen = With { $votes ->
+    [one] one vote
+   *[other] { $votes } votes
+} the group chose: { $option }
 going-back = { $count } of { $total } want to know more first, so we go back a step: add what is missing there.
 case-heading = The case, brought in by { $name }:
 review-heading = Actions agreed last time:
@@ -80,6 +84,13 @@ pii-edit-refused = Your correction is not taken and the earlier version stays. P
 receipt-anonymous = Received: your answer to «{ $step }» is saved. It is only ever shown without your name.
 receipt-missing = Still missing: { $fields }. Send those parts too.
 progress = { $answered } of { $total } answered.
+pairs-heading = The pairs, each a social worker with a client manager where the group allows:
+pair-line = { $names } ({ $professions })
+pairs-not-mixed = Not every pair has two professions: too few of one of them have joined. Such a pair can still do the interview; say in the thread what you would otherwise miss.
+pair-receipt = This counts for your pair: { $names } need not send one of their own.
+pair-answered-for-you = { $name } answered “{ $step }” for your pair, so it counts for you too. You can still send your own version; both are kept.
+pair-counts = This counts for the pair { $names }.
+conditions-missing = Not met yet: { $missing }. Hold off on the interview until it is, then answer again with every condition; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
 answer-named = { $name } ({ $profession }): { $text }

@@ -62,6 +62,10 @@ case-chosen = De groep koos de casus van { $name } ({ $votes ->
     [one] één stem
    *[other] { $votes } stemmen
 }): { $name } brengt die casus nu in. Een gespreksleider kan nog iemand anders aanwijzen met `!brug owner`.
+chosen = Met { $votes ->
+    [one] één stem
+   *[other] { $votes } stemmen
+} koos de groep: { $option }
 going-back = { $count } van de { $total } willen eerst meer weten, dus we gaan een stap terug: vul daar aan wat ontbreekt.
 case-heading = De casus, ingebracht door { $name }:
 review-heading = Acties die de vorige keer zijn afgesproken:
@@ -83,6 +87,13 @@ progress = { $answered } van { $total } { $answered ->
     [one] heeft
    *[other] hebben
 } geantwoord.
+pairs-heading = De koppels, steeds een sociaal werker met een klantmanager waar de groep dat toelaat:
+pair-line = { $names } ({ $professions })
+pairs-not-mixed = Niet elk koppel heeft twee beroepen: van een van beide doen er te weinig mee. Zo'n koppel kan het interview gewoon houden; zeg in de thread wat jullie daardoor misschien missen.
+pair-receipt = Dit geldt voor jullie hele koppel: een apart antwoord van { $names } is niet meer nodig.
+pair-answered-for-you = { $name } heeft “{ $step }” voor jullie koppel beantwoord, dus het telt ook voor jou. Je mag nog je eigen versie sturen; die bewaren we er dan naast.
+pair-counts = Dit telt voor het koppel { $names }.
+conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
 answer-named = { $name } ({ $profession }): { $text }

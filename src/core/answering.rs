@@ -171,6 +171,7 @@ fn take(
     flow: &Flow,
     fx: &mut Vec<Effect>,
 ) -> Result<()> {
+    let was = super::pairs::answered(r, step, by);
     match &step.kind {
         StepKind::Intake { .. } => unreachable!("handled above"),
         // Open one-text answers are contributions: each message adds to them.
@@ -179,6 +180,7 @@ fn take(
             blind: false,
         } if fields.is_empty() => {
             append(r, step, by, text, source, now);
+            super::pairs::after_answer(r, step, by, was, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -187,6 +189,7 @@ fn take(
             answer::scales(&parsed, fields).map_err(|e| parse_rejection(e, step))?;
             store(r, step, by, now, |a| a.fields.extend(parsed));
             acknowledge(r, step, by, done_before, flow, fx);
+            super::pairs::after_answer(r, step, by, was, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }
@@ -203,6 +206,7 @@ fn take(
                 answer::picks(text, count, *multiple).map_err(|e| parse_rejection(e, step))?;
             store(r, step, by, now, |a| a.picks = picks);
             acknowledge(r, step, by, done_before, flow, fx);
+            super::pairs::after_answer(r, step, by, was, fx);
             maybe_complete(r, now, flow, fx);
             Ok(())
         }

@@ -60,6 +60,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         opened: now,
         closed: None,
         told_ended: Vec::new(),
+        pairs: Vec::new(),
     };
     let mut fx = Vec::new();
     enter(&mut r, 0, now, flow, &mut fx);
@@ -117,13 +118,10 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
         {
             idx = target;
         }
-        // Leaving the choice of a case: the one chosen names its owner.
-        if let Some(prev) = flow
-            .steps
-            .get(r.step)
-            .filter(|s| idx > r.step && s.sets_owner)
-        {
-            super::vote::owner_by_vote(r, prev, flow, fx);
+        // Leaving a choice among the group's answers: say what was chosen
+        // (a case chosen names its owner).
+        if let Some(prev) = flow.steps.get(r.step).filter(|_| idx > r.step) {
+            super::vote::decided(r, prev, flow, fx);
         }
         r.step = idx;
         r.step_started = now;
@@ -215,6 +213,9 @@ fn waiting_step(
     fx: &mut Vec<Effect>,
 ) {
     let expected = r.expected(&step.who);
+    if step.pairs == super::flow::Pairs::Form {
+        super::pairs::form(r, flow, &mut post);
+    }
     match &step.kind {
         StepKind::Intake { .. } => match &r.owner {
             Some(o) => post.push(Block::Line(

@@ -55,6 +55,27 @@ pub struct Step {
     /// windows' "the facts are too thin: gather more first".
     #[serde(default)]
     pub back: Option<(usize, u32)>,
+    /// Answering as pairs (the joint interview's social worker and client
+    /// manager): one answer counts for the pair.
+    #[serde(default)]
+    pub pairs: Pairs,
+    /// A choose step of conditions: an answer counts only once every option
+    /// is picked; until then its pair is told what is missing, and waits.
+    #[serde(default)]
+    pub all_needed: bool,
+}
+
+/// How a step treats pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Pairs {
+    /// Each answers for themselves.
+    #[default]
+    Apart,
+    /// Opening the step forms the pairs; each pair answers it once.
+    Form,
+    /// A pair formed earlier answers once for both.
+    Together,
 }
 
 /// What becomes of a blind step's answers.

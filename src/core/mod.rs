@@ -18,6 +18,7 @@ pub mod ids;
 mod intake;
 pub mod message;
 pub mod msg;
+pub mod pairs;
 pub mod pii;
 pub mod progress;
 pub mod record;

@@ -133,6 +133,14 @@ messages! {
     PRIVATE_NOTHING_KEPT = "private-nothing-kept" [round];
     PRIVATE_PROMPT = "private-prompt" [round, title, step];
     PROGRESS = "progress" [answered, total];
+    PAIRS_HEADING = "pairs-heading" [];
+    PAIR_LINE = "pair-line" [names, professions];
+    PAIRS_NOT_MIXED = "pairs-not-mixed" [];
+    PAIR_RECEIPT = "pair-receipt" [names];
+    PAIR_ANSWERED_FOR_YOU = "pair-answered-for-you" [name, step];
+    PAIR_COUNTS = "pair-counts" [names];
+    CONDITIONS_MISSING = "conditions-missing" [missing];
+    CHOSEN = "chosen" [option, votes];
     RECEIPT = "receipt" [step];
     RECEIPT_CARD = "receipt-card" [step];
     RECEIPT_UPDATED = "receipt-updated" [step];

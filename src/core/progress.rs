@@ -1,7 +1,8 @@
 //! Read-only views of how far a step is: whose answers are complete, and
 //! whether an intake still waits for consent. Nothing here changes a round.
 
-use super::flow::{Flow, Step, StepKind};
+use super::flow::{ChoiceSource, Flow, Step, StepKind};
+use super::pairs::answered;
 use super::round::{Answer, Round};
 
 /// Whether an answer has everything the step asks for.
@@ -13,6 +14,10 @@ pub fn complete(step: &Step, a: &Answer) -> bool {
         StepKind::Reflect { questions, .. } => {
             questions.iter().all(|q| a.scores.contains_key(&q.id))
         }
+        StepKind::Choose {
+            options: ChoiceSource::Fixed(options),
+            ..
+        } if step.all_needed => a.picks.len() == options.len(),
         StepKind::Choose { .. } => !a.picks.is_empty(),
         // Free text: any answer is a whole one.
         StepKind::Prompt { .. }
@@ -26,13 +31,11 @@ pub fn complete(step: &Step, a: &Answer) -> bool {
     }
 }
 
-/// How many of those expected have answered completely.
+/// How many of those expected have answered completely (a pair's answer
+/// counting for both).
 pub fn progress(r: &Round, step: &Step) -> (usize, usize) {
     let expected = r.expected(&step.who);
-    let done = expected
-        .iter()
-        .filter(|u| r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
-        .count();
+    let done = expected.iter().filter(|u| answered(r, step, u)).count();
     (done, expected.len())
 }
 
@@ -40,7 +43,7 @@ pub fn progress(r: &Round, step: &Step) -> (usize, usize) {
 pub fn missing(r: &Round, step: &Step) -> Vec<super::ids::UserRef> {
     r.expected(&step.who)
         .into_iter()
-        .filter(|u| !r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
+        .filter(|u| !answered(r, step, u))
         .collect()
 }
 

@@ -6,7 +6,7 @@ use super::flow::{ChoiceSource, Flow, Step, StepKind};
 use super::ids::Locale;
 use super::message::{Arg, Block, Message, MessageRef};
 use super::msg;
-use super::progress::{complete, progress};
+use super::progress::progress;
 use super::round::{ActionItem, Answer, Round, Status, TEXT};
 use chrono::{DateTime, Utc};
 
@@ -258,7 +258,7 @@ pub fn status(r: &Round, flow: &Flow, now: DateTime<Utc>) -> Message {
                 let names: Vec<Arg> = r
                     .expected(&step.who)
                     .iter()
-                    .filter(|u| r.answer_of(&step.id, u).is_some_and(|a| complete(step, a)))
+                    .filter(|u| super::pairs::answered(r, step, u))
                     .map(|u| Arg::Text(r.name_of(u)))
                     .collect();
                 let line = msg::STATUS_ANSWERED

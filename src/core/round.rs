@@ -55,6 +55,9 @@ pub struct Round {
     /// however many late messages they send.
     #[serde(default)]
     pub told_ended: Vec<UserRef>,
+    /// The pairs a `pairs = "form"` step made, in the order they were shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pairs: Vec<Vec<UserRef>>,
 }
 
 /// The retention period when nothing else is set (SPEC §6).
@@ -196,6 +199,7 @@ impl Round {
             opened: at,
             closed: None,
             told_ended: Vec::new(),
+            pairs: Vec::new(),
         }
     }
 }

@@ -11,7 +11,6 @@ use super::flow::Flow;
 use super::ids::{RoleId, UserRef};
 use super::message::Message;
 use super::msg;
-use super::progress::complete;
 use super::record;
 use super::round::{Participant, Round, Status};
 use super::steering::steered;
@@ -168,10 +167,7 @@ fn time_passed(r: &mut Round, now: DateTime<Utc>, flow: &Flow, fx: &mut Vec<Effe
             Vec::new()
         };
         for user in owed {
-            let done = r
-                .answer_of(&step.id, &user)
-                .is_some_and(|a| complete(&step, a));
-            if !done {
+            if !super::pairs::answered(r, &step, &user) {
                 fx.push(super::deadline::reminder(
                     r,
                     &step,

@@ -1,6 +1,7 @@
-//! What a group decides by choosing. The case (the gossip method, DOMAIN
-//! §2.4 step 2): the candidate picked most — ties go to the one brought in
-//! first — names the case owner, its writer; without votes the owner stays.
+//! What a group decides by choosing one of its own answers: the one picked
+//! most (ties go to the one brought in first) is announced — the joint
+//! interview's persona — or, for the case (the gossip method, DOMAIN §2.4
+//! step 2), names the case owner, its writer; without votes the owner stays.
 //! And "not yet" (the four windows' facts too thin, §2.2): when most pick a
 //! step's `back` option, the round goes back to gather more.
 
@@ -11,9 +12,10 @@ use super::msg;
 use super::record;
 use super::round::Round;
 
-pub(super) fn owner_by_vote(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Vec<Effect>) {
+pub(super) fn decided(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Vec<Effect>) {
     let StepKind::Choose {
         options: src @ ChoiceSource::AnswersOf(_),
+        multiple: false,
         ..
     } = &step.kind
     else {
@@ -34,6 +36,18 @@ pub(super) fn owner_by_vote(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Ve
     let Some(winner) = votes.iter().position(|v| *v == best) else {
         return;
     };
+    if !step.sets_owner {
+        let Some(option) = record::options(r, flow, src).into_iter().nth(winner) else {
+            return;
+        };
+        fx.push(Effect::thread(Message::line(
+            msg::CHOSEN
+                .msg()
+                .arg("option", option)
+                .num("votes", i64::from(best)),
+        )));
+        return;
+    }
     let owner = authors[winner].clone();
     if r.participant(&owner).is_none() {
         return;

@@ -2,7 +2,7 @@
 
 use super::fields::fields;
 use super::node::{Node, Reader, Table};
-use super::step_options::{back, who};
+use super::step_options::{extras, who, EXTRA_KEYS};
 use super::{FluentRef, SourceFile};
 use crate::core::flow::{ChoiceSource, EndRule, Flow, Roles, Step, StepKind, Voice, Who};
 use crate::core::span::Span;
@@ -19,16 +19,7 @@ const TOP_KEYS: &[&str] = &[
     "step",
 ];
 const COMMON: &[&str] = &[
-    "id",
-    "kind",
-    "title",
-    "prompt",
-    "who",
-    "end",
-    "deadline",
-    "remind",
-    "voice",
-    "owner_replies",
+    "id", "kind", "title", "prompt", "who", "end", "deadline", "remind", "voice",
 ];
 /// Variables a step prompt may use.
 pub const PROMPT_VARS: &[&str] = &["owner"];
@@ -321,16 +312,7 @@ fn one_step(
                     multiple,
                     blind,
                 },
-                &[
-                    "options",
-                    "from",
-                    "frames",
-                    "multiple",
-                    "blind",
-                    "sets_owner",
-                    "back_to",
-                    "back_if",
-                ],
+                &["options", "from", "frames", "multiple", "blind"],
             )
         }
         "actions" => (StepKind::Actions, &[]),
@@ -433,50 +415,9 @@ fn one_step(
             }
         },
     };
-    let owner_replies = rd.bool(t, "owner_replies", false);
-    let open_prompt = matches!(kind, StepKind::Prompt { blind: false, .. });
-    if owner_replies && (who != Who::Others || !open_prompt) {
-        let at = t
-            .get("owner_replies")
-            .map(|n| n.span.clone())
-            .unwrap_or(t.node.span.clone());
-        rd.error(
-            &at,
-            "`owner_replies` is for an open step asked of the others (`who = \"others\"`)",
-        );
-    }
-    let go_on_empty = match rd.str(t, "when_empty", false) {
-        None => false,
-        Some((w, at)) => match w.as_str() {
-            "wait" => false,
-            "go-on" => true,
-            _ => {
-                rd.error(
-                    &at,
-                    format!("`when_empty` = \"{w}\" is not one of: wait, go-on"),
-                );
-                false
-            }
-        },
-    };
-    let sets_owner = rd.bool(t, "sets_owner", false);
-    if sets_owner
-        && !matches!(
-            kind,
-            StepKind::Choose {
-                options: ChoiceSource::AnswersOf(_),
-                multiple: false,
-                ..
-            }
-        )
-    {
-        rd.error(
-            &t.node.span,
-            "`sets_owner` is for a choose step of one option `from` an earlier step's answers",
-        );
-    }
-    let back = back(rd, t, &kind, earlier);
+    let extras = extras(rd, t, &kind, &who, earlier);
     let mut allowed: Vec<&str> = COMMON.to_vec();
+    allowed.extend_from_slice(EXTRA_KEYS);
     allowed.extend_from_slice(extra);
     rd.unknown_keys(t, &format!("a {kind_word} step"), &allowed);
     Some(Step {
@@ -489,9 +430,11 @@ fn one_step(
         deadline,
         remind,
         voice,
-        owner_replies,
-        go_on_empty,
-        sets_owner,
-        back,
+        owner_replies: extras.owner_replies,
+        go_on_empty: extras.go_on_empty,
+        sets_owner: extras.sets_owner,
+        back: extras.back,
+        pairs: extras.pairs,
+        all_needed: extras.all_needed,
     })
 }

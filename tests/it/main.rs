@@ -19,6 +19,7 @@ mod frames;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;
+mod methods;
 mod pii;
 mod privacy;
 mod property;

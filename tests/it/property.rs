@@ -53,6 +53,8 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         go_on_empty: false,
         sets_owner: false,
         back: None,
+        pairs: Default::default(),
+        all_needed: false,
     }
 }
 
