@@ -153,6 +153,7 @@ fn main() {
         closed: None,
         told_ended: Vec::new(),
         pairs: Vec::new(),
+        found_out: Vec::new(),
     };
     let runs = 200;
     let mut chart = None;

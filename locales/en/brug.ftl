@@ -75,6 +75,7 @@ review-none = No actions were agreed in this group's previous round.
 
 receipt = Received: your answer to «{ $step }» is saved. Nobody sees it before the reveal.
 receipt-card = Received: «{ $step }» is saved. It goes privately, with your name, to whoever plays your role. The group does not see it during the round; the frame summary at the end may quote words from it.
+receipt-group-profile = Received: your answer to «{ $step }» is saved. At the end of part 1 it is counted, without your name, in your side's frame profile (if you are the only one on your side, that shows yours); the frame summary at the end shows it with your name.
 receipt-in-summary = Received: your answer to «{ $step }» is saved. The group does not see it during the round; the frame summary at the end shows it, with your name.
 receipt-updated = Updated: your answer to «{ $step }» now reads as you corrected it.
 err-edit-actions = An edit in the actions step is not taken, so that nobody is surprised by a changed action: write the corrected action as a new message.
@@ -93,6 +94,16 @@ pair-counts = This counts for the pair { $names }.
 conditions-missing = Not met yet: { $missing }. Hold off on the interview until it is, then answer again with every condition; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
+option-all-passed = every visitor passed
+found-out = Found out: { $names }. Whoever was found out leaves the visit, and only the visit: after it they take part as before.
+all-passed = Every visitor passed as one of the other group, so the visit goes on with everyone.
+err-left-visit = You were found out and have left the visit, so you no longer write here. You take part again when the visit is over.
+profile-side = { $side } ({ $people ->
+    [one] one person
+   *[other] { $people } people
+})
+profile-frame = { $frame }: { $count }
+profile-none = Nobody chose frames, so there is no profile per side yet.
 answer-named = { $name } ({ $profession }): { $text }
 answer-anonymous = – { $text }
 author-line = { $name } ({ $profession }):

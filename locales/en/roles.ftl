@@ -32,3 +32,7 @@ role-card-client =
     You know your own life best: what went wrong, what you are proud of, what you dream of, what you are afraid of losing.
     You may feel checked rather than helped, or you may simply want to be left alone for a while. Say so.
     Speak from your own experience; ask the professionals what they expect of you, and why.
+
+# The two sides of the game (DOMAIN §4).
+side-social = Social professionals
+side-public = Public professionals

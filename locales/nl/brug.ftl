@@ -75,6 +75,7 @@ review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
 
 receipt = Ontvangen: je antwoord op «{ $step }» is bewaard. Niemand ziet het voordat alle antwoorden tegelijk worden getoond.
 receipt-card = Ontvangen: je antwoord op «{ $step }» is bewaard. Het gaat privé, met je naam, naar wie jouw rol speelt. De groep ziet het niet tijdens de ronde; de framesamenvatting aan het eind kan er woorden uit citeren.
+receipt-group-profile = Ontvangen: je antwoord op «{ $step }» is bewaard. Aan het eind van deel 1 telt het zonder je naam mee in het frameprofiel van jouw kant (ben je daar de enige, dan is dat dus het jouwe); de framesamenvatting aan het eind toont het met je naam.
 receipt-in-summary = Ontvangen: je antwoord op «{ $step }» is bewaard. De groep ziet het niet tijdens de ronde; de framesamenvatting aan het eind toont het, met je naam.
 receipt-updated = Bijgewerkt: je antwoord op «{ $step }» luidt nu zoals je het verbeterde.
 err-edit-actions = Een bewerking in de actiestap neem ik niet over, zodat niemand verrast wordt door een veranderde actie: schrijf de verbeterde actie als nieuw bericht.
@@ -96,6 +97,16 @@ pair-counts = Dit telt voor het koppel { $names }.
 conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
+option-all-passed = iedere bezoeker ging door
+found-out = Door de mand gevallen: { $names }. Wie door de mand viel, verlaat het bezoek, en alleen het bezoek: daarna doet die weer gewoon mee.
+all-passed = Iedere bezoeker ging door voor een van de andere groep, dus het bezoek gaat verder met iedereen.
+err-left-visit = Je bent door de mand gevallen en hebt het bezoek verlaten, dus hier schrijf je niet meer mee. Als het bezoek voorbij is, doe je weer gewoon mee.
+profile-side = { $side } ({ $people ->
+    [one] één persoon
+   *[other] { $people } mensen
+})
+profile-frame = { $frame }: { $count }
+profile-none = Niemand koos frames, dus er is nog geen profiel per kant.
 answer-named = { $name } ({ $profession }): { $text }
 answer-anonymous = – { $text }
 author-line = { $name } ({ $profession }):

@@ -32,3 +32,7 @@ role-card-client =
     Jij kent je eigen leven het best: wat er misging, waar je trots op bent, waar je van droomt, wat je niet kwijt wilt.
     Misschien voel je je eerder gecontroleerd dan geholpen, of wil je gewoon even met rust gelaten worden. Zeg dat dan.
     Spreek vanuit je eigen ervaring; vraag de professionals wat ze van je verwachten, en waarom.
+
+# The two sides of the game (DOMAIN §4).
+side-social = Sociale professionals
+side-public = Publieke professionals

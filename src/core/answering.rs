@@ -74,6 +74,12 @@ pub(super) fn said(
     {
         return Err(msg::ERR_LISTEN_ONLY.msg().into());
     }
+    if matches!(step.kind, StepKind::Discuss { .. })
+        && step.voice == super::flow::Voice::InRole
+        && r.found_out.contains(by)
+    {
+        return Err(msg::ERR_LEFT_VISIT.msg().into());
+    }
     let owner_reply = step.owner_replies && r.owner.as_ref() == Some(by) && !private;
     if !r.acts(&step.who, by) && !owner_reply {
         return Err(msg::ERR_NOT_YOUR_TURN.msg().into());
@@ -370,6 +376,7 @@ fn acknowledge(
         Shown::Revealed => msg::RECEIPT,
         Shown::Card => msg::RECEIPT_CARD,
         Shown::InSummary => msg::RECEIPT_IN_SUMMARY,
+        Shown::GroupProfile => msg::RECEIPT_GROUP_PROFILE,
     };
     let mut m = Message::line(receipt.msg().msg("step", step.title.clone()));
     let missing: Vec<Arg> = step

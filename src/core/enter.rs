@@ -61,6 +61,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         closed: None,
         told_ended: Vec::new(),
         pairs: Vec::new(),
+        found_out: Vec::new(),
     };
     let mut fx = Vec::new();
     enter(&mut r, 0, now, flow, &mut fx);
@@ -136,7 +137,11 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
         let mut post = header(r, step, idx, flow);
         match &step.kind {
             StepKind::Reveal { of, anonymous } => {
-                record::reveal(r, flow, &flow.steps[*of], *anonymous, &mut post);
+                let src = &flow.steps[*of];
+                match src.kind {
+                    StepKind::Choose { .. } => super::profile::sides(r, flow, src, &mut post),
+                    _ => record::reveal(r, flow, src, *anonymous, &mut post),
+                }
                 fx.push(Effect::thread(post));
             }
             StepKind::AssignRoles {
@@ -212,7 +217,10 @@ fn waiting_step(
     now: DateTime<Utc>,
     fx: &mut Vec<Effect>,
 ) {
-    let expected = r.expected(&step.who);
+    let mut expected = r.expected(&step.who);
+    if step.voice == super::flow::Voice::InRole {
+        expected.retain(|u| !r.found_out.contains(u));
+    }
     if step.pairs == super::flow::Pairs::Form {
         super::pairs::form(r, flow, &mut post);
     }

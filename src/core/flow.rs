@@ -88,6 +88,9 @@ pub enum Shown {
     /// Nobody sees them during the round; the frame summary at the end
     /// shows them (self-tagged frames, with names).
     InSummary,
+    /// Counted, without names, in each side's frame profile (the game's end
+    /// of part 1); the frame summary at the end shows them with names.
+    GroupProfile,
 }
 
 /// Whose reasoning a step's answers show. The frame summary credits a
@@ -172,7 +175,12 @@ impl Step {
         let mut shown = Shown::InSummary;
         for s in &flow.steps {
             match &s.kind {
-                StepKind::Reveal { of, .. } if Some(*of) == me => return Shown::Revealed,
+                StepKind::Reveal { of, .. } if Some(*of) == me => {
+                    return match self.kind {
+                        StepKind::Choose { .. } => Shown::GroupProfile,
+                        _ => Shown::Revealed,
+                    }
+                }
                 StepKind::AssignRoles {
                     hand_cards_from, ..
                 } if *hand_cards_from == me && me.is_some() => shown = Shown::Card,
@@ -346,6 +354,9 @@ pub enum ChoiceSource {
     AnswersOf(usize),
     /// The frames of the catalogue (people tag themselves).
     Frames,
+    /// Those who play a role (the game's visitors), then "everyone passed":
+    /// a visitor most of the others pick gave themselves away.
+    Visitors,
 }
 
 /// Who acts in a step.
@@ -392,6 +403,10 @@ pub struct RoleInfo {
     pub profession: bool,
     /// Words people may type instead of the id (`sw`, `km-werk`, …).
     pub aliases: Vec<String>,
+    /// The side of the game this profession plays on (Fluent id of its name:
+    /// public or social professionals); without one, its own group.
+    #[serde(default)]
+    pub side: Option<String>,
 }
 
 impl Roles {

@@ -20,6 +20,7 @@ pub mod message;
 pub mod msg;
 pub mod pairs;
 pub mod pii;
+pub mod profile;
 pub mod progress;
 pub mod record;
 pub mod roles;

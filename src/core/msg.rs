@@ -141,8 +141,16 @@ messages! {
     PAIR_COUNTS = "pair-counts" [names];
     CONDITIONS_MISSING = "conditions-missing" [missing];
     CHOSEN = "chosen" [option, votes];
+    OPTION_ALL_PASSED = "option-all-passed" [];
+    FOUND_OUT = "found-out" [names];
+    ALL_PASSED = "all-passed" [];
+    ERR_LEFT_VISIT = "err-left-visit" [];
     RECEIPT = "receipt" [step];
     RECEIPT_CARD = "receipt-card" [step];
+    RECEIPT_GROUP_PROFILE = "receipt-group-profile" [step];
+    PROFILE_SIDE = "profile-side" [side, people];
+    PROFILE_FRAME = "profile-frame" [frame, count];
+    PROFILE_NONE = "profile-none" [];
     RECEIPT_UPDATED = "receipt-updated" [step];
     ERR_EDIT_ACTIONS = "err-edit-actions" [];
     ERR_EDIT_NOT_MATCHED = "err-edit-not-matched" [];

@@ -170,7 +170,29 @@ pub fn options(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<Arg> {
             .into_iter()
             .map(|(_, line)| Arg::Text(line))
             .collect(),
+        ChoiceSource::Visitors => {
+            let mut out: Vec<Arg> = visitors(r)
+                .into_iter()
+                .map(|a| {
+                    let role = flow
+                        .roles
+                        .get(&a.role)
+                        .map(|i| Arg::Msg(i.name.clone()))
+                        .unwrap_or_else(|| Arg::Text(a.role.0.clone()));
+                    Arg::Seq(vec![Arg::Text(r.name_of(&a.player)), role])
+                })
+                .collect();
+            out.push(Arg::Msg(msg::OPTION_ALL_PASSED.id.to_string()));
+            out
+        }
     }
+}
+
+/// Those who play a role, in roster order (the options of a `Visitors` choice).
+pub fn visitors(r: &Round) -> Vec<&super::round::RoleAssignment> {
+    let mut out: Vec<_> = r.roles.iter().collect();
+    out.sort_by_key(|a| r.participants.iter().position(|p| p.user == a.player));
+    out
 }
 
 /// Who wrote each of `options` (for options taken from earlier answers; in
@@ -181,6 +203,7 @@ pub fn option_authors(r: &Round, flow: &Flow, src: &ChoiceSource) -> Vec<super::
             .into_iter()
             .map(|(by, _)| by)
             .collect(),
+        ChoiceSource::Visitors => visitors(r).into_iter().map(|a| a.player.clone()).collect(),
         ChoiceSource::Fixed(_) | ChoiceSource::Frames => Vec::new(),
     }
 }

@@ -183,6 +183,7 @@ mod tests {
             card: format!("c-{id}"),
             profession,
             aliases: vec![],
+            side: None,
         };
         let mut r = Roles {
             roles: vec![

@@ -58,6 +58,10 @@ pub struct Round {
     /// The pairs a `pairs = "form"` step made, in the order they were shown.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pairs: Vec<Vec<UserRef>>,
+    /// Visitors the others found out (the game): they leave the visit, so
+    /// later steps in role are not theirs; everything else is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub found_out: Vec<UserRef>,
 }
 
 /// The retention period when nothing else is set (SPEC §6).
@@ -200,6 +204,7 @@ impl Round {
             closed: None,
             told_ended: Vec::new(),
             pairs: Vec::new(),
+            found_out: Vec::new(),
         }
     }
 }

@@ -7,12 +7,19 @@
 
 use super::effect::Effect;
 use super::flow::{ChoiceSource, Flow, Step, StepKind};
-use super::message::Message;
+use super::message::{Arg, Message};
 use super::msg;
 use super::record;
 use super::round::Round;
 
 pub(super) fn decided(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Vec<Effect>) {
+    if let StepKind::Choose {
+        options: ChoiceSource::Visitors,
+        ..
+    } = &step.kind
+    {
+        return found_out(r, step, flow, fx);
+    }
     let StepKind::Choose {
         options: src @ ChoiceSource::AnswersOf(_),
         multiple: false,
@@ -80,4 +87,32 @@ pub(super) fn back_to(r: &mut Round, step: &Step, fx: &mut Vec<Effect>) -> Optio
             .num("total", total as i64),
     )));
     Some(target)
+}
+
+/// The game's visit (DOMAIN §4.2): a visitor picked by more than half of the
+/// others who answered gave themselves away, and leaves the visit — only the
+/// visit: they take part in the rest of the game as before.
+fn found_out(r: &mut Round, step: &Step, flow: &Flow, fx: &mut Vec<Effect>) {
+    let visitors = record::option_authors(r, flow, &ChoiceSource::Visitors);
+    let answers: Vec<&super::round::Answer> =
+        r.answers_to(&step.id).filter(|a| !a.removed).collect();
+    let mut out = Vec::new();
+    for (n, v) in visitors.iter().enumerate() {
+        let others: Vec<_> = answers.iter().filter(|a| &a.by != v).collect();
+        let votes = others
+            .iter()
+            .filter(|a| a.picks.contains(&(n as u32 + 1)))
+            .count();
+        if !others.is_empty() && votes * 2 > others.len() {
+            out.push(v.clone());
+        }
+    }
+    let line = if out.is_empty() {
+        msg::ALL_PASSED.msg()
+    } else {
+        let names = out.iter().map(|u| Arg::Text(r.name_of(u))).collect();
+        msg::FOUND_OUT.msg().arg("names", Arg::List(names))
+    };
+    r.found_out = out;
+    fx.push(Effect::thread(Message::line(line)));
 }

@@ -75,6 +75,11 @@ pub struct Engine<S: Store> {
     notes_next: Vec<Draft>,
     /// Whether commits wait for one `sync` at the end of a batch.
     batching: bool,
+    /// Edits that arrived before the message they edit (a platform may hand
+    /// over both at once, in either order), by the original's inbox key: the
+    /// original, when it comes, is read as edited. Kept a short while only;
+    /// after a restart, catch-up reads the message as it is now anyway.
+    early_edits: BTreeMap<String, (String, DateTime<Utc>)>,
 }
 
 /// A message to commit, before it has an id.
@@ -108,6 +113,7 @@ impl<S: Store> Engine<S> {
             now: DateTime::<Utc>::MIN_UTC,
             routes_next: Vec::new(),
             batching: false,
+            early_edits: BTreeMap::new(),
         };
         me.prune_inbox(Utc::now())?;
         Ok(me)
@@ -173,6 +179,14 @@ impl<S: Store> Engine<S> {
             }
         }
         let mut m = m;
+        // An edit that came first corrects an answer, never makes or
+        // changes a command.
+        if let Some((text, _)) = key.as_ref().and_then(|k| self.early_edits.remove(k)) {
+            let command = |t: &str| crate::command::parse(t, &self.defaults.prefix).is_some();
+            if !command(&m.text) && !command(&text) {
+                m.text = text;
+            }
+        }
         m.coordinator =
             crate::edge::is_coordinator(&self.defaults.coordinators, &m.sender, m.coordinator);
         self.handling = key;

@@ -9,6 +9,7 @@ use crate::core::event::Via;
 use crate::core::ids::RoundId;
 use crate::core::which::{self, Asked};
 use crate::core::{msg, Event};
+use crate::edge::routes::inbox_key;
 use crate::edge::RouteView;
 use crate::storage::Store;
 use chrono::{DateTime, Utc};
@@ -55,6 +56,13 @@ impl<S: Store> Engine<S> {
     ) -> Result<Vec<Pending>> {
         let platform = m.sender.platform;
         let Some((round, step, author)) = self.store.answer_at(platform, original)? else {
+            let key = inbox_key(platform, original);
+            if !self.store.inbox_has(&key)? {
+                // The edit overtook its message: keep it for when that comes.
+                self.early_edits
+                    .retain(|_, (_, at)| now - *at < chrono::TimeDelta::minutes(2));
+                self.early_edits.insert(key, (m.text.clone(), now));
+            }
             tracing::debug!("an edit of a message that answered nothing: left alone");
             return Ok(Vec::new());
         };

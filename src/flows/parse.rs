@@ -198,11 +198,19 @@ fn one_step(
             let anonymous = rd.bool(t, "anonymous", false);
             let of = earlier_step(rd, "of", true);
             if let Some((of, at)) = &of {
-                if !earlier[*of].blind() || !matches!(earlier[*of].kind, StepKind::Prompt { .. }) {
+                let shown = matches!(earlier[*of].kind, StepKind::Prompt { .. })
+                    || matches!(
+                        earlier[*of].kind,
+                        StepKind::Choose {
+                            options: ChoiceSource::Frames,
+                            ..
+                        }
+                    );
+                if !earlier[*of].blind() || !shown {
                     rd.error(
                         at,
                         format!(
-                            "`of` must name a blind prompt step; `{}` is not one",
+                            "`of` must name a blind prompt step, or a blind choice of frames (shown as each side's profile); `{}` is neither",
                             earlier[*of].id
                         ),
                     );
@@ -278,12 +286,15 @@ fn one_step(
                 .collect();
             let options = match (from, fixed.is_empty()) {
                 _ if tag_frames => ChoiceSource::Frames,
+                (Some((i, _)), true) if matches!(earlier[i].kind, StepKind::AssignRoles { .. }) => {
+                    ChoiceSource::Visitors
+                }
                 (Some((i, at)), true) => {
                     if !earlier[i].collects() {
                         rd.error(
                             &at,
                             format!(
-                                "`from` must name a step that collects answers; `{}` does not",
+                                "`from` must name a step that collects answers, or one that hands out roles; `{}` is neither",
                                 earlier[i].id
                             ),
                         );

@@ -36,13 +36,19 @@ pub fn load(file: &SourceFile) -> (Roles, Vec<FlowError>, Vec<FluentRef>) {
             .into_iter()
             .map(|(a, _)| a.to_lowercase())
             .collect();
-        rd.unknown_keys(&t, "a role", &["id", "name", "card", "aliases"]);
+        let side = t
+            .get("side")
+            .is_some()
+            .then(|| fluent.read(rd, &t, "side", &[]))
+            .flatten();
+        rd.unknown_keys(&t, "a role", &["id", "name", "card", "aliases", "side"]);
         Some(RoleInfo {
             id: RoleId::new(id?.0),
             name: name?,
             card: card?,
             profession,
             aliases,
+            side,
         })
     };
     for n in rd.list(&top, "profession").unwrap_or_default() {

@@ -170,6 +170,43 @@ fn an_edited_open_answer_corrects_its_part_and_the_receipt_says_updated() {
     }
 }
 
+/// A platform may hand over a message and its edit at once, in either order:
+/// an edit that overtakes its message is kept, and the message, when it
+/// comes, is read as edited — but an edit never makes a command.
+#[test]
+fn an_edit_that_arrives_before_its_message_corrects_it() {
+    let mut chat = at_questions(Locale::En);
+    let thread = Place::Thread(RoundId(1));
+    assert!(chat
+        .edit("Chris", Place::Group, "$early", "Does she have a network?")
+        .is_empty());
+    chat.send(
+        "Chris",
+        thread.clone(),
+        "Does she have a netwrok?",
+        "$early",
+        None,
+    );
+    let r = chat.round();
+    let a = r.answer_of("questions", &user("Chris")).unwrap();
+    assert_eq!(a.fields[TEXT], "Does she have a network?");
+    // An answer edited into a command, overtaking it, stays an answer.
+    chat.edit("Dewi", Place::Group, "$early2", "!brug next!");
+    chat.send(
+        "Dewi",
+        thread.clone(),
+        "Is there family nearby?",
+        "$early2",
+        None,
+    );
+    let r2 = chat.round();
+    assert_eq!(r2.step, r.step, "an early edit ran as a command");
+    assert_eq!(
+        r2.answer_of("questions", &user("Dewi")).unwrap().fields[TEXT],
+        "Is there family nearby?"
+    );
+}
+
 #[test]
 fn an_edited_blind_answer_replaces_the_earlier_one_in_the_reveal() {
     let mut chat = at_questions(Locale::En);

@@ -195,3 +195,88 @@ fn a_private_pair_answer_tells_the_partner_privately() {
         "a private answer reached the thread: {out:?}"
     );
 }
+
+/// The game up to its frame profile per side: everyone's home country and
+/// the frames they recognise in themselves (Anna 2 and 5, Bram 1 and 3,
+/// Chris 2, Dewi 3 and 4).
+fn game_to_profile(locale: Locale) -> (Run, Vec<String>) {
+    let mut run = Run::new("bridging-game", locale, default_people());
+    let lines = super::support::script(&format!("bridging-game.{locale}.txt"));
+    let upto: Vec<&str> = lines
+        .lines()
+        .take_while(|l| !l.starts_with("Dewi (dm): 3, 4"))
+        .collect();
+    run.feed(&upto.join("\n"));
+    let out = replies(&mut run, "Dewi (dm): 3, 4");
+    (run, out)
+}
+
+#[test]
+fn each_side_sees_the_frames_it_recognised_as_counts_without_names() {
+    for (locale, receipt, side) in [
+        (
+            Locale::En,
+            "[dm Dewi] Received: your answer to «Frames you recognise» is saved. At the end of part 1 it is counted, without your name, in your side's frame profile",
+            "Public professionals (2 people)\n• ecological: 2\n• autonomy: 1\n• needs: 1",
+        ),
+        (
+            Locale::Nl,
+            "[dm Dewi] Ontvangen: je antwoord op «Frames die je herkent» is bewaard. Aan het eind van deel 1 telt het zonder je naam mee in het frameprofiel van jouw kant",
+            "Publieke professionals (2 mensen)\n• ecologisch: 2\n• autonomie: 1\n• behoefte: 1",
+        ),
+    ] {
+        let (run, out) = game_to_profile(locale);
+        let all = out.join("\n");
+        assert!(all.contains(receipt), "{locale}: receipt:\n{all}");
+        assert!(all.contains(side), "{locale}: the public side's profile:\n{all}");
+        assert_eq!(at(&run), "group-frames", "{locale}");
+    }
+}
+
+#[test]
+fn a_visitor_most_others_find_out_leaves_only_the_visit() {
+    let (mut run, _) = game_to_profile(Locale::En);
+    run.feed("Anna: We choose needs.\n~ 2d\nAnna: As a client manager: no ID, no benefit.\n~ 2d");
+    assert_eq!(at(&run), "passed");
+    // Visitors: 1 Bram, 2 Chris, 3 Dewi (Anna chairs); 4: everyone passed.
+    // Dewi's vote for herself does not count; Anna's and Bram's do.
+    let out = replies(&mut run, "Anna: 3\nBram: 3\nChris: 4\nDewi: 3").join("\n");
+    assert!(
+        out.contains(
+            "[thread] Found out: Dewi. Whoever was found out leaves the visit, and only the visit"
+        ),
+        "{out}"
+    );
+    assert_eq!(at(&run), "visit-on");
+    assert!(
+        !out.contains("@Dewi"),
+        "the visit that goes on still calls on Dewi:\n{out}"
+    );
+    assert_eq!(
+        replies(&mut run, "Dewi: As a social worker: a bed first?"),
+        vec!["[thread] You were found out and have left the visit, so you no longer write here. You take part again when the visit is over.".to_string()]
+    );
+    assert!(replies(&mut run, "Bram: As a social worker: what does he want?").is_empty());
+    // Only the visit: what she saw is hers to write, as everyone's.
+    run.feed("~ 2d");
+    assert_eq!(at(&run), "other-side");
+    let receipt = replies(
+        &mut run,
+        "Dewi (dm): Profession: generous with time\\nFrames: needs",
+    );
+    assert!(receipt[0].starts_with("[dm Dewi] Received"), "{receipt:?}");
+}
+
+#[test]
+fn with_no_majority_every_visitor_passes() {
+    let (mut run, _) = game_to_profile(Locale::Nl);
+    run.feed(
+        "Anna: Wij kiezen behoefte.\n~ 2d\nAnna: Als klantmanager: geen ID, geen uitkering.\n~ 2d",
+    );
+    let out = replies(&mut run, "Anna: 1\nBram: 4\nChris: 4\nDewi: 4").join("\n");
+    assert!(
+        out.contains("[thread] Iedere bezoeker ging door voor een van de andere groep, dus het bezoek gaat verder met iedereen."),
+        "{out}"
+    );
+    assert!(final_round(&run).found_out.is_empty());
+}

@@ -119,6 +119,24 @@ pub fn check(run: &Run, flow: &Flow) {
     }
     check_receipts(seen, &round, flow);
     check_role_cards(seen, &round, flow);
+    check_side_profiles(seen, &round);
+}
+
+/// Each side's frame profile is counts only: it names nobody.
+fn check_side_profiles(seen: &[Seen], round: &Round) {
+    for s in seen
+        .iter()
+        .filter(|s| s.out.msg.ids().contains(&msg::PROFILE_SIDE.id))
+    {
+        for p in &round.participants {
+            assert!(
+                !s.text.contains(&p.name),
+                "a side's frame profile names {}:\n{}",
+                p.name,
+                s.text
+            );
+        }
+    }
 }
 
 /// Each blind answer's receipt says what really becomes of it: "before the
@@ -144,12 +162,14 @@ fn check_receipts(seen: &[Seen], round: &Round, flow: &Flow) {
             Shown::Revealed => msg::RECEIPT.id,
             Shown::Card => msg::RECEIPT_CARD.id,
             Shown::InSummary => msg::RECEIPT_IN_SUMMARY.id,
+            Shown::GroupProfile => msg::RECEIPT_GROUP_PROFILE.id,
         };
         let receipts = [
             msg::RECEIPT.id,
             msg::RECEIPT_ANONYMOUS.id,
             msg::RECEIPT_CARD.id,
             msg::RECEIPT_IN_SUMMARY.id,
+            msg::RECEIPT_GROUP_PROFILE.id,
         ];
         if receipts.contains(&m.id.as_str()) {
             assert_eq!(m.id, want, "round {}: receipt for `{}`", round.id, step.id);

@@ -80,6 +80,31 @@ impl Server {
             .await
     }
 
+    /// Waits until the bot has taken `name`'s open answer in `thread`: a
+    /// message and a later event about it (an edit) may be handled in
+    /// either order, so this asks `status` until it names them.
+    pub async fn answered(&self, name: &str, thread: u64) {
+        let deadline = std::time::Instant::now() + LIMIT;
+        while std::time::Instant::now() < deadline {
+            let before = self.fake.sent().len();
+            self.fake.say(self.id(name), thread, "!brug status").await;
+            loop {
+                let sent = self.fake.sent();
+                let status = sent[before..]
+                    .iter()
+                    .find(|s| s.channel_id == thread && shown(s).contains(" answered"));
+                if let Some(s) = status {
+                    if shown(s).contains(name) {
+                        return;
+                    }
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        }
+        panic!("{name}'s answer was not taken within {LIMIT:?}");
+    }
+
     /// The bot's private message to `name` that reads `text`.
     pub async fn dm(&self, name: &str, text: &str) -> Sent {
         let user = self.id(name);

@@ -34,6 +34,7 @@ async fn golden_circle_round_by_slash_command_in_english() {
         .fake
         .say(s.id("Chris"), thread, "Does she have a netwrok?")
         .await;
+    s.answered("Chris", thread).await;
     // A typo fixed by editing the message is a correction of the answer.
     s.fake
         .edit(s.id("Chris"), asked, "Does she have a network?")
@@ -104,6 +105,8 @@ async fn golden_circle_round_by_slash_command_in_english() {
         .sent()
         .into_iter()
         .filter(|m| m.channel_id == thread && m.content.contains(" of 4 answered"))
+        // (not the answers to `status`)
+        .filter(|m| !m.content.contains("Round"))
         .collect();
     let created: Vec<_> = progress
         .iter()
