@@ -216,10 +216,16 @@ impl Config {
                 chrono_tz::Europe::Amsterdam
             }),
         };
-        let prefix = raw.defaults.prefix.unwrap_or_else(|| "!brug".into());
-        if prefix.trim().is_empty() || prefix.contains(char::is_whitespace) {
+        let prefix = raw
+            .defaults
+            .prefix
+            .unwrap_or_else(|| crate::command::DEFAULT_PREFIX.into());
+        if prefix.trim().is_empty()
+            || prefix.contains(char::is_whitespace)
+            || prefix.contains(['{', '}', '`', '*', '_', '<', '>'])
+        {
             problems.push(format!(
-                "defaults.prefix = \"{prefix}\" must be one word, like \"!brug\""
+                "defaults.prefix = \"{prefix}\" must be one word without braces, backticks or markup, like \"!brug\""
             ));
         }
         let matrix = raw.matrix.and_then(|m| matrix(m, &mut problems));

@@ -185,7 +185,7 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
                 None => run_try(MemoryStore::new(), catalog, defaults, &settings, charts),
             }
         }
-        Cmd::Run { config } => serve::run(cli.data.as_deref(), &config, load),
+        Cmd::Run { config } => serve::run(cli.data.as_deref(), &config, load_with_prefix),
         Cmd::Frames { cmd } => frames_cmd::run(cmd, cli.data.as_deref(), load),
     }
 }
@@ -200,6 +200,11 @@ fn data_dirs(data: Option<&Path>) -> Option<(PathBuf, PathBuf)> {
 }
 
 fn load(data: Option<&Path>) -> anyhow::Result<Catalog> {
+    load_with_prefix(data, brug::command::DEFAULT_PREFIX)
+}
+
+/// The data, with commands shown under `prefix` in every message.
+fn load_with_prefix(data: Option<&Path>, prefix: &str) -> anyhow::Result<Catalog> {
     let sources = match data_dirs(data) {
         Some((f, l)) => Sources::from_dirs(&f, Some(&l)).context("reading the data directory")?,
         None if data.is_some() => bail!(
@@ -208,7 +213,7 @@ fn load(data: Option<&Path>) -> anyhow::Result<Catalog> {
         ),
         None => Sources::embedded(),
     };
-    Catalog::load(&sources)
+    Catalog::load(&sources.with_prefix(prefix))
         .map_err(|errors| anyhow::anyhow!("the data files have errors:\n{}", errors.join("\n")))
 }
 

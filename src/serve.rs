@@ -18,7 +18,7 @@ const BUILT: &[&str] = &[
 pub fn run(
     data: Option<&Path>,
     config: &Path,
-    load: fn(Option<&Path>) -> anyhow::Result<Catalog>,
+    load: fn(Option<&Path>, &str) -> anyhow::Result<Catalog>,
 ) -> anyhow::Result<std::process::ExitCode> {
     let config = brug::config::Config::load(config)?;
     let named: Vec<&str> = [
@@ -40,7 +40,7 @@ pub fn run(
              (cargo feature `{missing}`): build it with `cargo build --release`"
         );
     }
-    let catalog = std::sync::Arc::new(load(data.or(config.data.as_deref()))?);
+    let catalog = std::sync::Arc::new(load(data.or(config.data.as_deref()), &config.prefix)?);
     serve(config, catalog)
 }
 

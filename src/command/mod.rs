@@ -72,6 +72,10 @@ pub enum CommandError {
     BadRetention(String),
 }
 
+/// The prefix of text commands when the config names none; the message
+/// texts are written with it (`Sources::with_prefix` shows another).
+pub const DEFAULT_PREFIX: &str = "!brug";
+
 /// Every subcommand; its usage line is the message `usage-<command>`, with
 /// the placeholders in the person's language.
 pub const COMMANDS: &[&str] = &[

@@ -97,7 +97,7 @@ impl Default for Defaults {
         Self {
             lang: Locale::Nl,
             tz: chrono_tz::Europe::Amsterdam,
-            prefix: "!brug".into(),
+            prefix: crate::command::DEFAULT_PREFIX.into(),
             retention_days: crate::core::round::DEFAULT_RETENTION_DAYS,
             coordinators: Vec::new(),
         }

@@ -147,6 +147,19 @@ impl Sources {
         Ok(s)
     }
 
+    /// Every message shows commands with `prefix` where the texts say
+    /// `!brug`: a group with its own prefix reads the one that works.
+    pub fn with_prefix(mut self, prefix: &str) -> Self {
+        if prefix != crate::command::DEFAULT_PREFIX {
+            for files in self.locales.values_mut() {
+                for f in files {
+                    f.text = f.text.replace("`!brug", &format!("`{prefix}"));
+                }
+            }
+        }
+        self
+    }
+
     fn add(&mut self, path: &str, text: String) {
         let file = SourceFile {
             path: path.to_string(),

@@ -163,3 +163,53 @@ fn transcripts_have_no_list_without_its_conjunction() {
     }
     assert!(checked >= 14, "only {checked} transcripts");
 }
+
+/// A group that configured its own prefix reads commands with it in every
+/// message, not the `!brug` the texts are written with.
+#[test]
+fn a_configured_prefix_is_the_one_messages_show() {
+    use brug::core::effect::Pending;
+    use brug::core::ids::{GroupId, Platform, UserRef};
+    use brug::engine::{Defaults, Engine, Inbound, Place};
+    use std::sync::Arc;
+    let catalog = Arc::new(Catalog::load(&Sources::embedded().with_prefix("!overleg")).unwrap());
+    for locale in Locale::ALL {
+        let defaults = Defaults {
+            lang: locale,
+            prefix: "!overleg".into(),
+            ..Defaults::default()
+        };
+        let mut engine =
+            Engine::open(brug::storage::MemoryStore::new(), catalog.clone(), defaults).unwrap();
+        let mut shown = Vec::new();
+        for (n, text) in ["!Overleg help", "!overleg start golden-circle Noor"]
+            .iter()
+            .enumerate()
+        {
+            let m = Inbound {
+                group: Some(GroupId::new(Platform::Matrix, "!room:example.org")),
+                sender: UserRef::new(Platform::Matrix, "@anna:example.org"),
+                sender_name: "Anna".into(),
+                coordinator: true,
+                place: Place::Group,
+                text: text.to_string(),
+                event: Some(format!("$p{n}")),
+                reply_to: None,
+                locale: None,
+                edits: None,
+                replyable: true,
+            };
+            for p in engine.receive(m, super::support::start()).unwrap() {
+                if let Pending::Post(o) = p {
+                    shown.push(catalog.strings.render(&o.msg, o.locale, o.tz).text);
+                }
+            }
+        }
+        let all = shown.join("\n");
+        assert!(all.contains("`!overleg join"), "{locale}: {all}");
+        assert!(
+            !all.contains("!brug"),
+            "{locale}: the default prefix shows:\n{all}"
+        );
+    }
+}

@@ -47,7 +47,7 @@ pub fn render(blocks: &[(Kind, String)]) -> String {
 /// message-content intent; typed text only with it).
 pub fn slash_commands(text: &str, prefix: &str) -> String {
     let mut out = text.to_string();
-    for p in [prefix, "!brug"] {
+    for p in [prefix, crate::command::DEFAULT_PREFIX] {
         out = out
             .replace(&format!("`{p} "), "`/brug ")
             .replace(&format!("`{p}`"), "`/brug`");
