@@ -94,6 +94,7 @@ fn main() {
             name: format!("P{i}"),
             profession: RoleId::new(professions[i % 4]),
             left: false,
+            away_until: None,
         })
         .collect();
     let collecting: Vec<&str> = flow

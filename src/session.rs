@@ -73,6 +73,7 @@ impl<S: Store, M: Deliver> Session<S, M> {
                     name: name.clone(),
                     profession: prof.clone(),
                     left: false,
+                    away_until: None,
                 })
                 .collect();
             let owner = s

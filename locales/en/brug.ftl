@@ -94,6 +94,12 @@ pair-counts = This counts for the pair { $names }.
 conditions-missing = Not met yet: { $missing }. Hold off on the interview until it is, then answer again with every condition; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
+away-set = You are away until { $until }: no reminders until then, and steps do not wait for you (this applies to { $rounds }). You can still answer; `!brug back` ends it early.
+away-none = You take part in no open round, so there is nothing to be away from.
+back-set = Welcome back: you are expected again in { $rounds }.
+back-none = You take part in no open round.
+status-away = Away: { $names }.
+err-bad-until = `{ $value }` is not a duration or a day still to come; use for example `{ $prefix } away 2w`, or `{ $prefix } away 24-12` to be back on 24 December.
 option-all-passed = every visitor passed
 found-out = Found out: { $names }. Whoever was found out leaves the visit, and only the visit: after it they take part as before.
 all-passed = Every visitor passed as one of the other group, so the visit goes on with everyone.
@@ -195,6 +201,7 @@ help =
     { $prefix } owner <name> — name the case owner (coordinators)
     { $prefix } leave — leave the round
     { $prefix } forget-me — erase all your answers and your profile, in every round
+    { $prefix } away <2w|24-12> · back — away for a while: no reminders, and rounds do not wait for you
     { $prefix } retention [days] — how long ended rounds are kept (coordinators set it)
     { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
     { $prefix } lang nl|en — your language (coordinators in the room: the group's)
@@ -215,6 +222,8 @@ help-command = { $command ->
     [owner] `{ $prefix } owner <name>` names the case owner, who brings the case (coordinators).
     [lang] `{ $prefix } lang en` or `{ $prefix } lang nl` sets your language; a coordinator in the room sets the group's.
     [flows] `{ $prefix } flows` lists the methods, one line each.
+    [away] `{ $prefix } away 2w` (or `{ $prefix } away 24-12`, back on that day) marks you away in every round you take part in: no reminders until then, and a step does not wait for your answer — you count as excused, not missing. You can still answer.
+    [back] `{ $prefix } back` ends your away period now: you are expected and reminded again.
     [help] `{ $prefix } help <command>` explains one command.
    *[other] There is no command `{ $command }`; `{ $prefix } help` lists them all.
 }
@@ -331,3 +340,5 @@ usage-lang = lang nl|en
 usage-forget-me = forget-me
 usage-retention = retention [days]
 usage-export = export [md|json] [#round]
+usage-away = away <2w|24-12>
+usage-back = back

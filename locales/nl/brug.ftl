@@ -97,6 +97,12 @@ pair-counts = Dit telt voor het koppel { $names }.
 conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
+away-set = Je bent afwezig tot { $until }: tot dan geen herinneringen, en stappen wachten niet op jou (dit geldt voor { $rounds }). Antwoorden kan nog steeds; met `!brug back` ben je eerder terug.
+away-none = Je doet niet mee aan een open ronde, dus er is niets om je voor af te melden.
+back-set = Welkom terug: in { $rounds } rekenen we weer op je.
+back-none = Je doet niet mee aan een open ronde.
+status-away = Afwezig: { $names }.
+err-bad-until = `{ $value }` is geen duur en geen dag die nog komt; gebruik bijvoorbeeld `{ $prefix } away 2w`, of `{ $prefix } away 24-12` om op 24 december terug te zijn.
 option-all-passed = iedere bezoeker ging door
 found-out = Door de mand gevallen: { $names }. Wie door de mand viel, verlaat het bezoek, en alleen het bezoek: daarna doet die weer gewoon mee.
 all-passed = Iedere bezoeker ging door voor een van de andere groep, dus het bezoek gaat verder met iedereen.
@@ -204,6 +210,7 @@ help =
     { $prefix } owner <naam> — de casusinbrenger aanwijzen (gespreksleiders)
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
+    { $prefix } away <2w|24-12> · back — een tijd afwezig: geen herinneringen, en rondes wachten niet op jou
     { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen dit in)
     { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (gespreksleiders)
     { $prefix } lang nl|en — je eigen taal; een gespreksleider stelt hiermee in de ruimte de taal van de groep in
@@ -223,6 +230,8 @@ help-command = { $command ->
     [cancel] `{ $prefix } cancel` beëindigt de ronde zonder hem af te maken (gespreksleiders).
     [owner] `{ $prefix } owner <naam>` wijst de casusinbrenger aan, die de casus inbrengt (gespreksleiders).
     [lang] `{ $prefix } lang nl` of `{ $prefix } lang en` zet je taal; een gespreksleider in de ruimte zet die van de groep.
+    [away] `{ $prefix } away 2w` (of `{ $prefix } away 24-12`: terug op die dag) meldt je afwezig in elke ronde waaraan je meedoet: tot dan geen herinneringen, en een stap wacht niet op jouw antwoord — je telt als afgemeld, niet als ontbrekend. Antwoorden kan nog steeds.
+    [back] `{ $prefix } back` beëindigt je afwezigheid nu: we rekenen en herinneren je weer.
     [flows] `{ $prefix } flows` toont de methodes, één regel per methode.
     [help] `{ $prefix } help <commando>` legt één commando uit.
    *[other] Er is geen commando `{ $command }`; `{ $prefix } help` toont ze allemaal.
@@ -340,3 +349,5 @@ usage-lang = lang nl|en
 usage-forget-me = forget-me
 usage-retention = retention [dagen]
 usage-export = export [md|json] [#ronde]
+usage-away = away <2w|24-12>
+usage-back = back

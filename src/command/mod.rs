@@ -43,6 +43,52 @@ pub enum Command {
         format: ExportFormat,
         round: Option<u64>,
     },
+    /// `away <until>`: no reminders and no waiting until then.
+    Away {
+        until: Until,
+    },
+    /// `back`: an away period ends now.
+    Back,
+}
+
+/// How long someone is away: for a while, or until a day (they are back on
+/// it, from its start in the group's time zone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Until {
+    For(Span),
+    /// Day and month, with the year if given (else the next such day).
+    On {
+        day: u32,
+        month: u32,
+        year: Option<i32>,
+    },
+}
+
+impl Until {
+    fn parse(s: &str) -> Option<Until> {
+        if let Some(span) = Span::parse(s) {
+            return Some(Until::For(span));
+        }
+        let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
+        let num = |p: &str| p.trim().parse::<i64>().ok();
+        let (day, month, year) = match parts.as_slice() {
+            [y, m, d] if y.len() == 4 => (num(d)?, num(m)?, Some(num(y)?)),
+            [d, m, y] => (num(d)?, num(m)?, Some(num(y)?)),
+            [d, m] => (num(d)?, num(m)?, None),
+            _ => return None,
+        };
+        let (day, month) = (u32::try_from(day).ok()?, u32::try_from(month).ok()?);
+        let year = match year {
+            Some(y) => Some(
+                i32::try_from(y)
+                    .ok()
+                    .filter(|y| (2000..=2100).contains(y))?,
+            ),
+            None => None,
+        };
+        chrono::NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day)?;
+        Some(Until::On { day, month, year })
+    }
 }
 
 /// How `export` sends the record.
@@ -70,6 +116,8 @@ pub enum CommandError {
     BadExportFormat(String),
     /// `retention` with something that is not a number of days in range.
     BadRetention(String),
+    /// `away` with something that is neither a duration nor a date.
+    BadUntil(String),
 }
 
 /// The prefix of text commands when the config names none; the message
@@ -95,6 +143,8 @@ pub const COMMANDS: &[&str] = &[
     "forget-me",
     "retention",
     "export",
+    "away",
+    "back",
 ];
 
 /// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`), in
@@ -202,6 +252,15 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
                 Locale::parse(args).ok_or_else(|| CommandError::BadLang(args.to_string()))?;
             Command::Lang { lang }
         }
+        "away" | "afwezig" | "weg" => match arg {
+            None => return Err(missing("away")),
+            Some(a) => match Until::parse(&a) {
+                Some(until) => Command::Away { until },
+                None if Span::is_too_long(&a) => return Err(CommandError::DurationTooLong(a)),
+                None => return Err(CommandError::BadUntil(a)),
+            },
+        },
+        "back" | "terug" => Command::Back,
         other => return Err(CommandError::Unknown(other.to_string())),
     })
 }
@@ -229,6 +288,49 @@ mod tests {
         }
         assert_eq!(parse("!Brugge is mooi", "!brug"), None);
         assert_eq!(parse("!bRuG Volgende", "!brug"), Some(Ok(Command::Next)));
+    }
+    #[test]
+    fn away_for_a_while_or_until_a_day() {
+        let d = |s: &str| Span::parse(s).unwrap();
+        assert_eq!(
+            p("!brug away 2w"),
+            Ok(Command::Away {
+                until: Until::For(d("2w"))
+            })
+        );
+        assert_eq!(
+            p("!Brug afwezig 24-12"),
+            Ok(Command::Away {
+                until: Until::On {
+                    day: 24,
+                    month: 12,
+                    year: None
+                }
+            })
+        );
+        assert_eq!(
+            p("!brug away 2027-01-04"),
+            Ok(Command::Away {
+                until: Until::On {
+                    day: 4,
+                    month: 1,
+                    year: Some(2027)
+                }
+            })
+        );
+        assert_eq!(
+            p("!brug away 31-02"),
+            Err(CommandError::BadUntil("31-02".into()))
+        );
+        assert_eq!(
+            p("!brug away soon"),
+            Err(CommandError::BadUntil("soon".into()))
+        );
+        assert!(matches!(
+            p("!brug away"),
+            Err(CommandError::Missing { command: "away" })
+        ));
+        assert_eq!(p("!brug terug"), Ok(Command::Back));
     }
     #[test]
     fn help() {

@@ -44,6 +44,12 @@ pub enum Event {
     StatusAsked { by: UserRef, private: bool },
     /// Time passed: whatever is due at `now` fires.
     TimePassed,
+    /// A participant is away until `until` (`!brug away`), or back (`None`,
+    /// `!brug back`).
+    Away {
+        by: UserRef,
+        until: Option<chrono::DateTime<chrono::Utc>>,
+    },
 }
 
 /// Where an answer was written.

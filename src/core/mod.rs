@@ -5,6 +5,7 @@
 pub mod anonymous;
 pub mod answer;
 mod answering;
+mod away;
 mod correcting;
 pub mod deadline;
 pub mod effect;

@@ -145,6 +145,12 @@ messages! {
     FOUND_OUT = "found-out" [names];
     ALL_PASSED = "all-passed" [];
     ERR_LEFT_VISIT = "err-left-visit" [];
+    AWAY_SET = "away-set" [until, rounds];
+    AWAY_NONE = "away-none" [];
+    BACK_SET = "back-set" [rounds];
+    BACK_NONE = "back-none" [];
+    STATUS_AWAY = "status-away" [names];
+    ERR_BAD_UNTIL = "err-bad-until" [value, prefix];
     RECEIPT = "receipt" [step];
     RECEIPT_CARD = "receipt-card" [step];
     RECEIPT_GROUP_PROFILE = "receipt-group-profile" [step];

@@ -288,6 +288,16 @@ pub fn status(r: &Round, flow: &Flow, now: DateTime<Utc>) -> Message {
                     .msg()
                     .num("answered", done as i64)
                     .num("total", total as i64);
+                let away: Vec<Arg> = r
+                    .active()
+                    .filter(|p| p.away_until.is_some())
+                    .map(|p| Arg::Text(p.name.clone()))
+                    .collect();
+                if !away.is_empty() {
+                    m.push(Block::Line(
+                        msg::STATUS_AWAY.msg().arg("names", Arg::List(away)),
+                    ));
+                }
                 m.push(Block::Line(
                     if step.anonymous_in(flow) || names.is_empty() {
                         line

@@ -108,6 +108,10 @@ pub struct Participant {
     pub name: String,
     pub profession: RoleId,
     pub left: bool,
+    /// Away until then (`!brug away`): not reminded, not waited for, counted
+    /// as excused; cleared when it passes or with `!brug back`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub away_until: Option<DateTime<Utc>>,
 }
 
 /// The current step's clock. A paused round keeps the time that was left.
@@ -251,11 +255,11 @@ impl Round {
         }
     }
 
-    /// Everyone a step asks to act, in join order.
+    /// Everyone a step asks to act, in join order; those away are excused.
     pub fn expected(&self, who: &Who) -> Vec<UserRef> {
         let mut out: Vec<UserRef> = self
             .active()
-            .filter(|p| self.acts(who, &p.user))
+            .filter(|p| p.away_until.is_none() && self.acts(who, &p.user))
             .map(|p| p.user.clone())
             .collect();
         if who == &Who::Coordinator && out.is_empty() {
@@ -292,9 +296,10 @@ impl Round {
         if self.status != Status::Running {
             return None;
         }
-        match (self.timers.reminder, self.timers.deadline) {
-            (Some(r), Some(d)) => Some(r.min(d)),
-            (r, d) => r.or(d),
-        }
+        let back = self.active().filter_map(|p| p.away_until).min();
+        [self.timers.reminder, self.timers.deadline, back]
+            .into_iter()
+            .flatten()
+            .min()
     }
 }

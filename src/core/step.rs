@@ -64,7 +64,11 @@ pub fn step(round: &Round, event: Event, now: DateTime<Utc>, flow: &Flow) -> Res
                 Effect::thread(msg)
             });
         }
-        Event::TimePassed => time_passed(&mut r, now, flow, &mut fx),
+        Event::TimePassed => {
+            super::away::back_when_due(&mut r, now);
+            time_passed(&mut r, now, flow, &mut fx)
+        }
+        Event::Away { by, until } => super::away::away(&mut r, &by, until, now, flow, &mut fx)?,
     }
     Ok(Transition {
         round: r,
@@ -110,6 +114,7 @@ fn joined(
             name: name.clone(),
             profession,
             left: false,
+            away_until: None,
         }),
     }
     fx.push(Effect::thread(Message::line(

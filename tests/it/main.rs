@@ -5,6 +5,7 @@
 mod anonymity;
 mod answers;
 mod architecture;
+mod away;
 mod commands;
 mod consent;
 mod crash;

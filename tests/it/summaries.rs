@@ -38,6 +38,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             name: name.clone(),
             profession: RoleId::new(prof.as_str()),
             left: false,
+            away_until: None,
         })
         .collect();
     let Transition { round: mut r, .. } = brug::core::start(

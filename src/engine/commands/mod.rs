@@ -1,6 +1,7 @@
 //! The commands the engine answers itself, one file each; the rest become
 //! core events for the round they are about.
 
+mod away;
 mod export;
 mod flows;
 mod forget_me;
@@ -53,6 +54,8 @@ impl<S: Store> Engine<S> {
             Command::Retention { days } => return self.retention(m, days),
             Command::Export { format, round } => return self.export(m, format, round),
             Command::Lang { lang } => return self.set_lang(m, lang),
+            Command::Away { until } => return self.away(m, Some(until), now),
+            Command::Back => return self.away(m, None, now),
             Command::Start { flow, title } => {
                 let Some(group) = m.group.clone().filter(|_| m.place != Place::Private) else {
                     return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
@@ -220,6 +223,10 @@ pub(super) fn command_error(e: CommandError, prefix: &str) -> MessageRef {
             .text("value", v)
             .text("prefix", prefix),
         CommandError::BadRetention(v) => msg::ERR_RETENTION
+            .msg()
+            .text("value", v)
+            .text("prefix", prefix),
+        CommandError::BadUntil(v) => msg::ERR_BAD_UNTIL
             .msg()
             .text("value", v)
             .text("prefix", prefix),

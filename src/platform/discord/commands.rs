@@ -30,6 +30,8 @@ pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("retention", &[("days", false)]),
     ("export", &[("format", false), ("round", false)]),
     ("forget-me", &[]),
+    ("away", &[("until", true)]),
+    ("back", &[]),
 ];
 
 /// Options whose values brug suggests while they are typed (`edge::suggest`).
