@@ -11,7 +11,7 @@ round-how-to-join = Taking part? Write `!brug join` with your profession here. P
 first-deadline = First deadline: { $deadline }.
 round-closed = Round { $round } is closed. Thank you all.
 round-cancelled = { $name } cancelled this round.
-round-paused = { $name } paused this round; deadlines wait until it resumes.
+round-paused = { $name } paused this round; deadlines are on hold until it resumes.
 round-resumed = { $name } resumed this round.
 step-header = Step { $n } of { $total }: { $title }
 step-deadline = Deadline: { $deadline }.
@@ -19,15 +19,15 @@ step-next = { $name } moved the round on.
 next-missing = Not everyone has answered this step yet: { $names } { $count ->
     [one] has
    *[other] have
-} not. Write `next!` to go on anyway, or `extend` to give them more time.
+} not. Write `!brug next!` to go on anyway, or `!brug extend 2d` to give them more time.
 deadline-extended = The deadline is now { $deadline }.
 deadline-passed = The deadline has passed; on to the next step.
 deadline-passed-coordinator = In round { $round }, the deadline for «{ $step }» has passed. Say `!brug next` in the thread when the group is ready.
 step-still-open = Nobody has answered «{ $step }» yet, so this step stays open until { $deadline }.
-step-waits-coordinator = In round { $round }, «{ $step }» still has no answers after an extra period. It now waits for you: `next!` in the thread goes on, `extend` sets a new deadline, `cancel` ends the round.
-step-empty-coordinator = In round { $round }, nobody answered «{ $step }» before its deadline. I have reminded { $missing } and keep the step open until { $deadline }. In the thread, `next!` goes on anyway and `extend` gives more time.
-case-missing-coordinator = In round { $round }, { $name } has not sent the case yet. The round waits for it until { $deadline }; I have reminded { $name }. With `owner <name>` in the thread you ask someone else to bring in a case.
-case-no-owner-coordinator = Round { $round } has nobody to bring in the case yet, so it waits. Name someone in the thread with `owner <name>`.
+step-waits-coordinator = In round { $round }, «{ $step }» still has no answers, even after extra time. It is now up to you: in the thread, `!brug next!` moves on, `!brug extend 2d` sets a new deadline and `!brug cancel` ends the round.
+step-empty-coordinator = In round { $round }, nobody answered «{ $step }» before its deadline. I have reminded { $missing } and will keep the step open until { $deadline }. In the thread, `!brug next!` moves on anyway and `!brug extend 2d` gives more time.
+case-missing-coordinator = In round { $round }, { $name } has not sent the case yet. The round will wait for it until { $deadline }; I have reminded { $name }. To have someone else bring in a case, write `!brug owner <name>` in the thread.
+case-no-owner-coordinator = Round { $round } is waiting: nobody has been named to bring in the case yet. Name someone in the thread with `!brug owner <name>`.
 joined = { $name } takes part as { $profession }.
 left = { $name } has left the round; their answers so far stay.
 owner-unknown = the case owner
@@ -54,19 +54,22 @@ choose-frame-option = { $n }. { $option } — { $description }
 discuss-owner-listens = { $name } only listens in this step.
 listen-only-dm = In this step you only listen: the others discuss your case as if you were not there. You may take notes; you get your turn in the next step.
 private-prompt = Round { $round } «{ $title }» — { $step }
-intake-waiting = { $name } sends the case to me privately; it appears here once confirmed.
-intake-no-owner = There is no case owner yet: the coordinator names one with `!brug owner NAME`.
+intake-waiting = { $name } is sending me the case privately; it will appear here once confirmed.
+intake-no-owner = There is no case owner yet; a coordinator can name one with `!brug owner <name>`.
 intake-confirm = This is what I received. Reply `yes` to post it in the thread, or send a corrected version.
 intake-posted = Posted in the thread.
-case-chosen = The group chose the case of { $name } ({ $votes ->
+case-chosen = The group chose the case proposed by { $name } ({ $votes ->
     [one] one vote
    *[other] { $votes } votes
-}): { $name } brings it in now. A coordinator can still name someone else with `!brug owner`.
+}), so { $name } brings it in now. A coordinator can still name someone else with `!brug owner <name>`.
 chosen = With { $votes ->
     [one] one vote
    *[other] { $votes } votes
 } the group chose: { $option }
-going-back = { $count } of { $total } want to know more first, so we go back a step: add what is missing there.
+going-back = { $count } of { $total } { $count ->
+    [one] wants
+   *[other] want
+} to know more first, so we go back a step: add what is missing there.
 case-heading = The case, brought in by { $name }:
 review-heading = Actions agreed last time:
 review-none = No actions were agreed in this group's previous round.
@@ -75,23 +78,23 @@ review-none = No actions were agreed in this group's previous round.
 
 receipt = Received: your answer to «{ $step }» is saved. Nobody sees it before the reveal.
 receipt-card = Received: «{ $step }» is saved. It goes privately, with your name, to whoever plays your role. The group does not see it during the round; the frame summary at the end may quote words from it.
-receipt-group-profile = Received: your answer to «{ $step }» is saved. At the end of part 1 it is counted, without your name, in your side's frame profile (if you are the only one on your side, that shows yours); the frame summary at the end shows it with your name.
+receipt-group-profile = Received: your answer to «{ $step }» is saved. At the end of part 1 it is counted, without your name, in your side's frame profile (if you are alone on your side, that profile is yours). The frame summary at the end shows it with your name.
 receipt-in-summary = Received: your answer to «{ $step }» is saved. The group does not see it during the round; the frame summary at the end shows it, with your name.
 receipt-updated = Updated: your answer to «{ $step }» now reads as you corrected it.
-err-edit-actions = An edit in the actions step is not taken, so that nobody is surprised by a changed action: write the corrected action as a new message.
+err-edit-actions = Edits are not accepted in the actions step, so that nobody is caught out by a changed action. Write the corrected action as a new message.
 err-edit-not-matched = I could not match your edit to your answer, so the earlier version counts. Send the correction as a new message.
 edit-too-late = You edited your answer to «{ $step }» after that step had closed; the earlier version counts.
-pii-edit-refused = Your correction is not taken and the earlier version stays. Please edit the message again without them.
+pii-edit-refused = I have not accepted your correction, so the earlier version stays. Please edit the message again without those details.
 receipt-anonymous = Received: your answer to «{ $step }» is saved. It is only ever shown without your name.
 receipt-missing = Still missing: { $fields }. Send those parts too.
 progress = { $answered } of { $total } answered.
-pairs-heading = The pairs, each a social worker with a client manager where the group allows:
+pairs-heading = The pairs (each a social worker with a client manager, where the group allows):
 pair-line = { $names } ({ $professions })
-pairs-not-mixed = Not every pair has two professions: too few of one of them have joined. Such a pair can still do the interview; say in the thread what you would otherwise miss.
+pairs-not-mixed = Not every pair has two professions: too few people from one profession have joined. Such a pair can still do the interview; say in the thread which perspective you may be missing.
 pair-receipt = This counts for your pair: { $names } need not send one of their own.
-pair-answered-for-you = { $name } answered “{ $step }” for your pair, so it counts for you too. You can still send your own version; both are kept.
+pair-answered-for-you = { $name } answered «{ $step }» for your pair, so it counts for you too. You can still send your own version; both are kept.
 pair-counts = This counts for the pair { $names }.
-conditions-missing = Not met yet: { $missing }. Hold off on the interview until it is, then answer again with every condition; your new answer replaces this one.
+conditions-missing = Not met yet: { $missing }. Hold off on the interview until every condition is met, then answer again with all of them; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
 away-set = You are away until { $until }: no reminders until then, and steps do not wait for you (this applies to { $rounds }). You can still answer; `!brug back` ends it early.
@@ -101,9 +104,9 @@ back-none = You take part in no open round.
 status-away = Away: { $names }.
 err-bad-until = `{ $value }` is not a duration or a day still to come; use for example `{ $prefix } away 2w`, or `{ $prefix } away 24-12` to be back on 24 December.
 option-all-passed = every visitor passed
-found-out = Found out: { $names }. Whoever was found out leaves the visit, and only the visit: after it they take part as before.
-all-passed = Every visitor passed as one of the other group, so the visit goes on with everyone.
-err-left-visit = You were found out and have left the visit, so you no longer write here. You take part again when the visit is over.
+found-out = Found out: { $names }. They leave the visit only; after it, they take part as usual again.
+all-passed = Every visitor passed as a member of the other side, so the visit goes on with everyone.
+err-left-visit = You were found out, so you sit out the rest of the visit and cannot write here for now. You take part again as usual once the visit is over.
 profile-side = { $side } ({ $people ->
     [one] one person
    *[other] { $people } people
@@ -111,13 +114,13 @@ profile-side = { $side } ({ $people ->
 profile-frame = { $frame }: { $count }
 profile-none = Nobody chose frames, so there is no profile per side yet.
 answer-named = { $name } ({ $profession }): { $text }
-answer-anonymous = – { $text }
+answer-anonymous = { $text }
 author-line = { $name } ({ $profession }):
 anonymous-line = Someone:
 anonymous-too-few = { $count ->
     [one] Only one person answered
    *[other] Only { $count } people answered
-}: with fewer than { $min } answers anonymity means nothing, so I show no answers here, only how many there were (and average scores, where asked).
+}. With fewer than { $min } answers they cannot stay anonymous, so I only show how many there were (and the average scores, where asked).
 field-line = { $label }: { $text }
 choice-line = { $name } ({ $profession }): { $options }
 action-line = { $what } — { $who }, { $when }
@@ -126,17 +129,17 @@ action-line = { $what } — { $who }, { $when }
 
 roles-handed-out = Everyone has received their role privately:
 roles-chair = { $name } chairs the round and keeps their own role.
-role-line = { $name } plays { $role }
+role-line = { $name } plays the role of { $role }
 role-card-heading = Round { $round } — your role: { $role }
 role-plays = You play the role of { $name }.
 role-plays-client = You play the client.
-card-from = The card of { $name }, whose role you now play:
+card-from = The card { $name } wrote for you:
 card-none = { $name } did not write a card.
 
 ## Reminders
 
-reminder = Reminder for round { $round } «{ $title }»: «{ $step }» still waits for your answer. Deadline: { $deadline }.
-reminder-overdue = The deadline for «{ $step }» in round { $round } «{ $title }» has passed and nobody has answered yet, so the step stays open until { $deadline }. Your answer is welcome.
+reminder = Reminder for round { $round } «{ $title }»: «{ $step }» is still waiting for your answer. Deadline: { $deadline }.
+reminder-overdue = The deadline for «{ $step }» in round { $round } «{ $title }» has passed and nobody has answered yet, so the step stays open until { $deadline }. Your answer is still welcome.
 
 ## Status and record
 
@@ -147,13 +150,17 @@ status-answered-names = { $answered } of { $total } answered: { $names }.
 status-paused = The round is paused.
 status-closed = The round is closed.
 status-cancelled = The round was cancelled.
-record-by-export = The full record, with every answer, is not posted here: a coordinator gets it privately with `!brug export { $round }`, for as long as it is kept ({ $days } days after the round).
+record-by-export = The full record, with every answer, is not posted here. A coordinator can get it privately with `!brug export { $round }` { $days ->
+    [0] as long as it is kept.
+    [one] for one day after the round.
+   *[other] for { $days } days after the round.
+}
 record-intro = Record of «{ $title }»:
 record-step = { $step }
 record-no-answers = (no answers)
 record-actions = Agreed actions
 record-no-actions = (no actions agreed)
-score-line = { $label }: { $average } of 5 ({ $count ->
+score-line = { $label }: { $average } out of 5 ({ $count ->
     [one] one answer
    *[other] { $count } answers
 })
@@ -167,7 +174,7 @@ err-not-coordinator = Only a coordinator can do that: { $platform ->
 }. `!brug help` shows what everyone can do.
 err-not-coordinator-round = Only a coordinator can do that; in this round that is { $name }. Ask { $name } here in the thread; `!brug status` shows where the round is.
 err-not-participant = You are not taking part in this round yet: write `!brug join` with your profession.
-err-already-joined = You already take part, as { $profession }.
+err-already-joined = You are already taking part, as { $profession }.
 err-round-closed = Round { $round } is closed.
 err-round-paused = The round is paused; the coordinator resumes it with `!brug resume`.
 err-already-paused = The round is already paused; `!brug resume` continues it.
@@ -180,21 +187,21 @@ err-answer-in-thread = This step is answered openly: write your answer in the ro
 err-form-stale = That form was for a step that is over; the round has moved on. Use the button on the current step.
 err-empty = That answer is empty.
 err-need-labels = Start each part on its own line with its label: { $fields }.
-err-unknown-label = I do not know the label «{ $label }», so I have not taken this answer. This step asks for: { $fields }. Put that text under one of them, or leave out the colon.
+err-unknown-label = I do not know the label «{ $label }», so I have not saved this answer. This step asks for: { $fields }. Put that text under one of them, or leave out the colon.
 err-bad-scale = Start «{ $field }» with a whole number from { $low } to { $high }, e.g. `{ $field }: 6, because …`.
 err-too-long = This message is { $length } characters long; an answer may have at most { $limit }. Shorten it, or split it over several messages if the step takes more than one.
 err-bad-score = Give «{ $field }» a score from 1 to 5, e.g. `{ $field }: 4`.
 err-bad-choice = Reply with one or more option numbers from the list, e.g. `1, 3`.
 err-bad-choice-one = Reply with one option number from the list.
-err-bad-action = An action has three parts with a semicolon between them: what; who; by when — e.g. `call the landlord; Anna; Friday`. I have taken nothing from this message.
-err-owner-not-participant = { $name } does not take part in this round; they join first with `!brug join`.
+err-bad-action = An action has three parts with a semicolon between them: what; who; by when — e.g. `call the landlord; Anna; Friday`. I have not saved anything from this message.
+err-owner-not-participant = { $name } is not taking part in this round; they need to join first with `!brug join`.
 
 ## Commands
 
 help =
     brug runs case consultations in this room. Commands:
     { $prefix } flows — the methods available
-    { $prefix } start <flow> [title] — start a round (coordinators)
+    { $prefix } start <method> [title] — start a round (coordinators)
     { $prefix } join [profession] — take part in the round of this thread
     { $prefix } status — where the round stands
     { $prefix } next · extend <30m|12h|3d|1w> · pause · resume · cancel — steer the round (coordinators)
@@ -204,22 +211,22 @@ help =
     { $prefix } away <2w|24-12> · back — away for a while: no reminders, and rounds do not wait for you
     { $prefix } retention [days] — how long ended rounds are kept (coordinators set it)
     { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
-    { $prefix } lang nl|en — your language (coordinators in the room: the group's)
+    { $prefix } lang nl|en — set your language (a coordinator in the room sets the group's)
     { $prefix } help <command> — more about one command
 help-command = { $command ->
-    [start] `{ $prefix } start <flow> [title]` opens a round: a root message, a thread, and the first step. Only coordinators can start; `{ $prefix } flows` lists the methods.
-    [join] `{ $prefix } join <profession>` makes you a participant of the round in this thread (or the only open one). Professions: social-worker, client-manager-work, client-manager-income, other.
+    [start] `{ $prefix } start <method> [title]` opens a round: a root message, a thread, and the first step. Only coordinators can start; `{ $prefix } flows` lists the methods.
+    [join] `{ $prefix } join <profession>` makes you a participant in the round in this thread (or the only open one). Professions: social-worker, client-manager-work, client-manager-income or other.
     [leave] `{ $prefix } leave` takes you out of the round; what you answered so far stays.
     [export] `{ $prefix } export` sends you, privately, the record of this thread's round (or `#12`, or the room's latest): case, answers (anonymous ones without names), actions and frame summary, for the case file; `{ $prefix } export json` gives it as JSON (coordinators).
-    [retention] `{ $prefix } retention` says how long this group's rounds are kept after they end; `{ $prefix } retention 30` sets it to 30 days for rounds that end from now on (coordinators). Then the record is erased and the bot takes back its messages about the round.
-    [forget-me] `{ $prefix } forget-me` erases your answers, your name and profession and your language choice in every round and group (GDPR art. 17); records then only say that an answer was removed. This cannot be undone.
+    [retention] `{ $prefix } retention` says how long this group's rounds are kept after they end; `{ $prefix } retention 30` sets it to 30 days for rounds that end from now on (coordinators). After that, the record is erased and the bot deletes its messages about the round.
+    [forget-me] `{ $prefix } forget-me` erases your answers, your name, your profession and your language choice in every round and group (GDPR art. 17); records then only say that an answer was removed. This cannot be undone.
     [status] `{ $prefix } status` shows the step, who has answered (or how many, in anonymous steps) and the deadline.
     [next] `{ $prefix } next` ends the current step now (coordinators). While answers are still missing it says whose; `{ $prefix } next!` goes on anyway.
     [extend] `{ $prefix } extend 2d` moves the current deadline later: 30m, 12h, 3d or 1w (coordinators).
     [pause] `{ $prefix } pause` stops the clock until `{ $prefix } resume` (coordinators).
     [resume] `{ $prefix } resume` restarts the clock with the time that was left (coordinators).
     [cancel] `{ $prefix } cancel` ends the round without finishing it (coordinators).
-    [owner] `{ $prefix } owner <name>` names the case owner, who brings the case (coordinators).
+    [owner] `{ $prefix } owner <name>` names the case owner, who brings in the case (coordinators).
     [lang] `{ $prefix } lang en` or `{ $prefix } lang nl` sets your language; a coordinator in the room sets the group's.
     [flows] `{ $prefix } flows` lists the methods, one line each.
     [away] `{ $prefix } away 2w` (or `{ $prefix } away 24-12`, back on that day) marks you away in every round you take part in: no reminders until then, and a step does not wait for your answer — you count as excused, not missing. You can still answer.
@@ -243,7 +250,7 @@ err-bad-duration = `{ $value }` is not a duration; use for example 30m, 12h, 3d 
 err-bad-lang = `{ $value }` is not a language I speak; use nl or en.
 err-unknown-flow = There is no method `{ $flow }`; `{ $prefix } flows` lists them.
 err-unknown-profession = `{ $value }` is not a profession here; choose one of: { $professions }.
-ask-profession = With which profession do you take part? Write `{ $prefix } join` with one of: { $professions }.
+ask-profession = Which profession are you taking part as? Write `{ $prefix } join` with one of: { $professions }.
 err-no-round = There is no open round here; a coordinator starts one with `{ $prefix } start`.
 err-not-in-round = You are not in an open round. To take part, write `{ $prefix } join` in the round's thread in your team's room.
 err-round-ended = Round { $round } has ended, so this was not added. `{ $prefix } export { $round }` sends you its record while it is kept.
@@ -270,9 +277,9 @@ pii-found = I found what looks like { $kinds } in your message. I have not saved
     [1] {" "}A BSN is never posted.
    *[0] {""}
 }
-pii-held = Please send it again without them, or reply `yes` to use this version, with placeholders:
-pii-held-thread = Please delete your message in the thread, then send it again without them, or reply `yes` in the thread to use this version, with placeholders:
-pii-intake = Please send the case again without them (a first name or initial is enough), or reply `yes` to post this version, with placeholders:
+pii-held = Please send it again without those details, or reply `yes` to use this version, with placeholders:
+pii-held-thread = Please delete your message in the thread and send it again without those details, or reply `yes` in the thread to use this version, with placeholders:
+pii-intake = Please send the case again without those details (a first name or initial is enough), or reply `yes` to post this version, with placeholders:
 pii-delete-public = Everyone here can still read your message: please delete it.
 pii-title-masked = I started the round with placeholders in its title instead.
 pii-bsn = a BSN
@@ -299,9 +306,9 @@ export-sent = I have sent you the record of round { $round } privately.
 intake-confirm-consent = This is what I received. This method asks for a check before the case is posted: reply `pseudonymised` if nothing in it identifies the client, or `consent` if the client agreed to it being discussed here. Or send a corrected version.
 intake-consent-needed = Before I post it, please confirm one of the two: `pseudonymised` (nothing in it identifies the client) or `consent` (the client agreed to it being discussed).
 intake-consent-waiting = The case is not posted yet: { $name } still has to confirm that it is pseudonymised or that the client consented. The round waits until then.
-err-intake-consent = The round cannot go on yet: { $name } first confirms that the case is pseudonymised or that the client consented.
-pii-intake-consent = Please send the case again without them (a first name or initial is enough), or reply `pseudonymised` to post this version with placeholders (`consent` if the client agreed):
-record-consent = Ground for discussing the case: { $basis }.
+err-intake-consent = The round cannot go on yet: { $name } must first confirm that the case is pseudonymised or that the client consented.
+pii-intake-consent = Please send the case again without those details (a first name or initial is enough), or reply `pseudonymised` to post this version with placeholders (`consent` if the client agreed):
+record-consent = Basis for discussing the case: { $basis }.
 consent-pseudonymised = pseudonymised by the case owner
 consent-client = the client consented
 round-erased = The record of round { $round } has been erased: its retention period is over.

@@ -1,11 +1,11 @@
 # Discord: the /brug slash command (at most 100 characters each) and its acknowledgement.
-dc-command = Case consultations: start and steer a round, answer, see how it stands
+dc-command = Case consultations: start and steer a round, answer, and see how it stands
 dc-sub-help = Short help, or help on one command
 dc-sub-flows = The methods you can start
 dc-sub-start = Open a round on a case in this channel (coordinators)
 dc-sub-join = Take part in the round of this thread, with your profession
 dc-sub-leave = Leave the round; your answers so far stay
-dc-sub-status = Which step the round is at, who has answered, the deadline
+dc-sub-status = Which step the round is at, who has answered and the deadline
 dc-sub-next = Go on to the next step (coordinators)
 dc-sub-extend = Give the current step more time, e.g. 2d (coordinators)
 dc-sub-pause = Pause the round: no deadlines, no reminders (coordinators)
@@ -67,7 +67,7 @@ dc-received = Got it: `{ $command }`
 # Buttons and forms (a button label: at most 80 characters; a placeholder: 100).
 dc-button-answer = Answer
 dc-button-mine = My messages
-dc-form-received = Sent. brug confirms it shortly.
+dc-form-received = Sent. brug will confirm it shortly.
 dc-form-gone = That form no longer exists; use the button on the round's current step.
 dc-score-placeholder = A score from 1 to 5, then a few words if you like
 dc-mine-coming = Here is what I have for you; only you can see it.

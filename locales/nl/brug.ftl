@@ -19,15 +19,15 @@ step-next = { $name } heeft de ronde een stap verder gezet.
 next-missing = { $names } { $count ->
     [one] heeft
    *[other] hebben
-} deze stap nog niet beantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.
+} deze stap nog niet beantwoord. Schrijf `!brug next!` om toch door te gaan, of `!brug extend 2d` om meer tijd te geven.
 deadline-extended = De deadline is nu { $deadline }.
 deadline-passed = De deadline is verstreken; door naar de volgende stap.
 deadline-passed-coordinator = In ronde { $round } is de deadline voor «{ $step }» verstreken. Schrijf `!brug next` in de thread zodra de groep zover is.
 step-still-open = Nog niemand heeft «{ $step }» beantwoord, dus deze stap blijft open tot { $deadline }.
-step-waits-coordinator = In ronde { $round } zijn er ook na een extra termijn geen antwoorden op «{ $step }». De stap wacht nu op jou: met `next!` in de thread ga je door, met `extend` zet je een nieuwe deadline en met `cancel` breek je de ronde af.
-step-empty-coordinator = In ronde { $round } heeft niemand «{ $step }» voor de deadline beantwoord. Ik heb { $missing } een herinnering gestuurd en houd de stap open tot { $deadline }. In de thread ga je met `next!` toch door en geef je met `extend` meer tijd.
-case-missing-coordinator = In ronde { $round } heeft { $name } de casus nog niet gestuurd. De ronde wacht erop tot { $deadline }; ik heb { $name } een herinnering gestuurd. Met `owner <naam>` in de thread vraag je iemand anders een casus in te brengen.
-case-no-owner-coordinator = Ronde { $round } heeft nog niemand die de casus inbrengt, dus de ronde wacht. Wijs in de thread iemand aan met `owner <naam>`.
+step-waits-coordinator = In ronde { $round } zijn er ook na een extra termijn geen antwoorden op «{ $step }». De stap wacht nu op jou: met `!brug next!` in de thread ga je door, met `!brug extend 2d` zet je een nieuwe deadline en met `!brug cancel` breek je de ronde af.
+step-empty-coordinator = In ronde { $round } heeft niemand «{ $step }» voor de deadline beantwoord. Ik heb { $missing } een herinnering gestuurd en houd de stap open tot { $deadline }. In de thread ga je met `!brug next!` toch door en geef je met `!brug extend 2d` meer tijd.
+case-missing-coordinator = In ronde { $round } heeft { $name } de casus nog niet gestuurd. De ronde wacht erop tot { $deadline }; ik heb { $name } een herinnering gestuurd. Met `!brug owner <naam>` in de thread vraag je iemand anders een casus in te brengen.
+case-no-owner-coordinator = Ronde { $round } heeft nog niemand die de casus inbrengt, dus de ronde wacht. Wijs in de thread iemand aan met `!brug owner <naam>`.
 joined = { $name } doet mee als { $profession }.
 left = { $name } heeft de ronde verlaten; de antwoorden tot nu toe blijven staan.
 owner-unknown = de casusinbrenger
@@ -66,7 +66,10 @@ chosen = Met { $votes ->
     [one] één stem
    *[other] { $votes } stemmen
 } koos de groep: { $option }
-going-back = { $count } van de { $total } willen eerst meer weten, dus we gaan een stap terug: vul daar aan wat ontbreekt.
+going-back = { $count } van de { $total } { $count ->
+    [one] wil
+   *[other] willen
+} eerst meer weten, dus we gaan een stap terug: vul daar aan wat ontbreekt.
 case-heading = De casus, ingebracht door { $name }:
 review-heading = Acties die de vorige keer zijn afgesproken:
 review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
@@ -92,7 +95,7 @@ pairs-heading = De koppels, steeds een sociaal werker met een klantmanager waar 
 pair-line = { $names } ({ $professions })
 pairs-not-mixed = Niet elk koppel heeft twee beroepen: van een van beide doen er te weinig mee. Zo'n koppel kan het interview gewoon houden; zeg in de thread wat jullie daardoor misschien missen.
 pair-receipt = Dit geldt voor jullie hele koppel: een apart antwoord van { $names } is niet meer nodig.
-pair-answered-for-you = { $name } heeft “{ $step }” voor jullie koppel beantwoord, dus het telt ook voor jou. Je mag nog je eigen versie sturen; die bewaren we er dan naast.
+pair-answered-for-you = { $name } heeft «{ $step }» voor jullie koppel beantwoord, dus het telt ook voor jou. Je mag nog je eigen versie sturen; die bewaren we er dan naast.
 pair-counts = Dit telt voor het koppel { $names }.
 conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
@@ -114,7 +117,7 @@ profile-side = { $side } ({ $people ->
 profile-frame = { $frame }: { $count }
 profile-none = Niemand koos frames, dus er is nog geen profiel per kant.
 answer-named = { $name } ({ $profession }): { $text }
-answer-anonymous = – { $text }
+answer-anonymous = { $text }
 author-line = { $name } ({ $profession }):
 anonymous-line = Iemand:
 anonymous-too-few = { $count ->

@@ -114,8 +114,9 @@ fn two_answers_show_only_counts() {
         "an answer of two is shown:\n{record}"
     );
     assert!(
-        record
-            .contains("Only 2 people answered: with fewer than 3 answers anonymity means nothing"),
+        record.contains(
+            "Only 2 people answered. With fewer than 3 answers they cannot stay anonymous"
+        ),
         "{record}"
     );
     assert!(record.contains("average"), "averages are shown:\n{record}");

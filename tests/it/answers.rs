@@ -36,7 +36,7 @@ fn an_unknown_label_is_named_and_nothing_is_glued_onto_the_field_above() {
         (
             Locale::En,
             "Chris (dm): Problem: p\\nExtra: a thought\\nClient: c",
-            "[dm Chris] I do not know the label «Extra», so I have not taken this answer. This step asks for: Problem, Client, Why, How and What. Put that text under one of them, or leave out the colon.",
+            "[dm Chris] I do not know the label «Extra», so I have not saved this answer. This step asks for: Problem, Client, Why, How and What. Put that text under one of them, or leave out the colon.",
         ),
         (
             Locale::Nl,
@@ -244,7 +244,7 @@ fn the_group_chooses_the_case_and_its_writer_brings_it_in() {
     for (locale, chosen) in [
         (
             Locale::En,
-            "[thread] The group chose the case of Dewi (3 votes)",
+            "[thread] The group chose the case proposed by Dewi (3 votes)",
         ),
         (
             Locale::Nl,

@@ -36,7 +36,7 @@ fn wrong_commands_get_a_helpful_line_in_english() {
         ("Chris: !brug cancel", "[thread] Only a coordinator can do that; in this round that is Anna. Ask Anna here in the thread; `!brug status` shows where the round is."),
         ("Anna: !brug start nonsense", "[thread] There is no method `nonsense`; `!brug flows` lists them."),
         ("Anna: !brug owner Zoe", "[thread] Zoe is not a participant of this round."),
-        ("Anna: !brug join", "[thread] You already take part, as social worker."),
+        ("Anna: !brug join", "[thread] You are already taking part, as social worker."),
         ("Anna: !brug resume", "[thread] The round is not paused."),
         ("Chris: a message in the thread", "[thread] This step is not for you; you will be mentioned when it is your turn."),
         ("Eva: hello", "[thread] You are not taking part in this round yet: write `!brug join` with your profession."),
@@ -100,7 +100,7 @@ fn joining_late_gets_the_private_question() {
 #[test]
 fn help_and_flows_in_both_languages() {
     let mut run = Run::new("golden-circle", Locale::En, default_people());
-    assert!(last_reply(&mut run, "Dewi: !brug help").contains("!brug start <flow> [title]"));
+    assert!(last_reply(&mut run, "Dewi: !brug help").contains("!brug start <method> [title]"));
     assert!(last_reply(&mut run, "Dewi: !brug help extend")
         .contains("moves the current deadline later"));
     let flows = last_reply(&mut run, "Dewi: !brug flows");
@@ -211,13 +211,13 @@ fn next_with_answers_missing_asks_for_next_bang() {
     for (locale, missing, case, circle) in [
         (
             Locale::En,
-            "[thread] Not everyone has answered this step yet: Anna, Bram and Dewi have not. Write `next!` to go on anyway, or `extend` to give them more time.",
+            "[thread] Not everyone has answered this step yet: Anna, Bram and Dewi have not. Write `!brug next!` to go on anyway, or `!brug extend 2d` to give them more time.",
             "Bram (dm): A case.\nBram (dm): yes",
             "Chris (dm): Problem: p\\nClient: c\\nWhy: a\\nHow: b\\nWhat: c",
         ),
         (
             Locale::Nl,
-            "[thread] Anna, Bram en Dewi hebben deze stap nog niet beantwoord. Schrijf `next!` om toch door te gaan, of `extend` om meer tijd te geven.",
+            "[thread] Anna, Bram en Dewi hebben deze stap nog niet beantwoord. Schrijf `!brug next!` om toch door te gaan, of `!brug extend 2d` om meer tijd te geven.",
             "Bram (dm): Een casus.\nBram (dm): ja",
             "Chris (dm): Probleem: p\\nCliënt: c\\nWaarom: a\\nHoe: b\\nWat: c",
         ),

@@ -101,7 +101,7 @@ fn a_round_started_in_a_room_and_joined_in_its_thread() {
     let thread = Place::Thread(RoundId(1));
     let asked = chat.say("Bram", thread.clone(), "!brug join");
     assert!(
-        asked[0].starts_with("With which profession do you take part?"),
+        asked[0].starts_with("Which profession are you taking part as?"),
         "{asked:?}"
     );
     for (who, prof) in [

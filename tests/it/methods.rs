@@ -97,7 +97,7 @@ fn a_pair_that_misses_a_condition_is_told_which_and_waits() {
     for (locale, told, confirm) in [
         (
             Locale::En,
-            "[thread] Not met yet: the client has the information letter and agreed and management approved the privacy document. Hold off on the interview until it is, then answer again with every condition; your new answer replaces this one.\n@Chris @Dewi",
+            "[thread] Not met yet: the client has received the information letter and has agreed and management has approved the privacy document. Hold off on the interview until every condition is met, then answer again with all of them; your new answer replaces this one.\n@Chris @Dewi",
             "Chris and Dewi",
         ),
         (
@@ -186,7 +186,7 @@ fn a_private_pair_answer_tells_the_partner_privately() {
         "{out:?}"
     );
     assert!(
-        out.contains(&"[dm Anna] Bram heeft “Verslag en reflectie” voor jullie koppel beantwoord, dus het telt ook voor jou. Je mag nog je eigen versie sturen; die bewaren we er dan naast.".to_string()),
+        out.contains(&"[dm Anna] Bram heeft «Verslag en reflectie» voor jullie koppel beantwoord, dus het telt ook voor jou. Je mag nog je eigen versie sturen; die bewaren we er dan naast.".to_string()),
         "{out:?}"
     );
     assert!(
@@ -242,9 +242,7 @@ fn a_visitor_most_others_find_out_leaves_only_the_visit() {
     // Dewi's vote for herself does not count; Anna's and Bram's do.
     let out = replies(&mut run, "Anna: 3\nBram: 3\nChris: 4\nDewi: 3").join("\n");
     assert!(
-        out.contains(
-            "[thread] Found out: Dewi. Whoever was found out leaves the visit, and only the visit"
-        ),
+        out.contains("[thread] Found out: Dewi. They leave the visit only"),
         "{out}"
     );
     assert_eq!(at(&run), "visit-on");
@@ -254,7 +252,7 @@ fn a_visitor_most_others_find_out_leaves_only_the_visit() {
     );
     assert_eq!(
         replies(&mut run, "Dewi: As a social worker: a bed first?"),
-        vec!["[thread] You were found out and have left the visit, so you no longer write here. You take part again when the visit is over.".to_string()]
+        vec!["[thread] You were found out, so you sit out the rest of the visit and cannot write here for now. You take part again as usual once the visit is over.".to_string()]
     );
     assert!(replies(&mut run, "Bram: As a social worker: what does he want?").is_empty());
     // Only the visit: what she saw is hers to write, as everyone's.

@@ -191,7 +191,7 @@ fn a_missing_case_holds_the_round_and_the_coordinator_hears() {
     for (locale, want) in [
         (
             Locale::En,
-            "In round #1, Bram has not sent the case yet. The round waits for it until",
+            "In round #1, Bram has not sent the case yet. The round will wait for it until",
         ),
         (
             Locale::Nl,

@@ -104,7 +104,7 @@ fn shows_the_essentials(text: &str, locale: Locale) {
         Locale::En => (
             "Where the professions differ most",
             "A suggestion for the next conversation",
-            "never follow from a job title",
+            "no frame follows from a job title",
         ),
         Locale::Nl => (
             "Waar de beroepen het meest verschillen",
