@@ -131,6 +131,9 @@ impl Frames {
         let mut out: Vec<Found> = model
             .score_folded(text, &folded, lang, &extra)
             .into_iter()
+            // A frame is shown with the words that made it; one the text
+            // gives no telling word for is not reported.
+            .filter(|s| !s.evidence.is_empty())
             .filter_map(|s| {
                 let frame = self.index(&model.frames[s.frame])?;
                 // 1 at the threshold, 3 when the model is sure.

@@ -63,6 +63,16 @@ fn run_flow(flow: &str, locale: Locale) {
             );
         }
     }
+    // Every frame shown comes with the words that made it.
+    let transcript = run.transcript();
+    let bare: Vec<&str> = transcript
+        .lines()
+        .filter(|l| l.starts_with("    ") && l.trim_end().ends_with(':'))
+        .collect();
+    assert!(
+        bare.is_empty(),
+        "{flow} ({locale}): a frame without evidence: {bare:?}"
+    );
     insta::assert_snapshot!(format!("{flow}.{locale}"), run.transcript());
 }
 
