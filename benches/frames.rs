@@ -150,6 +150,7 @@ fn main() {
         retention_days: 90,
         expires: None,
         tz: chrono_tz::UTC,
+        quiet: Default::default(),
         opened: now,
         closed: None,
         told_ended: Vec::new(),

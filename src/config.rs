@@ -74,6 +74,10 @@ struct RawDefaults {
     prefix: Option<String>,
     data: Option<PathBuf>,
     retention_days: Option<u32>,
+    /// Quiet hours as "20-8" (local hours; "0-0" for none).
+    quiet_hours: Option<String>,
+    /// Whether weekends are quiet too (default true).
+    quiet_weekends: Option<bool>,
 }
 
 /// A checked configuration.
@@ -86,6 +90,8 @@ pub struct Config {
     pub lang: Locale,
     pub tz: chrono_tz::Tz,
     pub prefix: String,
+    /// New groups' quiet hours.
+    pub quiet: crate::core::timers::Quiet,
     /// Days a round's record is kept after it ends (then erased).
     pub retention_days: u32,
     /// A data directory with `flows/` and `locales/` (default: built in).
@@ -228,6 +234,16 @@ impl Config {
                 "defaults.prefix = \"{prefix}\" must be one word without braces, backticks or markup, like \"!brug\""
             ));
         }
+        let mut quiet = crate::core::timers::Quiet::default();
+        if let Some(h) = &raw.defaults.quiet_hours {
+            match crate::core::timers::Quiet::parse_hours(h) {
+                Some((from, until)) => (quiet.from, quiet.until) = (from, until),
+                None => problems.push(format!(
+                    "defaults.quiet_hours = \"{h}\" must be two hours, like \"20-8\" (\"0-0\" for none)"
+                )),
+            }
+        }
+        quiet.weekends = raw.defaults.quiet_weekends.unwrap_or(quiet.weekends);
         let matrix = raw.matrix.and_then(|m| matrix(m, &mut problems));
         let discord = raw.discord.and_then(|d| discord(d, &mut problems));
         if !problems.is_empty() {
@@ -239,6 +255,7 @@ impl Config {
             lang,
             tz,
             prefix,
+            quiet,
             retention_days: raw
                 .defaults
                 .retention_days

@@ -61,6 +61,11 @@ enum Cmd {
         /// directory, in brug-charts].
         #[arg(long, value_name = "DIR")]
         charts: Option<PathBuf>,
+        /// Keep weekends quiet, as a real group does by default: deadlines
+        /// that fall on them wait for Monday 08:00 (the scripts in
+        /// tests/scripts let days pass without it).
+        #[arg(long)]
+        quiet_weekends: bool,
     },
     /// List the flows, or check flow files.
     Flows {
@@ -141,6 +146,7 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             store,
             start_at,
             charts,
+            quiet_weekends,
         } => {
             let charts = charts.unwrap_or_else(|| std::env::temp_dir().join("brug-charts"));
             let catalog = Arc::new(load(cli.data.as_deref())?);
@@ -173,6 +179,10 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             };
             let defaults = Defaults {
                 lang: locale,
+                quiet: brug::core::timers::Quiet {
+                    weekends: quiet_weekends,
+                    ..Default::default()
+                },
                 ..Defaults::default()
             };
             match store {

@@ -82,6 +82,7 @@ fn serve(
         prefix: config.prefix.clone(),
         retention_days: config.retention_days,
         coordinators,
+        quiet: config.quiet,
     };
     let engine = Engine::open(store.clone(), catalog.clone(), defaults)?;
     let routes: Arc<dyn RouteView> = store.clone();

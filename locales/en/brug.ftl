@@ -97,6 +97,35 @@ pair-counts = This counts for the pair { $names }.
 conditions-missing = Not met yet: { $missing }. Hold off on the interview until every condition is met, then answer again with all of them; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
+language-nl = Dutch
+language-en = English
+group-heading = This group writes in { $lang }, keeps time in { $tz } and keeps ended rounds for { $days ->
+    [one] one day
+   *[other] { $days } days
+}.
+group-quiet = Quiet hours: from { $from } to { $until }{ $weekends ->
+    [yes] , and all weekend
+   *[no] {""}
+}. Then I send nobody anything, and deadlines move to the end of them.
+group-no-quiet = No quiet hours in the evening{ $weekends ->
+    [yes] ; only weekends are quiet
+   *[no] {""} or at weekends
+}.
+group-members = Taking part, over the { $rounds ->
+    [one] one round
+   *[other] { $rounds } rounds
+} still kept:
+group-member = { $name } ({ $profession }): { $rounds ->
+    [one] one round
+   *[other] { $rounds } rounds
+}, { $asked ->
+    [0] no questions yet
+   *[other] { $answered } of { $asked } questions answered in time
+}
+group-no-rounds = No rounds in this group yet.
+group-changed = Saved. Rounds already running keep to it from their next deadline.
+group-dropped = Not in either of the last two rounds: { $names }. Perhaps ask how they are doing, and whether the rhythm still suits them.
+err-group-setting = `{ $value }` is not a group setting I know; use `{ $prefix } group quiet 20-8`, `{ $prefix } group weekends quiet` (or `open`) or `{ $prefix } group tz Europe/Amsterdam`.
 away-set = You are away until { $until }: no reminders until then, and steps do not wait for you (this applies to { $rounds }). You can still answer; `!brug back` ends it early.
 away-none = You take part in no open round, so there is nothing to be away from.
 back-set = Welcome back: you are expected again in { $rounds }.
@@ -209,6 +238,7 @@ help =
     { $prefix } leave — leave the round
     { $prefix } forget-me — erase all your answers and your profile, in every round
     { $prefix } away <2w|24-12> · back — away for a while: no reminders, and rounds do not wait for you
+    { $prefix } group — this group's settings and who takes part (coordinators change quiet hours and time zone)
     { $prefix } retention [days] — how long ended rounds are kept (coordinators set it)
     { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
     { $prefix } lang nl|en — set your language (a coordinator in the room sets the group's)
@@ -230,6 +260,7 @@ help-command = { $command ->
     [lang] `{ $prefix } lang en` or `{ $prefix } lang nl` sets your language; a coordinator in the room sets the group's.
     [flows] `{ $prefix } flows` lists the methods, one line each.
     [away] `{ $prefix } away 2w` (or `{ $prefix } away 24-12`, back on that day) marks you away in every round you take part in: no reminders until then, and a step does not wait for your answer — you count as excused, not missing. You can still answer.
+    [group] `{ $prefix } group` shows this group: its language, time zone, quiet hours and retention, and per member the rounds taken part in and the questions answered in time (counts only). Coordinators change it: `{ $prefix } group quiet 20-8` (no messages to anyone from 20:00 to 08:00; `0-0` for none), `{ $prefix } group weekends quiet` or `open`, `{ $prefix } group tz Europe/Amsterdam`.
     [back] `{ $prefix } back` ends your away period now: you are expected and reminded again.
     [help] `{ $prefix } help <command>` explains one command.
    *[other] There is no command `{ $command }`; `{ $prefix } help` lists them all.
@@ -349,3 +380,4 @@ usage-retention = retention [days]
 usage-export = export [md|json] [#round]
 usage-away = away <2w|24-12>
 usage-back = back
+usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]

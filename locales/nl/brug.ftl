@@ -100,6 +100,35 @@ pair-counts = Dit telt voor het koppel { $names }.
 conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
+language-nl = Nederlands
+language-en = Engels
+group-heading = Deze groep schrijft in het { $lang }, rekent in tijdzone { $tz } en bewaart afgelopen rondes { $days ->
+    [one] één dag
+   *[other] { $days } dagen
+}.
+group-quiet = Rusttijden: van { $from } tot { $until }{ $weekends ->
+    [yes] , en het hele weekend
+   *[no] {""}
+}. Dan stuur ik niemand iets, en deadlines schuiven naar het eind ervan.
+group-no-quiet = Geen rusttijden 's avonds{ $weekends ->
+    [yes] ; alleen het weekend is rustig
+   *[no] {""} of in het weekend
+}.
+group-members = Wie meedoet, over { $rounds ->
+    [one] de ene ronde
+   *[other] de { $rounds } rondes
+} die nog bewaard zijn:
+group-member = { $name } ({ $profession }): { $rounds ->
+    [one] één ronde
+   *[other] { $rounds } rondes
+}, { $asked ->
+    [0] nog geen vragen
+   *[other] { $answered } van { $asked } vragen op tijd beantwoord
+}
+group-no-rounds = Deze groep heeft nog geen rondes.
+group-changed = Opgeslagen. Rondes die al lopen, houden zich er vanaf hun volgende deadline aan.
+group-dropped = Niet bij de laatste twee rondes: { $names }. Vraag misschien hoe het met ze gaat, en of het ritme nog past.
+err-group-setting = `{ $value }` is geen groepsinstelling die ik ken; gebruik `{ $prefix } group quiet 20-8`, `{ $prefix } group weekends quiet` (of `open`) of `{ $prefix } group tz Europe/Amsterdam`.
 away-set = Je bent afwezig tot { $until }: tot dan geen herinneringen, en stappen wachten niet op jou (dit geldt voor { $rounds }). Antwoorden kan nog steeds; met `!brug back` ben je eerder terug.
 away-none = Je doet niet mee aan een open ronde, dus er is niets om je voor af te melden.
 back-set = Welkom terug: in { $rounds } rekenen we weer op je.
@@ -214,6 +243,7 @@ help =
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
     { $prefix } away <2w|24-12> · back — een tijd afwezig: geen herinneringen, en rondes wachten niet op jou
+    { $prefix } group — de instellingen van deze groep en wie er meedoet (gespreksleiders passen rusttijden en tijdzone aan)
     { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen dit in)
     { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (gespreksleiders)
     { $prefix } lang nl|en — je eigen taal; een gespreksleider stelt hiermee in de ruimte de taal van de groep in
@@ -234,6 +264,7 @@ help-command = { $command ->
     [owner] `{ $prefix } owner <naam>` wijst de casusinbrenger aan, die de casus inbrengt (gespreksleiders).
     [lang] `{ $prefix } lang nl` of `{ $prefix } lang en` zet je taal; een gespreksleider in de ruimte zet die van de groep.
     [away] `{ $prefix } away 2w` (of `{ $prefix } away 24-12`: terug op die dag) meldt je afwezig in elke ronde waaraan je meedoet: tot dan geen herinneringen, en een stap wacht niet op jouw antwoord — je telt als afgemeld, niet als ontbrekend. Antwoorden kan nog steeds.
+    [group] `{ $prefix } group` toont deze groep: taal, tijdzone, rusttijden en bewaartermijn, en per lid de rondes waaraan die meedeed en de vragen die op tijd beantwoord zijn (alleen aantallen). Gespreksleiders passen het aan: `{ $prefix } group quiet 20-8` (van 20:00 tot 08:00 aan niemand berichten; `0-0` voor geen), `{ $prefix } group weekends quiet` of `open`, `{ $prefix } group tz Europe/Amsterdam`.
     [back] `{ $prefix } back` beëindigt je afwezigheid nu: we rekenen en herinneren je weer.
     [flows] `{ $prefix } flows` toont de methodes, één regel per methode.
     [help] `{ $prefix } help <commando>` legt één commando uit.
@@ -354,3 +385,4 @@ usage-retention = retention [dagen]
 usage-export = export [md|json] [#ronde]
 usage-away = away <2w|24-12>
 usage-back = back
+usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]

@@ -49,6 +49,22 @@ pub enum Command {
     },
     /// `back`: an away period ends now.
     Back,
+    /// `group`: the group's settings and participation; with a change, a
+    /// coordinator sets one.
+    Group {
+        change: Option<GroupChange>,
+    },
+}
+
+/// What `group …` changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupChange {
+    /// Quiet hours, from and until (local hours; equal for none).
+    Quiet(u32, u32),
+    /// Whether weekends are quiet too.
+    Weekends(bool),
+    /// The time zone (an IANA name).
+    Tz(chrono_tz::Tz),
 }
 
 /// How long someone is away: for a while, or until a day (they are back on
@@ -118,6 +134,8 @@ pub enum CommandError {
     BadRetention(String),
     /// `away` with something that is neither a duration nor a date.
     BadUntil(String),
+    /// `group` with a setting it does not know, or a wrong value.
+    BadGroupSetting(String),
 }
 
 /// The prefix of text commands when the config names none; the message
@@ -145,7 +163,33 @@ pub const COMMANDS: &[&str] = &[
     "export",
     "away",
     "back",
+    "group",
 ];
+
+/// `group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]`.
+fn group_change(args: &str) -> Result<Option<GroupChange>, CommandError> {
+    let (what, value) = match args.split_once(char::is_whitespace) {
+        Some((w, v)) => (w.to_lowercase(), v.trim()),
+        None if args.is_empty() => return Ok(None),
+        None => (args.to_lowercase(), ""),
+    };
+    let bad = || CommandError::BadGroupSetting(args.to_string());
+    Ok(Some(match what.as_str() {
+        "quiet" | "stil" | "rust" => {
+            let (from, until) = crate::core::timers::Quiet::parse_hours(value).ok_or_else(bad)?;
+            GroupChange::Quiet(from, until)
+        }
+        "weekends" | "weekend" => match value.to_lowercase().as_str() {
+            "quiet" | "stil" | "on" | "aan" | "rust" => GroupChange::Weekends(true),
+            "open" | "off" | "uit" => GroupChange::Weekends(false),
+            _ => return Err(bad()),
+        },
+        "tz" | "timezone" | "tijdzone" => {
+            GroupChange::Tz(value.parse::<chrono_tz::Tz>().map_err(|_| bad())?)
+        }
+        _ => return Err(bad()),
+    }))
+}
 
 /// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`), in
 /// any case: phones capitalise the first letter (`!Brug status`).
@@ -261,6 +305,9 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
             },
         },
         "back" | "terug" => Command::Back,
+        "group" | "groep" => Command::Group {
+            change: group_change(args)?,
+        },
         other => return Err(CommandError::Unknown(other.to_string())),
     })
 }
@@ -331,6 +378,34 @@ mod tests {
             Err(CommandError::Missing { command: "away" })
         ));
         assert_eq!(p("!brug terug"), Ok(Command::Back));
+    }
+    #[test]
+    fn group_settings() {
+        assert_eq!(p("!brug group"), Ok(Command::Group { change: None }));
+        assert_eq!(
+            p("!brug groep stil 21-7"),
+            Ok(Command::Group {
+                change: Some(GroupChange::Quiet(21, 7))
+            })
+        );
+        assert_eq!(
+            p("!brug group weekends open"),
+            Ok(Command::Group {
+                change: Some(GroupChange::Weekends(false))
+            })
+        );
+        assert_eq!(
+            p("!brug group tz Europe/London"),
+            Ok(Command::Group {
+                change: Some(GroupChange::Tz(chrono_tz::Europe::London))
+            })
+        );
+        for bad in ["quiet 25-7", "weekends maybe", "tz Mars/Base", "colour red"] {
+            assert_eq!(
+                p(&format!("!brug group {bad}")),
+                Err(CommandError::BadGroupSetting(bad.into()))
+            );
+        }
     }
     #[test]
     fn help() {

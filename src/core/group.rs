@@ -23,6 +23,9 @@ pub struct GroupState {
     /// (`!brug retention`); otherwise the operator's default.
     #[serde(default)]
     pub retention_days: Option<u32>,
+    /// When brug sends nobody anything of its own accord (`!brug group quiet`).
+    #[serde(default)]
+    pub quiet: super::timers::Quiet,
 }
 
 impl GroupState {
@@ -35,6 +38,7 @@ impl GroupState {
             app_langs: BTreeMap::new(),
             last_actions: Vec::new(),
             retention_days: None,
+            quiet: Default::default(),
         }
     }
 

@@ -151,6 +151,15 @@ messages! {
     BACK_NONE = "back-none" [];
     STATUS_AWAY = "status-away" [names];
     ERR_BAD_UNTIL = "err-bad-until" [value, prefix];
+    ERR_GROUP_SETTING = "err-group-setting" [value, prefix];
+    GROUP_HEADING = "group-heading" [lang, tz, days];
+    GROUP_QUIET = "group-quiet" [from, until, weekends];
+    GROUP_NO_QUIET = "group-no-quiet" [weekends];
+    GROUP_MEMBERS = "group-members" [rounds];
+    GROUP_MEMBER = "group-member" [name, profession, rounds, answered, asked];
+    GROUP_NO_ROUNDS = "group-no-rounds" [];
+    GROUP_CHANGED = "group-changed" [];
+    GROUP_DROPPED = "group-dropped" [names];
     RECEIPT = "receipt" [step];
     RECEIPT_CARD = "receipt-card" [step];
     RECEIPT_GROUP_PROFILE = "receipt-group-profile" [step];

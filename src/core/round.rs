@@ -49,6 +49,9 @@ pub struct Round {
     pub expires: Option<DateTime<Utc>>,
     /// The group's time zone (reminders are never sent at night there).
     pub tz: chrono_tz::Tz,
+    /// The group's quiet hours: deadlines and reminders fall outside them.
+    #[serde(default)]
+    pub quiet: super::timers::Quiet,
     pub opened: DateTime<Utc>,
     pub closed: Option<DateTime<Utc>>,
     /// Those told, after the round ended, that it has: each hears it once,
@@ -204,6 +207,7 @@ impl Round {
             retention_days: 90,
             expires: None,
             tz: chrono_tz::Europe::Amsterdam,
+            quiet: Default::default(),
             opened: at,
             closed: None,
             told_ended: Vec::new(),

@@ -74,6 +74,8 @@ pub(super) fn steered(
             if let Some(step) = r.current(flow) {
                 set_timers(r, step, Some(deadline), now);
             }
+            // Out of quiet hours, as every deadline.
+            let deadline = r.timers.deadline.unwrap_or(deadline);
             fx.push(Effect::thread(Message::line(
                 msg::DEADLINE_EXTENDED.msg().time("deadline", deadline),
             )));
@@ -96,8 +98,14 @@ pub(super) fn steered(
             let shift = now - paused_at;
             r.status = Status::Running;
             r.timers.paused_at = None;
-            r.timers.deadline = r.timers.deadline.map(|d| d + shift);
-            r.timers.reminder = r.timers.reminder.map(|d| d + shift);
+            // Shifted, and kept out of quiet hours.
+            let (quiet, tz) = (r.quiet, r.tz);
+            let deadline = r.timers.deadline.map(|d| quiet.next_allowed(d + shift, tz));
+            r.timers.deadline = deadline;
+            r.timers.reminder = match (r.timers.reminder, deadline) {
+                (Some(at), Some(d)) => super::timers::reminder_time(at + shift, d, now, tz, quiet),
+                (at, _) => at.map(|a| a + shift),
+            };
             let mut m = Message::line(msg::ROUND_RESUMED.msg().text("name", by_name));
             if let Some(d) = r.timers.deadline {
                 m.push(Block::Line(msg::STEP_DEADLINE.msg().time("deadline", d)));

@@ -205,6 +205,7 @@ mod tests {
                 title: title.into(),
                 locale: Locale::En,
                 tz: chrono_tz::UTC,
+                quiet: Default::default(),
                 coordinator: who,
                 coordinator_name: "Co".into(),
                 owner: None,

@@ -90,6 +90,8 @@ pub struct Defaults {
     pub retention_days: u32,
     /// People the operator made coordinators everywhere (config).
     pub coordinators: Vec<UserRef>,
+    /// A new group's quiet hours, until its coordinators change them.
+    pub quiet: crate::core::timers::Quiet,
 }
 
 impl Default for Defaults {
@@ -100,6 +102,7 @@ impl Default for Defaults {
             prefix: crate::command::DEFAULT_PREFIX.into(),
             retention_days: crate::core::round::DEFAULT_RETENTION_DAYS,
             coordinators: Vec::new(),
+            quiet: Default::default(),
         }
     }
 }

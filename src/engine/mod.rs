@@ -270,6 +270,7 @@ impl<S: Store> Engine<S> {
                 title,
                 locale: group.lang,
                 tz: group.tz,
+                quiet: group.quiet,
                 coordinator: req.coordinator,
                 coordinator_name: req.coordinator_name,
                 owner: req.owner,
@@ -284,7 +285,7 @@ impl<S: Store> Engine<S> {
         Ok((Some(id), out))
     }
 
-    fn flow_of(&self, r: &Round) -> Result<Arc<Flow>> {
+    pub(super) fn flow_of(&self, r: &Round) -> Result<Arc<Flow>> {
         if let Some(f) = self
             .catalog
             .flow(&r.flow_id)
@@ -377,10 +378,11 @@ impl<S: Store> Engine<S> {
     }
 
     fn group(&self, id: &GroupId) -> Result<GroupState> {
-        Ok(self
-            .store
-            .group(id)?
-            .unwrap_or_else(|| GroupState::new(id.clone(), self.defaults.lang, self.defaults.tz)))
+        Ok(self.store.group(id)?.unwrap_or_else(|| {
+            let mut g = GroupState::new(id.clone(), self.defaults.lang, self.defaults.tz);
+            g.quiet = self.defaults.quiet;
+            g
+        }))
     }
 
     /// Forgets handled events no catch-up can reach any more.

@@ -17,6 +17,7 @@ mod erasure;
 mod export;
 mod flows_check;
 mod frames;
+mod group;
 mod locales;
 #[cfg(feature = "matrix")]
 mod matrix;

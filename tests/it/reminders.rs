@@ -55,27 +55,41 @@ fn reminders_reach_exactly_those_who_have_not_answered() {
 }
 
 #[test]
-fn no_reminder_at_night() {
-    // 21:30 Amsterdam: a deadline two days later at 21:30 would put the
-    // reminder (one day before) at night; it moves to 20:00 the evening before.
+fn no_deadline_and_no_reminder_at_night() {
+    // 21:30 Amsterdam: a deadline two days later at 21:30 falls in quiet
+    // hours (20:00–08:00), so it moves to 08:00 the morning after; the
+    // reminder a day before it goes out at 08:00 too, never at night.
     let mut run = Run::new("golden-circle", Locale::En, default_people());
-    run.feed("~ 12h30m\nBram (dm): A case.\nBram (dm): yes\nChris: Who else?\n~ 1d");
+    run.feed("~ 12h30m\nBram (dm): A case.\nBram (dm): yes\nChris: Who else?");
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&chrono_tz::Europe::Amsterdam)
+            .format("%H:%M")
+            .to_string()
+    };
+    let deadline = final_round(&run).timers.deadline.unwrap();
+    assert_eq!(local(deadline), "08:00");
+    run.feed(&format!(
+        "~ {}m",
+        (deadline - super::support::start()).num_minutes() - 12 * 60 - 30
+    ));
+    let round = final_round(&run);
+    let (deadline, reminder) = (
+        round.timers.deadline.unwrap(),
+        round.timers.reminder.unwrap(),
+    );
+    assert_eq!(local(deadline), "08:00", "the next step's deadline");
+    assert_eq!(local(reminder), "08:00", "its reminder");
     let before = run.seen().len();
-    run.feed("~ 23h");
-    let reminders: Vec<_> = run
+    run.feed(&format!(
+        "~ {}m",
+        (reminder - deadline + chrono::TimeDelta::days(2)).num_minutes()
+    ));
+    let reminders = run
         .since(before)
         .iter()
         .filter(|s| s.text.starts_with("Reminder"))
-        .collect();
-    assert_eq!(reminders.len(), 4);
-    let round = final_round(&run);
-    assert!(round.timers.reminder.is_none());
-    let deadline = round
-        .timers
-        .deadline
-        .unwrap()
-        .with_timezone(&chrono_tz::Europe::Amsterdam);
-    assert_eq!(deadline.format("%H:%M").to_string(), "21:30");
+        .count();
+    assert_eq!(reminders, 4);
 }
 
 #[test]

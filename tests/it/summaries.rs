@@ -48,6 +48,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             title: case.title.clone(),
             locale,
             tz: chrono_tz::Europe::Amsterdam,
+            quiet: Default::default(),
             coordinator: participants[0].user.clone(),
             coordinator_name: participants[0].name.clone(),
             owner: Some(participants[0].user.clone()),

@@ -5,6 +5,7 @@ mod away;
 mod export;
 mod flows;
 mod forget_me;
+mod group;
 mod lang;
 mod retention;
 
@@ -56,6 +57,7 @@ impl<S: Store> Engine<S> {
             Command::Lang { lang } => return self.set_lang(m, lang),
             Command::Away { until } => return self.away(m, Some(until), now),
             Command::Back => return self.away(m, None, now),
+            Command::Group { change } => return self.group_view(m, change),
             Command::Start { flow, title } => {
                 let Some(group) = m.group.clone().filter(|_| m.place != Place::Private) else {
                     return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
@@ -227,6 +229,10 @@ pub(super) fn command_error(e: CommandError, prefix: &str) -> MessageRef {
             .text("value", v)
             .text("prefix", prefix),
         CommandError::BadUntil(v) => msg::ERR_BAD_UNTIL
+            .msg()
+            .text("value", v)
+            .text("prefix", prefix),
+        CommandError::BadGroupSetting(v) => msg::ERR_GROUP_SETTING
             .msg()
             .text("value", v)
             .text("prefix", prefix),

@@ -32,6 +32,7 @@ pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("forget-me", &[]),
     ("away", &[("until", true)]),
     ("back", &[]),
+    ("group", &[("setting", false)]),
 ];
 
 /// Options whose values brug suggests while they are typed (`edge::suggest`).

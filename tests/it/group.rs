@@ -1,0 +1,100 @@
+//! The group (`!brug group`): its settings and participation, counts only,
+//! and coordinators changing quiet hours, weekends and time zone — which a
+//! running round keeps to from its next deadline.
+
+use super::privacy::final_round;
+use super::support::{default_people, Run};
+use brug::core::ids::Locale;
+
+fn replies(run: &mut Run, line: &str) -> Vec<String> {
+    let before = run.seen().len();
+    run.feed(line);
+    run.since(before).iter().map(|s| s.line()).collect()
+}
+
+fn answer(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "Problem: p\\nClient: c\\nWhy: w\\nHow: h\\nWhat: x",
+        Locale::Nl => "Probleem: p\\nCliënt: c\\nWaarom: w\\nHoe: h\\nWat: x",
+    }
+}
+
+#[test]
+fn the_group_shows_its_settings_and_who_answered_in_time_counts_only() {
+    for (locale, want) in [
+        (
+            Locale::En,
+            [
+                "This group writes in English, keeps time in Europe/Amsterdam and keeps ended rounds for 90 days.",
+                "Quiet hours: from 20:00 to 08:00. Then I send nobody anything, and deadlines move to the end of them.",
+                "Taking part, over the one round still kept:",
+                "• Anna (social worker): one round, 1 of 1 questions answered in time",
+                "• Bram (client manager Work): one round, 2 of 2 questions answered in time",
+                "• Dewi (client manager Income): one round, 0 of 1 questions answered in time",
+            ],
+        ),
+        (
+            Locale::Nl,
+            [
+                "Deze groep schrijft in het Nederlands, rekent in tijdzone Europe/Amsterdam en bewaart afgelopen rondes 90 dagen.",
+                "Rusttijden: van 20:00 tot 08:00. Dan stuur ik niemand iets, en deadlines schuiven naar het eind ervan.",
+                "Wie meedoet, over de ene ronde die nog bewaard zijn:",
+                "• Anna (sociaal werker): één ronde, 1 van 1 vragen op tijd beantwoord",
+                "• Bram (klantmanager Werk): één ronde, 2 van 2 vragen op tijd beantwoord",
+                "• Dewi (klantmanager Inkomen): één ronde, 0 van 1 vragen op tijd beantwoord",
+            ],
+        ),
+    ] {
+        let mut run = Run::new("golden-circle", locale, default_people());
+        let yes = if locale == Locale::Nl { "ja" } else { "yes" };
+        run.feed(&format!("Bram (dm): A case.\nBram (dm): {yes}\nAnna: !brug next"));
+        for who in ["Anna", "Bram", "Chris"] {
+            run.feed(&format!("{who} (dm): {}", answer(locale)));
+        }
+        run.feed("~ 2d");
+        let shown = replies(&mut run, "Dewi: !brug group").join("\n");
+        for w in want {
+            assert!(shown.contains(w), "{locale}: missing {w:?} in:\n{shown}");
+        }
+        // Counts only: nothing anyone wrote.
+        assert!(!shown.contains("A case"), "{shown}");
+    }
+}
+
+#[test]
+fn coordinators_change_quiet_hours_and_a_weekend_deadline_waits_for_monday() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    // Not a coordinator, a setting it does not know, and not in private.
+    assert_eq!(
+        replies(&mut run, "Bram: !brug group weekends quiet"),
+        vec!["[thread] Only a coordinator can do that: someone the operator made a coordinator. `!brug help` shows what everyone can do.".to_string()]
+    );
+    assert_eq!(
+        replies(&mut run, "Anna: !brug group colour red"),
+        vec!["[thread] `colour red` is not a group setting I know; use `!brug group quiet 20-8`, `!brug group weekends quiet` (or `open`) or `!brug group tz Europe/Amsterdam`.".to_string()]
+    );
+    let out = replies(&mut run, "Anna: !brug group weekends quiet").join("\n");
+    assert!(out.contains("Saved."), "{out}");
+    assert!(
+        out.contains("from 20:00 to 08:00, and all weekend"),
+        "{out}"
+    );
+    assert!(
+        final_round(&run).quiet.weekends,
+        "the running round keeps to it"
+    );
+    // The questions end on Thursday 09:00; two more days for the circle
+    // end on Saturday, so its deadline moves to Monday 08:00.
+    run.feed("Bram (dm): A case.\nBram (dm): yes\nChris: Who else?\n~ 2d");
+    let next = replies(&mut run, "Anna: !brug extend 1d").join("\n");
+    assert!(
+        next.contains("The deadline is now Mon 7 Dec 08:00."),
+        "{next}"
+    );
+    // Quiet hours changed and then none at all.
+    let out = replies(&mut run, "Anna: !brug group quiet 0-0").join("\n");
+    assert!(
+        out.contains("No quiet hours in the evening; only weekends are quiet."),
+        "{out}"
+    );
+}
