@@ -97,6 +97,16 @@ pair-counts = This counts for the pair { $names }.
 conditions-missing = Not met yet: { $missing }. Hold off on the interview until every condition is met, then answer again with all of them; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
+balance-heading = The balance of round { $round } so far, for you alone:
+balance-silent = Not heard from yet: { $names }.
+balance-all-spoke = Everyone has written something in the thread.
+balance-nothing = Nothing has been written in the thread yet.
+balance-shares = Share of what was written, per profession:
+balance-share = { $profession }: { $percent }%
+balance-no-frames = No frame stands out in what was written yet.
+balance-dominant = One frame carries most of it: { $frame }, in { $count } of { $total } frame signals. Perhaps invite another way of looking at the case.
+balance-frames = Frames so far, by the answers that show them:
+balance-nudge = In round { $round }, { $percent }% of what was written in «{ $step }» came from one profession ({ $profession }). In the next step, perhaps ask the others first.
 language-nl = Dutch
 language-en = English
 group-heading = This group writes in { $lang }, keeps time in { $tz } and keeps ended rounds for { $days ->
@@ -238,6 +248,7 @@ help =
     { $prefix } leave — leave the round
     { $prefix } forget-me — erase all your answers and your profile, in every round
     { $prefix } away <2w|24-12> · back — away for a while: no reminders, and rounds do not wait for you
+    { $prefix } balance — privately, who has not spoken yet and whose voice carries the round (coordinators)
     { $prefix } group — this group's settings and who takes part (coordinators change quiet hours and time zone)
     { $prefix } retention [days] — how long ended rounds are kept (coordinators set it)
     { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
@@ -260,6 +271,7 @@ help-command = { $command ->
     [lang] `{ $prefix } lang en` or `{ $prefix } lang nl` sets your language; a coordinator in the room sets the group's.
     [flows] `{ $prefix } flows` lists the methods, one line each.
     [away] `{ $prefix } away 2w` (or `{ $prefix } away 24-12`, back on that day) marks you away in every round you take part in: no reminders until then, and a step does not wait for your answer — you count as excused, not missing. You can still answer.
+    [balance] `{ $prefix } balance` sends you, privately, what a facilitator watches: who has not said anything yet, each profession's share of what was written in the thread, and whether one frame carries it. Counts and frame names only; private answers are never used (coordinators).
     [group] `{ $prefix } group` shows this group: its language, time zone, quiet hours and retention, and per member the rounds taken part in and the questions answered in time (counts only). Coordinators change it: `{ $prefix } group quiet 20-8` (no messages to anyone from 20:00 to 08:00; `0-0` for none), `{ $prefix } group weekends quiet` or `open`, `{ $prefix } group tz Europe/Amsterdam`.
     [back] `{ $prefix } back` ends your away period now: you are expected and reminded again.
     [help] `{ $prefix } help <command>` explains one command.
@@ -380,4 +392,5 @@ usage-retention = retention [days]
 usage-export = export [md|json] [#round]
 usage-away = away <2w|24-12>
 usage-back = back
+usage-balance = balance
 usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]

@@ -100,6 +100,16 @@ pair-counts = Dit telt voor het koppel { $names }.
 conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
+balance-heading = De balans van ronde { $round } tot nu toe, alleen voor jou:
+balance-silent = Nog niets van gehoord: { $names }.
+balance-all-spoke = Iedereen heeft iets in de thread geschreven.
+balance-nothing = Er is nog niets in de thread geschreven.
+balance-shares = Aandeel in wat er geschreven is, per beroep:
+balance-share = { $profession }: { $percent }%
+balance-no-frames = Er springt nog geen frame uit in wat er geschreven is.
+balance-dominant = Eén frame draagt het meeste: { $frame }, in { $count } van de { $total } framesignalen. Nodig misschien een andere kijk op de casus uit.
+balance-frames = Frames tot nu toe, naar de antwoorden waarin ze voorkomen:
+balance-nudge = In ronde { $round } kwam { $percent }% van wat er in «{ $step }» is geschreven van één beroep ({ $profession }). Vraag in de volgende stap misschien eerst de anderen.
 language-nl = Nederlands
 language-en = Engels
 group-heading = Deze groep schrijft in het { $lang }, rekent in tijdzone { $tz } en bewaart afgelopen rondes { $days ->
@@ -243,6 +253,7 @@ help =
     { $prefix } leave — de ronde verlaten
     { $prefix } forget-me — al je antwoorden en je profiel wissen, in elke ronde
     { $prefix } away <2w|24-12> · back — een tijd afwezig: geen herinneringen, en rondes wachten niet op jou
+    { $prefix } balance — privé: wie nog niets zei en wiens stem de ronde draagt (gespreksleiders)
     { $prefix } group — de instellingen van deze groep en wie er meedoet (gespreksleiders passen rusttijden en tijdzone aan)
     { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen dit in)
     { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (gespreksleiders)
@@ -264,6 +275,7 @@ help-command = { $command ->
     [owner] `{ $prefix } owner <naam>` wijst de casusinbrenger aan, die de casus inbrengt (gespreksleiders).
     [lang] `{ $prefix } lang nl` of `{ $prefix } lang en` zet je taal; een gespreksleider in de ruimte zet die van de groep.
     [away] `{ $prefix } away 2w` (of `{ $prefix } away 24-12`: terug op die dag) meldt je afwezig in elke ronde waaraan je meedoet: tot dan geen herinneringen, en een stap wacht niet op jouw antwoord — je telt als afgemeld, niet als ontbrekend. Antwoorden kan nog steeds.
+    [balance] `{ $prefix } balance` stuurt je privé wat een gespreksleider in de gaten houdt: wie nog niets heeft gezegd, het aandeel van elk beroep in wat er in de thread is geschreven, en of één frame de overhand heeft. Alleen aantallen en namen van frames; privé-antwoorden tellen nooit mee (gespreksleiders).
     [group] `{ $prefix } group` toont deze groep: taal, tijdzone, rusttijden en bewaartermijn, en per lid de rondes waaraan die meedeed en de vragen die op tijd beantwoord zijn (alleen aantallen). Gespreksleiders passen het aan: `{ $prefix } group quiet 20-8` (van 20:00 tot 08:00 aan niemand berichten; `0-0` voor geen), `{ $prefix } group weekends quiet` of `open`, `{ $prefix } group tz Europe/Amsterdam`.
     [back] `{ $prefix } back` beëindigt je afwezigheid nu: we rekenen en herinneren je weer.
     [flows] `{ $prefix } flows` toont de methodes, één regel per methode.
@@ -385,4 +397,5 @@ usage-retention = retention [dagen]
 usage-export = export [md|json] [#ronde]
 usage-away = away <2w|24-12>
 usage-back = back
+usage-balance = balance
 usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]

@@ -54,6 +54,8 @@ pub enum Command {
     Group {
         change: Option<GroupChange>,
     },
+    /// `balance`: the facilitator's private view of the round.
+    Balance,
 }
 
 /// What `group …` changes.
@@ -164,6 +166,7 @@ pub const COMMANDS: &[&str] = &[
     "away",
     "back",
     "group",
+    "balance",
 ];
 
 /// `group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]`.
@@ -305,6 +308,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
             },
         },
         "back" | "terug" => Command::Back,
+        "balance" | "balans" => Command::Balance,
         "group" | "groep" => Command::Group {
             change: group_change(args)?,
         },

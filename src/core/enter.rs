@@ -40,9 +40,11 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
             idx = target;
         }
         // Leaving a choice among the group's answers: say what was chosen
-        // (a case chosen names its owner).
+        // (a case chosen names its owner); leaving a discussion one
+        // profession carried, tell the coordinator.
         if let Some(prev) = flow.steps.get(r.step).filter(|_| idx > r.step) {
             super::vote::decided(r, prev, flow, fx);
+            super::balance::nudge(r, prev, flow, fx);
         }
         r.step = idx;
         r.step_started = now;

@@ -42,6 +42,9 @@ pub enum Event {
     },
     /// Someone asked for the round's status.
     StatusAsked { by: UserRef, private: bool },
+    /// Someone asked for the facilitator's view (`balance`); `coordinator`
+    /// says whether the platform counts them as one.
+    BalanceAsked { by: UserRef, coordinator: bool },
     /// Time passed: whatever is due at `now` fires.
     TimePassed,
     /// A participant is away until `until` (`!brug away`), or back (`None`,

@@ -6,6 +6,7 @@ pub mod anonymous;
 pub mod answer;
 mod answering;
 mod away;
+pub mod balance;
 mod correcting;
 pub mod deadline;
 pub mod effect;

@@ -160,6 +160,16 @@ messages! {
     GROUP_NO_ROUNDS = "group-no-rounds" [];
     GROUP_CHANGED = "group-changed" [];
     GROUP_DROPPED = "group-dropped" [names];
+    BALANCE_HEADING = "balance-heading" [round];
+    BALANCE_SILENT = "balance-silent" [names];
+    BALANCE_ALL_SPOKE = "balance-all-spoke" [];
+    BALANCE_NOTHING = "balance-nothing" [];
+    BALANCE_SHARES = "balance-shares" [];
+    BALANCE_SHARE = "balance-share" [profession, percent];
+    BALANCE_NO_FRAMES = "balance-no-frames" [];
+    BALANCE_DOMINANT = "balance-dominant" [frame, count, total];
+    BALANCE_FRAMES = "balance-frames" [];
+    BALANCE_NUDGE = "balance-nudge" [round, step, profession, percent];
     RECEIPT = "receipt" [step];
     RECEIPT_CARD = "receipt-card" [step];
     RECEIPT_GROUP_PROFILE = "receipt-group-profile" [step];

@@ -68,6 +68,15 @@ pub fn step(round: &Round, event: Event, now: DateTime<Utc>, flow: &Flow) -> Res
             super::away::back_when_due(&mut r, now);
             time_passed(&mut r, now, flow, &mut fx)
         }
+        Event::BalanceAsked { by, coordinator } => {
+            if !coordinator && r.coordinator != by {
+                return Err(msg::ERR_NOT_COORDINATOR_ROUND
+                    .msg()
+                    .text("name", r.name_of(&r.coordinator))
+                    .into());
+            }
+            fx.push(Effect::private(&by, super::balance::balance(&r, flow)));
+        }
         Event::Away { by, until } => super::away::away(&mut r, &by, until, now, flow, &mut fx)?,
     }
     Ok(Transition {

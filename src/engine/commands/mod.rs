@@ -136,6 +136,10 @@ impl<S: Store> Engine<S> {
             Command::Leave => Event::Left {
                 user: m.sender.clone(),
             },
+            Command::Balance => Event::BalanceAsked {
+                by: m.sender.clone(),
+                coordinator: m.coordinator,
+            },
             Command::Status => Event::StatusAsked {
                 by: m.sender.clone(),
                 private: m.place == Place::Private,

@@ -33,6 +33,7 @@ pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("away", &[("until", true)]),
     ("back", &[]),
     ("group", &[("setting", false)]),
+    ("balance", &[]),
 ];
 
 /// Options whose values brug suggests while they are typed (`edge::suggest`).
