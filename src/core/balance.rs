@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 /// A profession carries a discussion when it wrote more than this share ...
 const CARRIES: f64 = 2.0 / 3.0;
 /// ... of a discussion of at least this many characters, by two or more.
-const A_DISCUSSION: usize = 300;
+const A_DISCUSSION: usize = 240;
 
 /// Open answers to the steps so far (and the one now open): what everyone
 /// could read in the thread anyway.
