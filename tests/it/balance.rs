@@ -20,7 +20,9 @@ fn questions(locale: Locale) -> Run {
     run.feed("Chris: Does she have a network? Who supports her with the children and the debts, and what does she want herself?");
     run.feed("Dewi: Is she on benefit?");
     run.feed("Chris: Her son of twelve skips school, and the landlord has threatened twice this year to evict them.");
-    run.feed("Anna: She needs help with the children and someone who listens to her worries first.");
+    run.feed(
+        "Anna: She needs help with the children and someone who listens to her worries first.",
+    );
     run
 }
 

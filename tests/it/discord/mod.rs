@@ -3,6 +3,7 @@
 
 mod bot;
 mod forms;
+mod group;
 mod methods;
 mod resilience;
 mod rounds;
