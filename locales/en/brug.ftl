@@ -97,6 +97,18 @@ pair-counts = This counts for the pair { $names }.
 conditions-missing = Not met yet: { $missing }. Hold off on the interview until every condition is met, then answer again with all of them; your new answer replaces this one.
 reveal-field = { $label }
 reveal-none = Nobody answered this step.
+group-frames-heading = Frames over the last { $rounds ->
+    [one] ended round
+   *[other] { $rounds } ended rounds
+}:
+group-frames-round = { $round } ({ $opened }): mostly { $frames }
+group-frames-round-apart = { $round } ({ $opened }): mostly { $frames }; the professions { $apart }% apart
+group-frames-converging = The professions now reason closer together than they did.
+group-frames-diverging = The professions are drifting further apart in how they reason.
+group-frames-steady = How far apart the professions reason has stayed about the same.
+group-chart-title = Frames per round
+group-chart-axis = share of the round's frame signals (%)
+group-chart-round = round { $round }
 balance-heading = The balance of round { $round } so far, for you alone:
 balance-silent = Not heard from yet: { $names }.
 balance-all-spoke = Everyone has written something in the thread.

@@ -100,6 +100,18 @@ pair-counts = Dit telt voor het koppel { $names }.
 conditions-missing = Nog niet geregeld: { $missing }. Wacht met het interview tot dat wel zo is en antwoord dan opnieuw met alle voorwaarden; je nieuwe antwoord vervangt dit.
 reveal-field = { $label }
 reveal-none = Niemand heeft deze stap beantwoord.
+group-frames-heading = Frames over { $rounds ->
+    [one] de laatste afgesloten ronde
+   *[other] de laatste { $rounds } afgesloten rondes
+}:
+group-frames-round = { $round } ({ $opened }): vooral { $frames }
+group-frames-round-apart = { $round } ({ $opened }): vooral { $frames }; de beroepen { $apart }% uit elkaar
+group-frames-converging = De beroepen redeneren nu dichter bij elkaar dan eerst.
+group-frames-diverging = De beroepen groeien in hun redeneren verder uit elkaar.
+group-frames-steady = Hoe ver de beroepen uit elkaar redeneren, is ongeveer gelijk gebleven.
+group-chart-title = Frames per ronde
+group-chart-axis = aandeel van de framesignalen in de ronde (%)
+group-chart-round = ronde { $round }
 balance-heading = De balans van ronde { $round } tot nu toe, alleen voor jou:
 balance-silent = Nog niets van gehoord: { $names }.
 balance-all-spoke = Iedereen heeft iets in de thread geschreven.

@@ -47,6 +47,12 @@ impl MessageRef {
         self
     }
 
+    /// The same arguments under another message id (a variant of a message).
+    pub fn with_id(mut self, id: &str) -> Self {
+        self.id = id.to_string();
+        self
+    }
+
     pub fn text(self, name: &str, value: impl Into<String>) -> Self {
         self.arg(name, Arg::Text(value.into()))
     }

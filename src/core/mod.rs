@@ -21,6 +21,7 @@ mod intake;
 pub mod message;
 pub mod msg;
 mod opening;
+pub mod over_time;
 pub mod pairs;
 pub mod participation;
 pub mod pii;

@@ -160,6 +160,15 @@ messages! {
     GROUP_NO_ROUNDS = "group-no-rounds" [];
     GROUP_CHANGED = "group-changed" [];
     GROUP_DROPPED = "group-dropped" [names];
+    GROUP_FRAMES_HEADING = "group-frames-heading" [rounds];
+    GROUP_FRAMES_ROUND = "group-frames-round" [round, opened, frames];
+    GROUP_FRAMES_ROUND_APART = "group-frames-round-apart" [round, opened, frames, apart];
+    GROUP_FRAMES_CONVERGING = "group-frames-converging" [];
+    GROUP_FRAMES_DIVERGING = "group-frames-diverging" [];
+    GROUP_FRAMES_STEADY = "group-frames-steady" [];
+    GROUP_CHART_TITLE = "group-chart-title" [];
+    GROUP_CHART_AXIS = "group-chart-axis" [];
+    GROUP_CHART_ROUND = "group-chart-round" [round];
     BALANCE_HEADING = "balance-heading" [round];
     BALANCE_SILENT = "balance-silent" [names];
     BALANCE_ALL_SPOKE = "balance-all-spoke" [];

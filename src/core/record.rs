@@ -317,17 +317,6 @@ pub fn status(r: &Round, flow: &Flow, now: DateTime<Utc>) -> Message {
     m
 }
 
-trait WithId {
-    fn with_id(self, id: &str) -> MessageRef;
-}
-
-impl WithId for MessageRef {
-    fn with_id(mut self, id: &str) -> MessageRef {
-        self.id = id.to_string();
-        self
-    }
-}
-
 /// The round's record: every step's answers side by side, by person and
 /// profession (anonymous steps without names), then the agreed actions.
 /// The round's close in its thread: the agreed actions, and how to get the

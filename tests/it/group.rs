@@ -98,3 +98,122 @@ fn coordinators_change_quiet_hours_and_a_weekend_deadline_waits_for_monday() {
         "{out}"
     );
 }
+
+mod over_time {
+    //! Three rounds in one group, through the engine as a platform drives
+    //! it: `!brug group` shows the frames of each and the trend.
+    use super::super::support::{catalog, start};
+    use brug::core::effect::Pending;
+    use brug::core::ids::{GroupId, Locale, Platform, RoundId, UserRef};
+    use brug::core::round::Status;
+    use brug::engine::{Defaults, Engine, Inbound, Place};
+    use brug::storage::{MemoryStore, Store};
+    use chrono::TimeDelta;
+
+    struct Chat {
+        engine: Engine<MemoryStore>,
+        now: chrono::DateTime<chrono::Utc>,
+        n: u32,
+    }
+
+    impl Chat {
+        fn say(&mut self, who: &str, place: Place, text: &str) -> Vec<Pending> {
+            self.n += 1;
+            let m = Inbound {
+                group: (place != Place::Private)
+                    .then(|| GroupId::new(Platform::Matrix, "!room:example.org")),
+                sender: UserRef::new(Platform::Matrix, format!("@{}:hs", who.to_lowercase())),
+                sender_name: who.to_string(),
+                coordinator: who == "Anna",
+                place,
+                text: text.to_string(),
+                event: Some(format!("$e{}", self.n)),
+                reply_to: None,
+                locale: None,
+                edits: None,
+                replyable: true,
+            };
+            let out = self.engine.receive(m, self.now).unwrap();
+            let ids: Vec<u64> = out.iter().map(|o| o.id()).collect();
+            self.engine.delivered(&ids).unwrap();
+            out
+        }
+
+        /// One whole Golden Circle: the social worker and the client manager
+        /// each write `sw` and `km` in the clarifying questions.
+        fn round(&mut self, id: u64, sw: &str, km: &str) {
+            self.say("Anna", Place::Group, "!brug start golden-circle Case");
+            let thread = Place::Thread(RoundId(id));
+            for (who, prof) in [
+                ("Anna", "sw"),
+                ("Bram", "km-werk"),
+                ("Chris", "sw"),
+                ("Dewi", "km-inkomen"),
+            ] {
+                self.say(who, thread.clone(), &format!("!brug join {prof}"));
+            }
+            self.say("Anna", thread.clone(), "!brug owner Bram");
+            self.say("Bram", Place::Private, &format!("#{id} A mother of two."));
+            self.say("Bram", Place::Private, &format!("#{id} yes"));
+            self.say("Anna", thread.clone(), sw);
+            self.say("Chris", thread.clone(), sw);
+            self.say("Dewi", thread.clone(), km);
+            for _ in 0..12 {
+                let r = self.engine.store().round(RoundId(id)).unwrap().unwrap();
+                if r.status == Status::Closed {
+                    break;
+                }
+                self.say("Anna", thread.clone(), "!brug next!");
+            }
+            let r = self.engine.store().round(RoundId(id)).unwrap().unwrap();
+            assert_eq!(r.status, Status::Closed, "round {id} did not close");
+            self.now += TimeDelta::weeks(4);
+        }
+    }
+
+    const NEEDS: &str = "She needs rest, care and support first; a safe home for the children before anything else, and someone who listens to her worries.";
+    const CONTROL: &str = "She has to keep to the agreements and the rules; we check that she applies for jobs, and otherwise a sanction follows.";
+
+    #[test]
+    fn the_group_sees_its_frames_over_its_last_rounds_and_whether_they_converge() {
+        let defaults = Defaults {
+            lang: Locale::En,
+            ..Defaults::default()
+        };
+        let mut chat = Chat {
+            engine: Engine::open(MemoryStore::new(), catalog(), defaults).unwrap(),
+            now: start(),
+            n: 0,
+        };
+        chat.round(1, NEEDS, CONTROL);
+        chat.round(2, NEEDS, CONTROL);
+        chat.round(3, NEEDS, NEEDS);
+        let out = chat.say("Chris", Place::Group, "!brug group");
+        let c = catalog();
+        let shown: Vec<_> = out
+            .iter()
+            .filter_map(|p| match p {
+                Pending::Post(o) => Some(o),
+                Pending::Retract(_) => None,
+            })
+            .collect();
+        assert_eq!(shown.len(), 1);
+        let text = c
+            .strings
+            .render(&shown[0].msg, shown[0].locale, shown[0].tz)
+            .text;
+        assert!(
+            text.contains("Frames over the last 3 ended rounds:"),
+            "{text}"
+        );
+        assert!(text.contains("#1 (Tue 1 Dec 09:"), "{text}");
+        assert!(
+            text.contains("The professions now reason closer together than they did."),
+            "{text}"
+        );
+        // No case content, no names with frames.
+        assert!(!text.contains("mother"), "{text}");
+        let chart = shown[0].msg.chart.as_ref().expect("a chart");
+        assert_eq!(chart.series.len(), 3, "one series per round");
+    }
+}

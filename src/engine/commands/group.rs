@@ -102,6 +102,7 @@ impl<S: Store> Engine<S> {
                 ));
             }
         }
+        out.chart = crate::core::over_time::over_time(&both, &mut out);
         let (to, locale, tz) = self.reply_place(m)?;
         let round = match &m.place {
             Place::Thread(id) => Some(*id),
