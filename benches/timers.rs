@@ -45,7 +45,13 @@ fn main() {
         .map(|i| Participant {
             user: UserRef::new(Platform::Matrix, format!("@p{i}:hs")),
             name: format!("P{i}"),
-            profession: RoleId::new(["social-worker", "client-manager-work", "client-manager-income"][i % 3]),
+            profession: RoleId::new(
+                [
+                    "social-worker",
+                    "client-manager-work",
+                    "client-manager-income",
+                ][i % 3],
+            ),
             left: false,
             away_until: None,
         })

@@ -3,21 +3,8 @@
 //! the case owner answering questions in the gossip method — in both languages.
 
 use super::privacy::final_round;
-use super::support::{catalog, default_people, Run};
+use super::support::{default_people, replies, step_at as at, Run};
 use brug::core::ids::Locale;
-
-/// The id of the step the round is at.
-fn at(run: &Run) -> String {
-    let r = final_round(run);
-    catalog().flow(&r.flow_id).unwrap().steps[r.step].id.clone()
-}
-
-/// What the bot said in reply to one line (all of it, in order).
-fn replies(run: &mut Run, line: &str) -> Vec<String> {
-    let before = run.seen().len();
-    run.feed(line);
-    run.since(before).iter().map(|s| s.line()).collect()
-}
 
 /// A Golden Circle with the case posted and the private circle open.
 fn circle(locale: Locale) -> Run {

@@ -3,19 +3,8 @@
 //! have answered does not wait for the one away — in both languages.
 
 use super::privacy::final_round;
-use super::support::{catalog, default_people, Run};
+use super::support::{default_people, replies, step_at as at, Run};
 use brug::core::ids::Locale;
-
-fn at(run: &Run) -> String {
-    let r = final_round(run);
-    catalog().flow(&r.flow_id).unwrap().steps[r.step].id.clone()
-}
-
-fn replies(run: &mut Run, line: &str) -> Vec<String> {
-    let before = run.seen().len();
-    run.feed(line);
-    run.since(before).iter().map(|s| s.line()).collect()
-}
 
 /// A Golden Circle at its private circle, the case posted.
 fn circle(locale: Locale) -> Run {

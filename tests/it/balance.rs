@@ -2,14 +2,8 @@
 //! discussion one profession carried: counts and frame names only, to the
 //! coordinator alone, and nothing from a blind answer.
 
-use super::support::{default_people, Run};
+use super::support::{default_people, replies, Run};
 use brug::core::ids::Locale;
-
-fn replies(run: &mut Run, line: &str) -> Vec<String> {
-    let before = run.seen().len();
-    run.feed(line);
-    run.since(before).iter().map(|s| s.line()).collect()
-}
 
 /// A Golden Circle at its clarifying questions, where social workers
 /// (Anna, Chris) write nearly everything and Dewi one short line.

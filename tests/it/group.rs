@@ -3,14 +3,8 @@
 //! running round keeps to from its next deadline.
 
 use super::privacy::final_round;
-use super::support::{default_people, Run};
+use super::support::{default_people, replies, Run};
 use brug::core::ids::Locale;
-
-fn replies(run: &mut Run, line: &str) -> Vec<String> {
-    let before = run.seen().len();
-    run.feed(line);
-    run.since(before).iter().map(|s| s.line()).collect()
-}
 
 fn answer(locale: Locale) -> &'static str {
     match locale {

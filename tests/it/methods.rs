@@ -4,22 +4,11 @@
 //! interview — a pair that misses one is told which, and waits.
 
 use super::privacy::final_round;
-use super::support::{catalog, default_people, Run};
+use super::support::{default_people, replies, step_at as at, Run};
 use brug::core::flow::{Pairs, StepKind};
 use brug::core::ids::{Locale, RoleId};
 use brug::flows::{Catalog, Sources};
 use std::sync::Arc;
-
-fn at(run: &Run) -> String {
-    let r = final_round(run);
-    catalog().flow(&r.flow_id).unwrap().steps[r.step].id.clone()
-}
-
-fn replies(run: &mut Run, line: &str) -> Vec<String> {
-    let before = run.seen().len();
-    run.feed(line);
-    run.since(before).iter().map(|s| s.line()).collect()
-}
 
 fn people(list: &[(&str, &str)]) -> Vec<(String, RoleId)> {
     list.iter()

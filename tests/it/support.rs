@@ -228,3 +228,16 @@ impl Run {
         &self.errors
     }
 }
+
+/// The id of the step the round is at.
+pub fn step_at(run: &Run) -> String {
+    let r = super::privacy::final_round(run);
+    catalog().flow(&r.flow_id).unwrap().steps[r.step].id.clone()
+}
+
+/// What the bot said in reply to one line (all of it, in order).
+pub fn replies(run: &mut Run, line: &str) -> Vec<String> {
+    let before = run.seen().len();
+    run.feed(line);
+    run.since(before).iter().map(|s| s.line()).collect()
+}
