@@ -3,19 +3,8 @@
 //! the case owner answering questions in the gossip method — in both languages.
 
 use super::privacy::final_round;
-use super::support::{default_people, replies, step_at as at, Run};
+use super::support::{circle, default_people, replies, step_at as at, Run};
 use brug::core::ids::Locale;
-
-/// A Golden Circle with the case posted and the private circle open.
-fn circle(locale: Locale) -> Run {
-    let mut run = Run::new("golden-circle", locale, default_people());
-    match locale {
-        Locale::En => run.feed("Bram (dm): A case.\nBram (dm): yes"),
-        Locale::Nl => run.feed("Bram (dm): Een casus.\nBram (dm): ja"),
-    };
-    run.feed("Anna: !brug next");
-    run
-}
 
 #[test]
 fn an_unknown_label_is_named_and_nothing_is_glued_onto_the_field_above() {

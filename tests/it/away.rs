@@ -3,19 +3,8 @@
 //! have answered does not wait for the one away — in both languages.
 
 use super::privacy::final_round;
-use super::support::{default_people, replies, step_at as at, Run};
+use super::support::{circle, replies, step_at as at};
 use brug::core::ids::Locale;
-
-/// A Golden Circle at its private circle, the case posted.
-fn circle(locale: Locale) -> Run {
-    let mut run = Run::new("golden-circle", locale, default_people());
-    match locale {
-        Locale::En => run.feed("Bram (dm): A case.\nBram (dm): yes"),
-        Locale::Nl => run.feed("Bram (dm): Een casus.\nBram (dm): ja"),
-    };
-    run.feed("Anna: !brug next");
-    run
-}
 
 fn circle_answer(locale: Locale) -> &'static str {
     match locale {

@@ -241,3 +241,14 @@ pub fn replies(run: &mut Run, line: &str) -> Vec<String> {
     run.feed(line);
     run.since(before).iter().map(|s| s.line()).collect()
 }
+
+/// A Golden Circle with the case posted and the private circle open.
+pub fn circle(locale: Locale) -> Run {
+    let mut run = Run::new("golden-circle", locale, default_people());
+    match locale {
+        Locale::En => run.feed("Bram (dm): A case.\nBram (dm): yes"),
+        Locale::Nl => run.feed("Bram (dm): Een casus.\nBram (dm): ja"),
+    };
+    run.feed("Anna: !brug next");
+    run
+}
