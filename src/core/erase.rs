@@ -45,7 +45,16 @@ pub fn forget(r: &mut Round, user: &UserRef) -> bool {
         p.name = REMOVED_NAME.to_string();
         p.profession = RoleId::new("other");
         p.left = true;
+        p.away_until = None;
     }
+    // Pairs keep their shape (a pair's answer still counted for the other),
+    // with the stand-in in their place; found out is about them: gone.
+    for pair in &mut r.pairs {
+        for u in pair.iter_mut().filter(|u| *u == user) {
+            *u = ghost.clone();
+        }
+    }
+    r.found_out.retain(|u| u != user);
     if &r.coordinator == user {
         r.coordinator = ghost.clone();
         r.coordinator_name = REMOVED_NAME.to_string();

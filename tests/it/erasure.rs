@@ -192,3 +192,22 @@ fn a_group_sets_its_own_retention_period() {
     assert!(run.stored(1).is_none());
     assert!(run.seen().last().unwrap().text.contains("has been erased"));
 }
+
+/// Pairs, away periods and "found out" hold people too: forget-me leaves
+/// none of them pointing at the person.
+#[test]
+fn forget_me_reaches_pairs_and_away() {
+    let mut run = Run::new("joint-interview", Locale::En, default_people());
+    run.feed("Anna: Men over fifty.\n~ 2d\nBram: A man of 56.\nDewi: A woman of 22.\n~ 2d");
+    run.feed("Anna: 1\nBram: 1\nChris: 1\nDewi: 2\nDewi: !brug away 1w");
+    let r = run.stored(1).unwrap();
+    assert!(
+        r.pairs.iter().flatten().any(|u| u.id == "Dewi"),
+        "paired: {:?}",
+        r.pairs
+    );
+    run.feed("Dewi: !brug forget-me");
+    let stored = serde_json::to_string(&run.stored(1).unwrap()).unwrap();
+    assert!(!stored.contains("\"Dewi\""), "{stored}");
+    assert!(!stored.contains("A woman of 22"), "{stored}");
+}
