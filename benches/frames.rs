@@ -156,6 +156,7 @@ fn main() {
         told_ended: Vec::new(),
         pairs: Vec::new(),
         found_out: Vec::new(),
+        previous_frames: Vec::new(),
     };
     let runs = 200;
     let mut chart = None;

@@ -101,6 +101,7 @@ group-frames-heading = Frames over the last { $rounds ->
     [one] ended round
    *[other] { $rounds } ended rounds
 }:
+summary-over-time = The group's frames over its last { $rounds } rounds, this one last:
 group-frames-round = { $round } ({ $opened }): mostly { $frames }
 group-frames-round-apart = { $round } ({ $opened }): mostly { $frames }; the professions { $apart }% apart
 group-frames-converging = The professions now reason closer together than they did.

@@ -104,6 +104,7 @@ group-frames-heading = Frames over { $rounds ->
     [one] de laatste afgesloten ronde
    *[other] de laatste { $rounds } afgesloten rondes
 }:
+summary-over-time = De frames van de groep over de laatste { $rounds } rondes, deze als laatste:
 group-frames-round = { $round } ({ $opened }): vooral { $frames }
 group-frames-round-apart = { $round } ({ $opened }): vooral { $frames }; de beroepen { $apart }% uit elkaar
 group-frames-converging = De beroepen redeneren nu dichter bij elkaar dan eerst.

@@ -83,6 +83,7 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
                 fx.push(Effect::thread(post));
                 let mut frames = Message::default();
                 let chart = super::summary::summary(r, flow, &mut frames);
+                super::over_time::compared(r, flow, &mut frames);
                 fx.push(Effect::thread(frames));
                 fx.extend(chart.map(Effect::thread));
             }

@@ -26,6 +26,10 @@ pub struct GroupState {
     /// When brug sends nobody anything of its own accord (`!brug group quiet`).
     #[serde(default)]
     pub quiet: super::timers::Quiet,
+    /// The frames of its last ended rounds (counts and shares, no words),
+    /// oldest first: the group over time.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frame_history: Vec<super::over_time::Point>,
 }
 
 impl GroupState {
@@ -39,7 +43,18 @@ impl GroupState {
             last_actions: Vec::new(),
             retention_days: None,
             quiet: Default::default(),
+            frame_history: Vec::new(),
         }
+    }
+
+    /// Notes an ended round's frames; the last few are kept.
+    pub fn remember_frames(&mut self, point: Option<super::over_time::Point>) {
+        self.frame_history.extend(point);
+        let over = self
+            .frame_history
+            .len()
+            .saturating_sub(super::over_time::LAST);
+        self.frame_history.drain(..over);
     }
 
     /// `retention N`: the group's period from now on. Rounds of the group

@@ -161,6 +161,7 @@ messages! {
     GROUP_CHANGED = "group-changed" [];
     GROUP_DROPPED = "group-dropped" [names];
     GROUP_FRAMES_HEADING = "group-frames-heading" [rounds];
+    SUMMARY_OVER_TIME = "summary-over-time" [rounds];
     GROUP_FRAMES_ROUND = "group-frames-round" [round, opened, frames];
     GROUP_FRAMES_ROUND_APART = "group-frames-round-apart" [round, opened, frames, apart];
     GROUP_FRAMES_CONVERGING = "group-frames-converging" [];

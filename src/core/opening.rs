@@ -62,6 +62,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         told_ended: Vec::new(),
         pairs: Vec::new(),
         found_out: Vec::new(),
+        previous_frames: Vec::new(),
     };
     let mut fx = Vec::new();
     enter(&mut r, 0, now, flow, &mut fx);

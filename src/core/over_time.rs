@@ -6,16 +6,19 @@
 use super::flow::Flow;
 use super::message::{Arg, Block, Chart, Message, MessageRef, Series};
 use super::msg;
-use super::round::{Round, Status};
+use super::round::Round;
 use super::summary::profession_profiles;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Rounds shown at most.
-const LAST: usize = 5;
+pub const LAST: usize = 5;
 /// A change in distance between professions this large is a trend.
 const TREND: f64 = 0.1;
 
-struct Point {
+/// One round's place in the group's history: counts and shares only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Point {
     round: String,
     opened: chrono::DateTime<chrono::Utc>,
     /// Share of all frame signals per frame id.
@@ -32,7 +35,8 @@ fn normalised(counts: &BTreeMap<String, u32>) -> BTreeMap<String, f64> {
         .collect()
 }
 
-fn point(r: &Round, flow: &Flow) -> Option<Point> {
+/// A round's point, when frames showed in it.
+pub fn point(r: &Round, flow: &Flow) -> Option<Point> {
     let profiles: Vec<BTreeMap<String, f64>> = profession_profiles(r, flow)
         .into_iter()
         .map(|(_, c)| c)
@@ -67,22 +71,25 @@ fn point(r: &Round, flow: &Flow) -> Option<Point> {
     })
 }
 
-/// Adds the group's frames over its last ended rounds to `m` and returns
-/// them as a chart; nothing when no ended round showed frames.
-pub fn over_time(rounds: &[(&Round, &Flow)], m: &mut Message) -> Option<Chart> {
-    let mut ended: Vec<&(&Round, &Flow)> = rounds
-        .iter()
-        .filter(|(r, _)| r.status == Status::Closed)
-        .collect();
-    ended.sort_by_key(|(r, _)| (r.opened, r.id));
-    let points: Vec<(Point, &Flow)> = ended
-        .iter()
-        .rev()
-        .take(LAST)
-        .rev()
-        .filter_map(|(r, f)| point(r, f).map(|p| (p, *f)))
-        .collect();
-    let (_, flow) = points.last()?;
+/// The group's frames over its last ended rounds (`points`, oldest first)
+/// in `m`, and as a chart; nothing when none showed frames.
+pub fn over_time(points: &[Point], flow: &Flow, m: &mut Message) -> Option<Chart> {
+    render(points, flow, msg::GROUP_FRAMES_HEADING.msg(), m)
+}
+
+/// The summary's comparison: this round after the group's last ones.
+pub fn compared(r: &Round, flow: &Flow, m: &mut Message) {
+    if r.previous_frames.is_empty() {
+        return;
+    }
+    let mut points = r.previous_frames.clone();
+    points.extend(point(r, flow));
+    render(&points, flow, msg::SUMMARY_OVER_TIME.msg(), m);
+}
+
+/// `points` as lines in `m` (and the trend), and as a chart.
+fn render(points: &[Point], flow: &Flow, heading: MessageRef, m: &mut Message) -> Option<Chart> {
+    points.last()?;
     let name_of = |id: &str| {
         flow.frames
             .frames
@@ -90,12 +97,8 @@ pub fn over_time(rounds: &[(&Round, &Flow)], m: &mut Message) -> Option<Chart> {
             .find(|f| f.id == id)
             .map(|f| f.name.clone())
     };
-    m.push(Block::Heading(
-        msg::GROUP_FRAMES_HEADING
-            .msg()
-            .num("rounds", points.len() as i64),
-    ));
-    for (p, _) in &points {
+    m.push(Block::Heading(heading.num("rounds", points.len() as i64)));
+    for p in points {
         let mut top: Vec<(&String, &f64)> = p.shares.iter().collect();
         top.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
         let frames: Vec<Arg> = top
@@ -115,7 +118,7 @@ pub fn over_time(rounds: &[(&Round, &Flow)], m: &mut Message) -> Option<Chart> {
             None => line,
         }));
     }
-    let aparts: Vec<f64> = points.iter().filter_map(|(p, _)| p.apart).collect();
+    let aparts: Vec<f64> = points.iter().filter_map(|p| p.apart).collect();
     if let (Some(first), Some(last)) = (aparts.first(), aparts.last()) {
         if aparts.len() >= 2 {
             let trend = if last - first <= -TREND {
@@ -143,7 +146,7 @@ pub fn over_time(rounds: &[(&Round, &Flow)], m: &mut Message) -> Option<Chart> {
             .collect(),
         series: points
             .iter()
-            .map(|(p, _)| Series {
+            .map(|p| Series {
                 label: msg::GROUP_CHART_ROUND.msg().text("round", p.round.clone()),
                 values: frames
                     .iter()

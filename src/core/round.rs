@@ -65,6 +65,10 @@ pub struct Round {
     /// later steps in role are not theirs; everything else is.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub found_out: Vec<UserRef>,
+    /// The group's frames in its last ended rounds when this one began
+    /// (counts and shares only), for the summary to compare with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_frames: Vec<super::over_time::Point>,
 }
 
 /// The retention period when nothing else is set (SPEC §6).
@@ -213,6 +217,7 @@ impl Round {
             told_ended: Vec::new(),
             pairs: Vec::new(),
             found_out: Vec::new(),
+            previous_frames: Vec::new(),
         }
     }
 }

@@ -281,7 +281,9 @@ impl<S: Store> Engine<S> {
             now,
             &flow,
         );
-        let out = self.commit_transition(t.round, t.effects, Vec::new(), vec![(*flow).clone()])?;
+        let mut round = t.round;
+        round.previous_frames = group.frame_history.clone();
+        let out = self.commit_transition(round, t.effects, Vec::new(), vec![(*flow).clone()])?;
         Ok((Some(id), out))
     }
 
@@ -346,6 +348,7 @@ impl<S: Store> Engine<S> {
                 if ended && t.round.status == Status::Closed {
                     let mut g = self.group(&t.round.group)?;
                     g.last_actions = t.round.actions.clone();
+                    g.remember_frames(core::over_time::point(&t.round, &flow));
                     groups.push(g);
                 }
                 let out = self.commit_transition(t.round, t.effects, groups, Vec::new())?;

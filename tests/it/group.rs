@@ -135,7 +135,8 @@ mod over_time {
 
         /// One whole Golden Circle: the social worker and the client manager
         /// each write `sw` and `km` in the clarifying questions.
-        fn round(&mut self, id: u64, sw: &str, km: &str) {
+        /// Returns what the bot sent when the round closed.
+        fn round(&mut self, id: u64, sw: &str, km: &str) -> Vec<Pending> {
             self.say("Anna", Place::Group, "!brug start golden-circle Case");
             let thread = Place::Thread(RoundId(id));
             for (who, prof) in [
@@ -152,16 +153,18 @@ mod over_time {
             self.say("Anna", thread.clone(), sw);
             self.say("Chris", thread.clone(), sw);
             self.say("Dewi", thread.clone(), km);
+            let mut last = Vec::new();
             for _ in 0..12 {
                 let r = self.engine.store().round(RoundId(id)).unwrap().unwrap();
                 if r.status == Status::Closed {
                     break;
                 }
-                self.say("Anna", thread.clone(), "!brug next!");
+                last = self.say("Anna", thread.clone(), "!brug next!");
             }
             let r = self.engine.store().round(RoundId(id)).unwrap().unwrap();
             assert_eq!(r.status, Status::Closed, "round {id} did not close");
             self.now += TimeDelta::weeks(4);
+            last
         }
     }
 
@@ -179,11 +182,35 @@ mod over_time {
             now: start(),
             n: 0,
         };
-        chat.round(1, NEEDS, CONTROL);
+        let first = chat.round(1, NEEDS, CONTROL);
+        assert!(
+            first.iter().all(|p| match p {
+                Pending::Post(o) => !o.msg.ids().contains(&"summary-over-time"),
+                Pending::Retract(_) => true,
+            }),
+            "a first round has nothing to compare with"
+        );
         chat.round(2, NEEDS, CONTROL);
-        chat.round(3, NEEDS, NEEDS);
-        let out = chat.say("Chris", Place::Group, "!brug group");
+        let closing = chat.round(3, NEEDS, NEEDS);
         let c = catalog();
+        // The third round's summary compares it with the two before.
+        let summary: String = closing
+            .iter()
+            .filter_map(|p| match p {
+                Pending::Post(o) => Some(c.strings.render(&o.msg, o.locale, o.tz).text),
+                Pending::Retract(_) => None,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            summary.contains("The group's frames over its last 3 rounds, this one last:"),
+            "{summary}"
+        );
+        assert!(
+            summary.contains("The professions now reason closer together"),
+            "{summary}"
+        );
+        let out = chat.say("Chris", Place::Group, "!brug group");
         let shown: Vec<_> = out
             .iter()
             .filter_map(|p| match p {

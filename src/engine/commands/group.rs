@@ -102,7 +102,9 @@ impl<S: Store> Engine<S> {
                 ));
             }
         }
-        out.chart = crate::core::over_time::over_time(&both, &mut out);
+        if let Some(flow) = self.catalog.flows.values().next() {
+            out.chart = crate::core::over_time::over_time(&g.frame_history, flow, &mut out);
+        }
         let (to, locale, tz) = self.reply_place(m)?;
         let round = match &m.place {
             Place::Thread(id) => Some(*id),
