@@ -110,6 +110,7 @@ group-frames-steady = How far apart the professions reason has stayed about the 
 group-chart-title = Frames per round
 group-chart-axis = share of the round's frame signals (%)
 group-chart-round = round { $round }
+action-due = A reminder of what was agreed in round { $round } «{ $title }»: { $what } — due today. Next time the group meets, it will hear what came of it.
 balance-heading = The balance of round { $round } so far, for you alone:
 balance-silent = Not heard from yet: { $names }.
 balance-all-spoke = Everyone has written something in the thread.

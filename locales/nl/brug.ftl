@@ -113,6 +113,7 @@ group-frames-steady = Hoe ver de beroepen uit elkaar redeneren, is ongeveer geli
 group-chart-title = Frames per ronde
 group-chart-axis = aandeel van de framesignalen in de ronde (%)
 group-chart-round = ronde { $round }
+action-due = Een herinnering aan wat er in ronde { $round } «{ $title }» is afgesproken: { $what } — vandaag. Bij de volgende bijeenkomst hoort de groep wat ervan gekomen is.
 balance-heading = De balans van ronde { $round } tot nu toe, alleen voor jou:
 balance-silent = Nog niets van gehoord: { $names }.
 balance-all-spoke = Iedereen heeft iets in de thread geschreven.

@@ -229,11 +229,15 @@ fn take(
                 }
             }
             for (what, who, when) in actions {
+                let due =
+                    super::follow_up::due(&when, now, r.tz).map(|d| r.quiet.next_allowed(d, r.tz));
                 r.actions.push(ActionItem {
                     what,
                     who,
                     when,
                     by: by.clone(),
+                    due,
+                    reminded: false,
                 });
             }
             if talk.is_empty() {

@@ -15,6 +15,7 @@ pub mod erase;
 pub mod event;
 pub mod export;
 pub mod flow;
+pub mod follow_up;
 pub mod group;
 pub mod ids;
 mod intake;

@@ -170,6 +170,7 @@ messages! {
     GROUP_CHART_TITLE = "group-chart-title" [];
     GROUP_CHART_AXIS = "group-chart-axis" [];
     GROUP_CHART_ROUND = "group-chart-round" [round];
+    ACTION_DUE = "action-due" [round, title, what];
     BALANCE_HEADING = "balance-heading" [round];
     BALANCE_SILENT = "balance-silent" [names];
     BALANCE_ALL_SPOKE = "balance-all-spoke" [];

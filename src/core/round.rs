@@ -176,6 +176,11 @@ pub struct ActionItem {
     pub who: String,
     pub when: String,
     pub by: UserRef,
+    /// When its owner is reminded, where "when" names a day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub reminded: bool,
 }
 
 /// The field id used for a step without named fields.
@@ -299,14 +304,20 @@ impl Round {
     /// The round's next timer: a reminder or deadline while it runs, its
     /// erasure once it has ended.
     pub fn next_timer(&self) -> Option<DateTime<Utc>> {
+        let action = self
+            .actions
+            .iter()
+            .filter(|a| !a.reminded)
+            .filter_map(|a| a.due)
+            .min();
         if !self.status.is_open() {
-            return self.expires;
+            return [self.expires, action].into_iter().flatten().min();
         }
         if self.status != Status::Running {
             return None;
         }
         let back = self.active().filter_map(|p| p.away_until).min();
-        [self.timers.reminder, self.timers.deadline, back]
+        [self.timers.reminder, self.timers.deadline, back, action]
             .into_iter()
             .flatten()
             .min()

@@ -65,6 +65,7 @@ pub fn step(round: &Round, event: Event, now: DateTime<Utc>, flow: &Flow) -> Res
             });
         }
         Event::TimePassed => {
+            super::follow_up::due_reminders(&mut r, now, &mut fx);
             super::away::back_when_due(&mut r, now);
             time_passed(&mut r, now, flow, &mut fx)
         }

@@ -17,6 +17,7 @@ mod engine;
 mod erasure;
 mod export;
 mod flows_check;
+mod follow_up;
 mod frames;
 mod group;
 mod locales;
