@@ -2,7 +2,7 @@
 //! fake Discord: `/brug away`, `/brug group` and `/brug balance` as a
 //! person gives them, and where each answer lands.
 
-use super::{shown, Server, EN};
+use super::{shown, Server};
 use fake_discord::Sent;
 
 const LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
@@ -18,21 +18,7 @@ async fn said(s: &Server, text: &str) -> Sent {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn away_group_and_balance_by_slash_command() {
     let s = Server::new("en", true, &["Anna", "Bram", "Chris", "Dewi"]).await;
-    let joins = [
-        ("Anna", "sw", "en-US"),
-        ("Bram", "km-werk", "en-US"),
-        ("Chris", "sw", "en-US"),
-        ("Dewi", "km-inkomen", "en-US"),
-    ];
-    let thread = s
-        .opened(
-            "golden-circle",
-            "Round #1: Golden Circle",
-            &joins,
-            "Bram",
-            &EN,
-        )
-        .await;
+    let thread = s.golden_circle_in_english().await;
     s.fake
         .slash(s.id("Dewi"), thread, "away", &[("until", "2w")], "en-US")
         .await;

@@ -117,6 +117,26 @@ impl Server {
             .await
     }
 
+    /// A Golden Circle in English with Anna, Bram, Chris and Dewi joined
+    /// (social workers and client managers) and Bram as its case owner;
+    /// returns its thread.
+    pub async fn golden_circle_in_english(&self) -> u64 {
+        let joins = [
+            ("Anna", "sw", "en-US"),
+            ("Bram", "km-werk", "en-US"),
+            ("Chris", "sw", "en-US"),
+            ("Dewi", "km-inkomen", "en-US"),
+        ];
+        self.opened(
+            "golden-circle",
+            "Round #1: Golden Circle",
+            &joins,
+            "Bram",
+            &EN,
+        )
+        .await
+    }
+
     /// Opens a round of `flow` (its root reads `root`) with everyone in
     /// `joins` joined (name, profession, their app's language; the first
     /// starts it) and `owner` as the case owner; returns its thread.

@@ -101,21 +101,7 @@ async fn a_dropped_gateway_resumes_and_a_429_storm_only_delays() {
 async fn killed_mid_round_it_keeps_every_acknowledged_answer() {
     let s = Server::new("en", true, &["Anna", "Bram", "Chris", "Dewi"]).await;
     let anna = s.id("Anna");
-    let joins = [
-        ("Anna", "sw", "en-US"),
-        ("Bram", "km-werk", "en-US"),
-        ("Chris", "sw", "en-US"),
-        ("Dewi", "km-inkomen", "en-US"),
-    ];
-    let thread = s
-        .opened(
-            "golden-circle",
-            "Round #1: Golden Circle",
-            &joins,
-            "Bram",
-            &EN,
-        )
-        .await;
+    let thread = s.golden_circle_in_english().await;
     s.intake("Bram", thread, &EN).await;
     s.fake.slash(anna, thread, "next", &[], "en-US").await;
     s.posted(thread, "Step 3 of 10").await;
