@@ -157,6 +157,7 @@ fn main() {
         pairs: Vec::new(),
         found_out: Vec::new(),
         previous_frames: Vec::new(),
+        prepared: None,
     };
     let runs = 200;
     let mut chart = None;

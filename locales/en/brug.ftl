@@ -111,6 +111,30 @@ group-chart-title = Frames per round
 group-chart-axis = share of the round's frame signals (%)
 group-chart-round = round { $round }
 action-due = A reminder of what was agreed in round { $round } «{ $title }»: { $what } — due today. Next time the group meets, it will hear what came of it.
+prepare-ask = Hi { $name }: you bring in the case at the group's next round ({ $flow }, { $at }). Could you prepare it? Reply here with a short description in your own words, without anything that could identify the client. This helps:
+prepare-template =
+    1. The situation: what is going on, and for whom (no names)?
+    2. What has been tried so far, and by whom?
+    3. Your question for the group.
+    4. What does the client want?
+prepare-kept = Thank you, the case is ready. The round opens with it on { $at }; until then you can still send a new version here.
+prepare-missing = The case for the round of { $at } has not been prepared yet; I asked { $name }. The round opens on time either way, and { $name } can then send the case privately.
+prepare-no-owner = The round of { $at } has no case owner yet. Once it opens, name one with `!brug owner <name>`.
+prepare-reminder = A reminder: the round of { $at } opens with your case. Could you send it here beforehand?
+prepare-posted = The round has opened with the case you prepared; it is in the thread now.
+schedule-set = The schedule is set.
+schedule-line = Recurring rounds: { $flow }, { $rhythm }. Next one: { $at }. The case owner is asked { $days ->
+    [one] a day
+   *[other] { $days } days
+} before to prepare the case.
+schedule-owners = Case owner next time: { $owner } (in turn: { $owners }).
+schedule-no-owners = No case owners in turn: a coordinator names one with `!brug owner` once a round opens.
+schedule-none = This group has no recurring rounds yet. A coordinator sets them, for example: `!brug schedule golden-circle first Tuesday of the month 10:00; owners Anna, Bram; prepare 5d`.
+schedule-off = The recurring rounds have stopped; rounds already running go on.
+err-schedule = I could not read `{ $value }`. Write the method, the rhythm and, if you like, case owners and preparation days, separated by `;` — for example `!brug schedule golden-circle first Tuesday of the month 10:00; owners Anna, Bram; prepare 5d`, or `!brug schedule off`.
+err-rhythm = `{ $value }` is not a rhythm I can read. Try `first Tuesday of the month 10:00`, `last Friday of the month`, or `every 2 weeks on Thursday 9:30`.
+err-no-moment = `{ $value }` has no date ahead, so no round would ever open.
+err-schedule-owner = I do not know { $name } in this group. Name people who have taken part in its rounds, as they are called there.
 balance-heading = The balance of round { $round } so far, for you alone:
 balance-silent = Not heard from yet: { $names }.
 balance-all-spoke = Everyone has written something in the thread.
@@ -264,6 +288,7 @@ help =
     { $prefix } away <2w|24-12> · back — away for a while: no reminders, and rounds do not wait for you
     { $prefix } balance — privately, who has not spoken yet and whose voice carries the round (coordinators)
     { $prefix } group — this group's settings and who takes part (coordinators change quiet hours and time zone)
+    { $prefix } schedule — recurring rounds: method, rhythm, case owners in turn (coordinators set them)
     { $prefix } retention [days] — how long ended rounds are kept (coordinators set it)
     { $prefix } export [md|json] [#round] — the round's record, privately (coordinators)
     { $prefix } lang nl|en — set your language (a coordinator in the room sets the group's)
@@ -287,6 +312,7 @@ help-command = { $command ->
     [away] `{ $prefix } away 2w` (or `{ $prefix } away 24-12`, back on that day) marks you away in every round you take part in: no reminders until then, and a step does not wait for your answer — you count as excused, not missing. You can still answer.
     [balance] `{ $prefix } balance` sends you, privately, what a facilitator watches: who has not said anything yet, each profession's share of what was written in the thread, and whether one frame carries it. Counts and frame names only; private answers are never used (coordinators).
     [group] `{ $prefix } group` shows this group: its language, time zone, quiet hours and retention, and per member the rounds taken part in and the questions answered in time (counts only). Coordinators change it: `{ $prefix } group quiet 20-8` (no messages to anyone from 20:00 to 08:00; `0-0` for none), `{ $prefix } group weekends quiet` or `open`, `{ $prefix } group tz Europe/Amsterdam`.
+    [schedule] `{ $prefix } schedule golden-circle first Tuesday of the month 10:00; owners Anna, Bram; prepare 5d` opens a round of that method on each such day, in this room (coordinators). The case owners take turns; each is asked privately, that many days before (3 unless said), to prepare the case, and the round opens with it. Rhythms: `first`/`second`/`third`/`fourth`/`last <weekday> of the month`, `every 2 weeks on <weekday>`, with a time. Quiet hours are kept. `{ $prefix } schedule` shows it; `{ $prefix } schedule off` stops it.
     [back] `{ $prefix } back` ends your away period now: you are expected and reminded again.
     [help] `{ $prefix } help <command>` explains one command.
    *[other] There is no command `{ $command }`; `{ $prefix } help` lists them all.
@@ -408,3 +434,4 @@ usage-away = away <2w|24-12>
 usage-back = back
 usage-balance = balance
 usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]
+usage-schedule = schedule <method> <rhythm>[; owners <names>][; prepare <days>] | schedule off

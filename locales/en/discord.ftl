@@ -77,3 +77,7 @@ dc-form-received = Sent. brug will confirm it shortly.
 dc-form-gone = That form no longer exists; use the button on the round's current step.
 dc-score-placeholder = A score from 1 to 5, then a few words if you like
 dc-mine-coming = Here is what I have for you; only you can see it.
+dc-sub-schedule = Recurring rounds: method, rhythm, case owners in turn; coordinators set them
+dc-opt-rhythm = e.g. golden-circle first Tuesday of the month 10:00; owners Anna, Bram; prepare 5d — or off
+dc-name-sub-schedule = schedule
+dc-name-opt-rhythm = rhythm

@@ -114,6 +114,30 @@ group-chart-title = Frames per ronde
 group-chart-axis = aandeel van de framesignalen in de ronde (%)
 group-chart-round = ronde { $round }
 action-due = Een herinnering aan wat er in ronde { $round } «{ $title }» is afgesproken: { $what } — vandaag. Bij de volgende bijeenkomst hoort de groep wat ervan gekomen is.
+prepare-ask = Hoi { $name }: jij brengt de casus in bij de volgende ronde van de groep ({ $flow }, { $at }). Wil je die voorbereiden? Stuur hier een korte beschrijving in je eigen woorden, zonder iets waaraan de cliënt te herkennen is. Dit helpt:
+prepare-template =
+    1. De situatie: wat speelt er, en bij wie (geen namen)?
+    2. Wat is er al geprobeerd, en door wie?
+    3. Je vraag aan de groep.
+    4. Wat wil de cliënt zelf?
+prepare-kept = Dank je, de casus staat klaar. De ronde begint er { $at } mee; tot die tijd kun je hier nog een nieuwe versie sturen.
+prepare-missing = De casus voor de ronde van { $at } is nog niet voorbereid; ik heb het { $name } gevraagd. De ronde begint hoe dan ook op tijd, en { $name } kan de casus dan alsnog privé sturen.
+prepare-no-owner = De ronde van { $at } heeft nog geen inbrenger. Wijs er een aan met `!brug owner <naam>` zodra de ronde begint.
+prepare-reminder = Even een herinnering: de ronde van { $at } begint met jouw casus. Wil je die hier van tevoren sturen?
+prepare-posted = De ronde is begonnen met de casus die je hebt voorbereid; hij staat nu in de thread.
+schedule-set = Het rooster staat.
+schedule-line = Vaste rondes: { $flow }, { $rhythm }. De volgende: { $at }. De inbrenger krijgt { $days ->
+    [one] een dag
+   *[other] { $days } dagen
+} van tevoren het verzoek de casus voor te bereiden.
+schedule-owners = Inbrenger de volgende keer: { $owner } (op volgorde: { $owners }).
+schedule-no-owners = Geen vaste volgorde van inbrengers: een gespreksleider wijst er een aan met `!brug owner` zodra een ronde begint.
+schedule-none = Deze groep heeft nog geen vaste rondes. Een gespreksleider stelt ze in, bijvoorbeeld: `!brug schedule golden-circle eerste dinsdag van de maand 10:00; inbrengers Anna, Bram; voorbereiden 5d`.
+schedule-off = De vaste rondes zijn gestopt; rondes die al lopen gaan door.
+err-schedule = Ik kon `{ $value }` niet lezen. Schrijf de methode, het ritme en eventueel de inbrengers en de dagen voorbereiding, gescheiden door `;` — bijvoorbeeld `!brug schedule golden-circle eerste dinsdag van de maand 10:00; inbrengers Anna, Bram; voorbereiden 5d`, of `!brug schedule off`.
+err-rhythm = `{ $value }` is geen ritme dat ik kan lezen. Probeer `eerste dinsdag van de maand 10:00`, `laatste vrijdag van de maand` of `elke 2 weken op donderdag 9:30`.
+err-no-moment = `{ $value }` heeft geen datum meer in het verschiet, dus er zou nooit een ronde beginnen.
+err-schedule-owner = Ik ken { $name } niet in deze groep. Noem mensen die aan de rondes hebben meegedaan, zoals ze daar heten.
 balance-heading = De balans van ronde { $round } tot nu toe, alleen voor jou:
 balance-silent = Nog niets van gehoord: { $names }.
 balance-all-spoke = Iedereen heeft iets in de thread geschreven.
@@ -269,6 +293,7 @@ help =
     { $prefix } away <2w|24-12> · back — een tijd afwezig: geen herinneringen, en rondes wachten niet op jou
     { $prefix } balance — privé: wie nog niets zei en wiens stem de ronde draagt (gespreksleiders)
     { $prefix } group — de instellingen van deze groep en wie er meedoet (gespreksleiders passen rusttijden en tijdzone aan)
+    { $prefix } schedule — vaste rondes: methode, ritme, inbrengers op volgorde (gespreksleiders stellen ze in)
     { $prefix } retention [dagen] — hoe lang afgelopen rondes bewaard blijven (gespreksleiders stellen dit in)
     { $prefix } export [md|json] [#ronde] — het verslag van de ronde, privé (gespreksleiders)
     { $prefix } lang nl|en — je eigen taal; een gespreksleider stelt hiermee in de ruimte de taal van de groep in
@@ -291,6 +316,7 @@ help-command = { $command ->
     [away] `{ $prefix } away 2w` (of `{ $prefix } away 24-12`: terug op die dag) meldt je afwezig in elke ronde waaraan je meedoet: tot dan geen herinneringen, en een stap wacht niet op jouw antwoord — je telt als afgemeld, niet als ontbrekend. Antwoorden kan nog steeds.
     [balance] `{ $prefix } balance` stuurt je privé wat een gespreksleider in de gaten houdt: wie nog niets heeft gezegd, het aandeel van elk beroep in wat er in de thread is geschreven, en of één frame de overhand heeft. Alleen aantallen en namen van frames; privé-antwoorden tellen nooit mee (gespreksleiders).
     [group] `{ $prefix } group` toont deze groep: taal, tijdzone, rusttijden en bewaartermijn, en per lid de rondes waaraan die meedeed en de vragen die op tijd beantwoord zijn (alleen aantallen). Gespreksleiders passen het aan: `{ $prefix } group quiet 20-8` (van 20:00 tot 08:00 aan niemand berichten; `0-0` voor geen), `{ $prefix } group weekends quiet` of `open`, `{ $prefix } group tz Europe/Amsterdam`.
+    [schedule] `{ $prefix } schedule golden-circle eerste dinsdag van de maand 10:00; inbrengers Anna, Bram; voorbereiden 5d` begint op elke zo'n dag een ronde met die methode in deze ruimte (gespreksleiders). De inbrengers zijn om de beurt; ieder krijgt zoveel dagen van tevoren (3 als je niets zegt) privé het verzoek de casus voor te bereiden, en de ronde begint daarmee. Ritmes: `eerste`/`tweede`/`derde`/`vierde`/`laatste <weekdag> van de maand`, `elke 2 weken op <weekdag>`, met een tijd. Rusttijden blijven gelden. `{ $prefix } schedule` laat het zien; `{ $prefix } schedule off` stopt het.
     [back] `{ $prefix } back` beëindigt je afwezigheid nu: we rekenen en herinneren je weer.
     [flows] `{ $prefix } flows` toont de methodes, één regel per methode.
     [help] `{ $prefix } help <commando>` legt één commando uit.
@@ -413,3 +439,4 @@ usage-away = away <2w|24-12>
 usage-back = back
 usage-balance = balance
 usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]
+usage-schedule = schedule <methode> <ritme>[; inbrengers <namen>][; voorbereiden <dagen>] | schedule off

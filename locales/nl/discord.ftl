@@ -77,3 +77,7 @@ dc-form-received = Verstuurd. brug bevestigt het zo.
 dc-form-gone = Dat formulier bestaat niet meer; gebruik de knop bij de huidige stap van de ronde.
 dc-score-placeholder = Een cijfer van 1 (slecht) tot 5 (heel goed), eventueel met een korte toelichting
 dc-mine-coming = Dit heb ik voor je klaarstaan; alleen jij ziet het.
+dc-sub-schedule = Vaste rondes: methode, ritme, inbrengers op volgorde; gespreksleiders stellen ze in
+dc-opt-rhythm = bijv. golden-circle eerste dinsdag van de maand 10:00; inbrengers Anna, Bram — of off
+dc-name-sub-schedule = rooster
+dc-name-opt-rhythm = ritme

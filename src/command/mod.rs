@@ -1,6 +1,10 @@
 //! The `!brug …` text grammar: text in, `Command` out, no I/O. Discord's slash
 //! commands map onto the same enum.
 
+mod schedule;
+
+pub use schedule::{ScheduleChange, PREPARE_DAYS};
+
 use crate::core::ids::Locale;
 use crate::core::span::Span;
 
@@ -56,6 +60,11 @@ pub enum Command {
     },
     /// `balance`: the facilitator's private view of the round.
     Balance,
+    /// `schedule`: the group's recurring rounds; with a change, a
+    /// coordinator sets or stops them.
+    Schedule {
+        change: Option<ScheduleChange>,
+    },
 }
 
 /// What `group …` changes.
@@ -138,6 +147,8 @@ pub enum CommandError {
     BadUntil(String),
     /// `group` with a setting it does not know, or a wrong value.
     BadGroupSetting(String),
+    /// `schedule` with something it cannot read.
+    BadSchedule(String),
 }
 
 /// The prefix of text commands when the config names none; the message
@@ -167,6 +178,7 @@ pub const COMMANDS: &[&str] = &[
     "back",
     "group",
     "balance",
+    "schedule",
 ];
 
 /// `group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]`.
@@ -311,6 +323,9 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
         "balance" | "balans" => Command::Balance,
         "group" | "groep" => Command::Group {
             change: group_change(args)?,
+        },
+        "schedule" | "rooster" | "planning" => Command::Schedule {
+            change: schedule::parse(args)?,
         },
         other => return Err(CommandError::Unknown(other.to_string())),
     })

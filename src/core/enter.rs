@@ -87,6 +87,24 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
                 fx.push(Effect::thread(frames));
                 fx.extend(chart.map(Effect::thread));
             }
+            // A case prepared before the round is this intake's answer.
+            // (Only its own: where the group chose another case owner,
+            // that one is asked as usual.)
+            StepKind::Intake { .. }
+                if r.owner.is_some() && r.prepared.as_ref().map(|p| &p.by) == r.owner.as_ref() =>
+            {
+                let Some(p) = r.prepared.take() else {
+                    return;
+                };
+                let (owner, case) = (p.by, p.case);
+                r.consent = p.consent;
+                // The heading only: the prompt asks for what is here.
+                post.blocks.truncate(1);
+                fx.push(Effect::thread(post));
+                let note = msg::PREPARE_POSTED.msg();
+                super::intake::post_case(r, step, &owner, case, note, now, flow, fx);
+                return;
+            }
             StepKind::Intake { .. }
             | StepKind::Prompt { .. }
             | StepKind::Discuss { .. }

@@ -16,6 +16,9 @@ pub const REMOVED_NAME: &str = "—";
 /// proposed and a case draft dropped; in an open round they have left.
 /// Returns whether the round had anything of theirs.
 pub fn forget(r: &mut Round, user: &UserRef) -> bool {
+    if r.prepared.as_ref().is_some_and(|p| &p.by == user) {
+        r.prepared = None;
+    }
     let told = r.told_ended.len();
     r.told_ended.retain(|u| u != user);
     let at = r.participants.iter().position(|p| &p.user == user);

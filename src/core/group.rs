@@ -30,6 +30,9 @@ pub struct GroupState {
     /// oldest first: the group over time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub frame_history: Vec<super::over_time::Point>,
+    /// Its recurring rounds (`!brug schedule`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<super::schedule::Schedule>,
 }
 
 impl GroupState {
@@ -44,7 +47,14 @@ impl GroupState {
             retention_days: None,
             quiet: Default::default(),
             frame_history: Vec::new(),
+            schedule: None,
         }
+    }
+
+    /// When its schedule next needs the engine (asking for a case, warning
+    /// that one is missing, opening a round).
+    pub fn next_timer(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.schedule.as_ref()?.next_timer(self.tz, self.quiet)
     }
 
     /// Notes an ended round's frames; the last few are kept.

@@ -59,16 +59,8 @@ pub(super) fn intake(
     match r.intake_draft.take() {
         Some(draft) if confirmed => {
             r.consent = given.filter(|_| needs_consent);
-            let owner = r.name_of(by);
-            let mut m = Message::default();
-            m.push(Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
-            m.push(Block::Quote(draft.clone()));
-            fx.push(Effect::thread(m));
-            fx.push(Effect::private(by, Message::line(msg::INTAKE_POSTED.msg())));
-            store(r, step, by, now, |a| {
-                a.fields.insert(TEXT.to_string(), draft);
-            });
-            advance(r, now, flow, fx);
+            let note = msg::INTAKE_POSTED.msg();
+            post_case(r, step, by, draft, note, now, flow, fx);
         }
         _ => {
             let case = text.trim().to_string();
@@ -83,4 +75,29 @@ pub(super) fn intake(
         }
     }
     Ok(())
+}
+
+/// Posts the confirmed case in the thread as the intake's answer, tells
+/// its owner (`note`), and moves on.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn post_case(
+    r: &mut Round,
+    step: &Step,
+    by: &UserRef,
+    case: String,
+    note: super::message::MessageRef,
+    now: DateTime<Utc>,
+    flow: &Flow,
+    fx: &mut Vec<Effect>,
+) {
+    let owner = r.name_of(by);
+    let mut m = Message::default();
+    m.push(Block::Heading(msg::CASE_HEADING.msg().text("name", owner)));
+    m.push(Block::Quote(case.clone()));
+    fx.push(Effect::thread(m));
+    fx.push(Effect::private(by, Message::line(note)));
+    store(r, step, by, now, |a| {
+        a.fields.insert(TEXT.to_string(), case);
+    });
+    advance(r, now, flow, fx);
 }

@@ -31,6 +31,7 @@ pub mod progress;
 pub mod record;
 pub mod roles;
 pub mod round;
+pub mod schedule;
 pub mod span;
 mod steering;
 pub mod step;

@@ -27,6 +27,9 @@ pub struct NewRound {
     pub previous_actions: Vec<ActionItem>,
     /// Days the record is kept after the round ends.
     pub retention_days: u32,
+    /// The case its owner prepared for a scheduled round, confirmed (and
+    /// the consent they gave, where the flow asks).
+    pub prepared: Option<super::round::Prepared>,
 }
 
 /// Opens a round: the root message, then the first step.
@@ -63,8 +66,27 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         pairs: Vec::new(),
         found_out: Vec::new(),
         previous_frames: Vec::new(),
+        prepared: None,
     };
     let mut fx = Vec::new();
+    let has_intake = flow
+        .steps
+        .iter()
+        .any(|s| matches!(s.kind, super::flow::StepKind::Intake { .. }));
+    match new.prepared {
+        // The intake takes a prepared case as its answer when it comes.
+        Some(p) if has_intake => r.prepared = Some(p),
+        // A flow without one shows it first.
+        Some(p) => {
+            let mut m = Message::default();
+            m.push(Block::Heading(
+                msg::CASE_HEADING.msg().text("name", r.name_of(&p.by)),
+            ));
+            m.push(Block::Quote(p.case));
+            fx.push(Effect::thread(m));
+        }
+        None => {}
+    }
     enter(&mut r, 0, now, flow, &mut fx);
     let coordinator = r.name_of(&r.coordinator);
     let mut root = Message::line(

@@ -69,6 +69,19 @@ pub struct Round {
     /// (counts and shares only), for the summary to compare with.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub previous_frames: Vec<super::over_time::Point>,
+    /// The case its owner prepared before a scheduled round (confirmed,
+    /// with the consent given where the flow asks): the intake's answer
+    /// when the round reaches it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared: Option<Prepared>,
+}
+
+/// A case prepared before its round, by the case owner it was asked of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prepared {
+    pub by: UserRef,
+    pub case: String,
+    pub consent: Option<Consent>,
 }
 
 /// The retention period when nothing else is set (SPEC §6).
@@ -223,6 +236,7 @@ impl Round {
             pairs: Vec::new(),
             found_out: Vec::new(),
             previous_frames: Vec::new(),
+            prepared: None,
         }
     }
 }

@@ -212,6 +212,7 @@ mod tests {
                 participants: Vec::new(),
                 previous_actions: Vec::new(),
                 retention_days: 30,
+                prepared: None,
             };
             crate::core::start(new, chrono::Utc::now(), flow).round
         };

@@ -75,6 +75,10 @@ impl<S: Store> Engine<S> {
             })
             .collect();
         let next_msg = first + outbox.len() as u64;
+        let timers: Vec<_> = groups
+            .iter()
+            .map(|g| (g.id.clone(), g.next_timer()))
+            .collect();
         let c = Commit {
             rounds: rounds.clone(),
             groups,
@@ -96,6 +100,12 @@ impl<S: Store> Engine<S> {
         };
         self.write(&c)?;
         self.next_msg = next_msg;
+        for (g, t) in timers {
+            match t {
+                Some(t) => self.scheduled.insert(g, t),
+                None => self.scheduled.remove(&g),
+            };
+        }
         for r in rounds {
             if r.status.is_open() {
                 self.open.insert(r.id, r);
@@ -115,7 +125,13 @@ impl<S: Store> Engine<S> {
     /// this way was not taken as an answer, so its identifiers were not
     /// handled: the answer names them and, where everyone can read the
     /// message, asks its writer to delete it.
-    pub(super) fn reply_msg(&mut self, m: &Inbound, mut msg: Message) -> Result<Vec<Pending>> {
+    pub(super) fn reply_msg(&mut self, m: &Inbound, msg: Message) -> Result<Vec<Pending>> {
+        let draft = self.draft_reply(m, msg)?;
+        self.commit(Vec::new(), Vec::new(), vec![draft], Vec::new())
+    }
+
+    /// The answer to `m` where it was written, to commit with other changes.
+    pub(super) fn draft_reply(&self, m: &Inbound, mut msg: Message) -> Result<Draft> {
         msg.blocks.extend(identifiers_in(m, self.now));
         msg.reply_to = reply_target(m);
         let (to, locale, tz) = self.reply_place(m)?;
@@ -123,18 +139,13 @@ impl<S: Store> Engine<S> {
             Place::Thread(id) => Some(*id),
             _ => None,
         };
-        self.commit(
-            Vec::new(),
-            Vec::new(),
-            vec![Draft {
-                to,
-                round,
-                locale,
-                tz,
-                msg,
-            }],
-            Vec::new(),
-        )
+        Ok(Draft {
+            to,
+            round,
+            locale,
+            tz,
+            msg,
+        })
     }
 
     pub(super) fn reply_place(&self, m: &Inbound) -> Result<(Destination, Locale, chrono_tz::Tz)> {

@@ -17,6 +17,7 @@ mod inbound;
 mod parking;
 mod receipts;
 mod route;
+mod scheduled;
 
 pub use inbound::{Defaults, Inbound, Place, StartRequest};
 
@@ -80,6 +81,9 @@ pub struct Engine<S: Store> {
     /// original, when it comes, is read as edited. Kept a short while only;
     /// after a restart, catch-up reads the message as it is now anyway.
     early_edits: BTreeMap<String, (String, DateTime<Utc>)>,
+    /// Groups with recurring rounds, and when each next needs attention
+    /// (few: one per scheduled group, read from the store at start-up).
+    scheduled: BTreeMap<GroupId, DateTime<Utc>>,
 }
 
 /// A message to commit, before it has an id.
@@ -100,6 +104,11 @@ impl<S: Store> Engine<S> {
             .collect();
         let next_round = store.meta("next_round")?.unwrap_or(1);
         let next_msg = store.meta("next_msg")?.unwrap_or(1);
+        let scheduled = store
+            .groups()?
+            .into_iter()
+            .filter_map(|g| Some((g.id.clone(), g.next_timer()?)))
+            .collect();
         let mut me = Self {
             store,
             catalog,
@@ -114,6 +123,7 @@ impl<S: Store> Engine<S> {
             routes_next: Vec::new(),
             batching: false,
             early_edits: BTreeMap::new(),
+            scheduled,
         };
         me.prune_inbox(Utc::now())?;
         Ok(me)
@@ -151,7 +161,8 @@ impl<S: Store> Engine<S> {
     }
 
     pub fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
-        Ok(self.store.next_due()?)
+        let group = self.scheduled.values().min().copied();
+        Ok([self.store.next_due()?, group].into_iter().flatten().min())
     }
 
     /// Fires every timer due at `now`.
@@ -167,6 +178,7 @@ impl<S: Store> Engine<S> {
                 out.extend(self.apply(id, Event::TimePassed, None, now)?);
             }
         }
+        out.extend(self.fire_schedules(now)?);
         Ok(out)
     }
 
@@ -244,6 +256,18 @@ impl<S: Store> Engine<S> {
         req: StartRequest,
         now: DateTime<Utc>,
     ) -> Result<(Option<RoundId>, Vec<Pending>)> {
+        self.start_with(req, None, Vec::new(), now)
+    }
+
+    /// Opens a round, with a prepared case and changed groups committed
+    /// in the same transaction (a scheduled round and its schedule).
+    fn start_with(
+        &mut self,
+        req: StartRequest,
+        prepared: Option<core::round::Prepared>,
+        groups: Vec<GroupState>,
+        now: DateTime<Utc>,
+    ) -> Result<(Option<RoundId>, Vec<Pending>)> {
         let Some(flow) = self.catalog.find_flow(&req.flow).cloned() else {
             let mut m = Inbound::new(
                 Some(req.group.clone()),
@@ -277,13 +301,14 @@ impl<S: Store> Engine<S> {
                 participants: req.participants,
                 previous_actions: group.last_actions.clone(),
                 retention_days: group.retention_days.unwrap_or(self.defaults.retention_days),
+                prepared,
             },
             now,
             &flow,
         );
         let mut round = t.round;
         round.previous_frames = group.frame_history.clone();
-        let out = self.commit_transition(round, t.effects, Vec::new(), vec![(*flow).clone()])?;
+        let out = self.commit_transition(round, t.effects, groups, vec![(*flow).clone()])?;
         Ok((Some(id), out))
     }
 

@@ -26,6 +26,9 @@ impl<S: Store> Engine<S> {
             Place::Form(_, step) => Via::Form(step),
             Place::Thread(_) | Place::ThreadOf(_) => Via::Thread,
         };
+        if let Some(g) = self.preparing(m)? {
+            return self.prepare(m, g);
+        }
         let id = match self.find_round(m, true)? {
             Ok(id) => id,
             Err(Rejection {
@@ -213,7 +216,7 @@ impl<S: Store> Engine<S> {
     }
 
     /// Whether round `r` waits on the sender for a blind (private) answer.
-    fn waits_privately_on(&self, r: &crate::core::Round, m: &Inbound) -> bool {
+    pub(super) fn waits_privately_on(&self, r: &crate::core::Round, m: &Inbound) -> bool {
         let flow = match self.flow_of(r) {
             Ok(f) => f,
             Err(e) => {

@@ -166,6 +166,9 @@ impl Store for Flaky {
     ) -> crate::storage::Result<Option<crate::core::group::GroupState>> {
         self.inner.group(id)
     }
+    fn groups(&self) -> crate::storage::Result<Vec<crate::core::group::GroupState>> {
+        self.inner.groups()
+    }
     fn outbox(&self) -> crate::storage::Result<Vec<Pending>> {
         self.inner.outbox()
     }

@@ -69,6 +69,8 @@ fn suite(s: &dyn Store) {
     s.commit(&c).unwrap();
     assert_eq!(s.round(RoundId(1)).unwrap().unwrap(), round(1, Some(d1)));
     assert_eq!(s.group(&group()).unwrap().unwrap().lang, Locale::En);
+    let all: Vec<GroupId> = s.groups().unwrap().into_iter().map(|g| g.id).collect();
+    assert_eq!(all, vec![group()]);
     assert_eq!(s.meta("next_msg").unwrap(), Some(4));
     assert_eq!(s.meta("absent").unwrap(), None);
 

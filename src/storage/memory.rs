@@ -121,6 +121,10 @@ impl Store for MemoryStore {
         Ok(self.lock().groups.get(id).cloned())
     }
 
+    fn groups(&self) -> Result<Vec<GroupState>> {
+        Ok(self.lock().groups.values().cloned().collect())
+    }
+
     fn outbox(&self) -> Result<Vec<Pending>> {
         Ok(self.lock().outbox.values().cloned().collect())
     }

@@ -113,6 +113,8 @@ pub trait Store: Send + Sync {
     /// Every round kept, open or not (erasure walks them all).
     fn rounds(&self) -> Result<Vec<Round>>;
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>>;
+    /// Every group brug keeps settings for (few: one per room or channel).
+    fn groups(&self) -> Result<Vec<GroupState>>;
     /// Committed work not yet done, oldest first.
     fn outbox(&self) -> Result<Vec<Pending>>;
     /// Marks messages delivered: removes them from the outbox, durably.
@@ -160,6 +162,9 @@ impl<T: Store + ?Sized> Store for std::sync::Arc<T> {
     }
     fn group(&self, id: &GroupId) -> Result<Option<GroupState>> {
         (**self).group(id)
+    }
+    fn groups(&self) -> Result<Vec<GroupState>> {
+        (**self).groups()
     }
     fn outbox(&self) -> Result<Vec<Pending>> {
         (**self).outbox()

@@ -288,6 +288,14 @@ impl Store for SledStore {
             .transpose()
     }
 
+    fn groups(&self) -> Result<Vec<GroupState>> {
+        self.tree(GROUPS)
+            .iter()
+            .values()
+            .map(|v| self.load("group", &v?))
+            .collect()
+    }
+
     fn outbox(&self) -> Result<Vec<Pending>> {
         self.tree(OUTBOX)
             .iter()

@@ -533,3 +533,79 @@ fn methods_and_professions_by_their_dutch_and_english_names() {
         "{other:?}"
     );
 }
+
+#[test]
+fn a_schedule_survives_a_restart_and_fires_after_it() {
+    use brug::storage::{Key, SledStore};
+    let dir = tempfile::tempdir().unwrap();
+    let key = Key::from_bytes([7; 32]);
+    let defaults = Defaults {
+        lang: Locale::En,
+        ..Defaults::default()
+    };
+    {
+        let store = SledStore::open(dir.path(), &key).unwrap();
+        let mut engine = Engine::open(store, catalog(), defaults.clone()).unwrap();
+        let m = said(
+            "Anna",
+            Place::Group,
+            "!brug schedule golden-circle first Tuesday of the month 10:00; owners bram",
+            Some("$s"),
+        );
+        // Bram is known to the group from an earlier round.
+        engine
+            .receive(
+                said(
+                    "Anna",
+                    Place::Group,
+                    "!brug start golden-circle",
+                    Some("$0"),
+                ),
+                start(),
+            )
+            .unwrap();
+        engine
+            .receive(
+                said(
+                    "Bram",
+                    Place::Thread(RoundId(1)),
+                    "!brug join km-werk",
+                    Some("$1"),
+                ),
+                start(),
+            )
+            .unwrap();
+        let out = engine.receive(m, start()).unwrap();
+        assert_eq!(out.len(), 1);
+    }
+    // Reopened: the schedule's next moment is a timer again, and at it the
+    // round opens with Bram as its case owner.
+    let store = SledStore::open(dir.path(), &key).unwrap();
+    let mut engine = Engine::open(store, catalog(), defaults).unwrap();
+    let due = engine.next_due().unwrap().unwrap();
+    let at: chrono::DateTime<chrono::Utc> = "2026-12-01T09:00:00Z".parse().unwrap();
+    assert!(due <= at, "{due}");
+    let mut opened = None;
+    let mut now = due;
+    for _ in 0..10 {
+        engine.tick(now).unwrap();
+        if let Some(r) = engine.open_rounds().find(|r| r.id == RoundId(2)) {
+            opened = Some(r.clone());
+            break;
+        }
+        now = engine.next_due().unwrap().unwrap();
+    }
+    let r = opened.expect("the scheduled round opened");
+    assert_eq!(
+        r.opened,
+        "2026-12-01T09:00:00Z"
+            .parse::<chrono::DateTime<chrono::Utc>>()
+            .unwrap()
+    );
+    assert_eq!(r.owner, Some(user("Bram")));
+    assert_eq!(
+        r.participants[0].user,
+        user("Bram"),
+        "the case owner takes part"
+    );
+}

@@ -29,5 +29,6 @@ mod privacy;
 mod property;
 mod reminders;
 mod scenarios;
+mod schedule;
 mod summaries;
 mod support;

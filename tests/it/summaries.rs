@@ -55,6 +55,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             participants,
             previous_actions: Vec::new(),
             retention_days: 90,
+            prepared: None,
         },
         start(),
         flow,

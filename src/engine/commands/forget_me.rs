@@ -24,6 +24,7 @@ impl<S: Store> Engine<S> {
         }
         let mut ids: Vec<GroupId> = rounds.iter().map(|r| r.group.clone()).collect();
         ids.extend(m.group.clone());
+        ids.extend(self.scheduled.keys().cloned());
         ids.sort();
         ids.dedup();
         let mut groups = Vec::new();
@@ -31,7 +32,16 @@ impl<S: Store> Engine<S> {
             let mut g = self.group(&id)?;
             let before = g.last_actions.len();
             g.last_actions.retain(|a| a.by != m.sender);
-            if g.forget_langs(&m.sender) || g.last_actions.len() != before {
+            let planned = match g.schedule.as_mut().map(|s| s.forget(&m.sender)) {
+                Some((changed, ends)) => {
+                    if ends {
+                        g.schedule = None;
+                    }
+                    changed
+                }
+                None => false,
+            };
+            if g.forget_langs(&m.sender) || g.last_actions.len() != before || planned {
                 groups.push(g);
             }
         }

@@ -65,6 +65,7 @@ impl<S: Store> Engine<S> {
                 .text("until", format!("{:02}:00", g.quiet.until))
                 .text("weekends", weekends)
         }));
+        super::schedule::describe(&g, &mut out);
         // Participation over the rounds still kept, this group's only.
         let rounds: Vec<Round> = self
             .store

@@ -8,6 +8,7 @@ mod forget_me;
 mod group;
 mod lang;
 mod retention;
+mod schedule;
 
 use super::{Engine, Inbound, Place, Result, StartRequest};
 use crate::command::{Command, CommandError};
@@ -58,6 +59,7 @@ impl<S: Store> Engine<S> {
             Command::Away { until } => return self.away(m, Some(until), now),
             Command::Back => return self.away(m, None, now),
             Command::Group { change } => return self.group_view(m, change),
+            Command::Schedule { change } => return self.schedule(m, change, now),
             Command::Start { flow, title } => {
                 let Some(group) = m.group.clone().filter(|_| m.place != Place::Private) else {
                     return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
@@ -240,5 +242,6 @@ pub(super) fn command_error(e: CommandError, prefix: &str) -> MessageRef {
             .msg()
             .text("value", v)
             .text("prefix", prefix),
+        CommandError::BadSchedule(v) => msg::ERR_SCHEDULE.msg().text("value", v),
     }
 }

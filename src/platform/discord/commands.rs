@@ -34,6 +34,7 @@ pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("back", &[]),
     ("group", &[("setting", false)]),
     ("balance", &[]),
+    ("schedule", &[("rhythm", false)]),
 ];
 
 /// Options whose values brug suggests while they are typed (`edge::suggest`).
