@@ -73,6 +73,12 @@ going-back = { $count } of { $total } { $count ->
 case-heading = The case, brought in by { $name }:
 review-heading = Actions agreed last time:
 review-none = No actions were agreed in this group's previous round.
+review-action = { $n }. { $what } — { $who }, { $when }
+review-how = Say what came of one by its number, for example `1: booked for 12 January`; that is kept with the action.
+review-noted = Noted what came of action { $n } ({ $what }).
+review-outcomes = What came of last round's actions:
+review-outcome = { $what }: { $outcome } ({ $name })
+review-no-outcome = { $what }: nobody said
 
 ## Answers
 

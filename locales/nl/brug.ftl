@@ -73,6 +73,12 @@ going-back = { $count } van de { $total } { $count ->
 case-heading = De casus, ingebracht door { $name }:
 review-heading = Acties die de vorige keer zijn afgesproken:
 review-none = In de vorige ronde van deze groep zijn geen acties afgesproken.
+review-action = { $n }. { $what } — { $who }, { $when }
+review-how = Zeg per actie wat ervan gekomen is, met het nummer ervoor, bijvoorbeeld `1: afspraak staat op 12 januari`; dat wordt bij de actie bewaard.
+review-noted = Genoteerd wat er van actie { $n } ({ $what }) gekomen is.
+review-outcomes = Wat er van de acties van de vorige ronde gekomen is:
+review-outcome = { $what }: { $outcome } ({ $name })
+review-no-outcome = { $what }: niemand heeft iets gezegd
 
 ## Antwoorden
 
@@ -120,7 +126,7 @@ prepare-template =
     2. Wat is er al geprobeerd, en door wie?
     3. Je vraag aan de groep.
     4. Wat wil de cliënt zelf?
-prepare-kept = Dank je, de casus staat klaar. De ronde begint er { $at } mee; tot die tijd kun je hier nog een nieuwe versie sturen.
+prepare-kept = Dank je, de casus staat klaar. Op { $at } begint de ronde ermee; tot dan kun je hier nog een nieuwe versie sturen.
 prepare-missing = De casus voor de ronde van { $at } is nog niet voorbereid; ik heb het { $name } gevraagd. De ronde begint hoe dan ook op tijd, en { $name } kan de casus dan alsnog privé sturen.
 prepare-no-owner = De ronde van { $at } heeft nog geen inbrenger. Wijs er een aan met `!brug owner <naam>` zodra de ronde begint.
 prepare-reminder = Even een herinnering: de ronde van { $at } begint met jouw casus. Wil je die hier van tevoren sturen?
@@ -136,7 +142,7 @@ schedule-none = Deze groep heeft nog geen vaste rondes. Een gespreksleider stelt
 schedule-off = De vaste rondes zijn gestopt; rondes die al lopen gaan door.
 err-schedule = Ik kon `{ $value }` niet lezen. Schrijf de methode, het ritme en eventueel de inbrengers en de dagen voorbereiding, gescheiden door `;` — bijvoorbeeld `!brug schedule golden-circle eerste dinsdag van de maand 10:00; inbrengers Anna, Bram; voorbereiden 5d`, of `!brug schedule off`.
 err-rhythm = `{ $value }` is geen ritme dat ik kan lezen. Probeer `eerste dinsdag van de maand 10:00`, `laatste vrijdag van de maand` of `elke 2 weken op donderdag 9:30`.
-err-no-moment = `{ $value }` heeft geen datum meer in het verschiet, dus er zou nooit een ronde beginnen.
+err-no-moment = `{ $value }` valt nooit meer op een datum, dus er zou nooit een ronde beginnen.
 err-schedule-owner = Ik ken { $name } niet in deze groep. Noem mensen die aan de rondes hebben meegedaan, zoals ze daar heten.
 balance-heading = De balans van ronde { $round } tot nu toe, alleen voor jou:
 balance-silent = Nog niets van gehoord: { $names }.

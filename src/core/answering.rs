@@ -200,6 +200,9 @@ fn take(
             Ok(())
         }
         StepKind::Discuss { .. } | StepKind::Review => {
+            if matches!(step.kind, StepKind::Review) {
+                super::review::outcomes(r, by, text, now, fx);
+            }
             append(r, step, by, text, source, now);
             maybe_complete(r, now, flow, fx);
             Ok(())
@@ -238,6 +241,7 @@ fn take(
                     by: by.clone(),
                     due,
                     reminded: false,
+                    outcome: None,
                 });
             }
             if talk.is_empty() {

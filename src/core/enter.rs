@@ -216,16 +216,7 @@ fn waiting_step(
             }
         }
         StepKind::Actions => post.push(Block::Line(msg::HINT_ACTIONS.msg())),
-        StepKind::Review => {
-            if r.previous_actions.is_empty() {
-                post.push(Block::Line(msg::REVIEW_NONE.msg()));
-            } else {
-                post.push(Block::Line(msg::REVIEW_HEADING.msg()));
-                for a in &r.previous_actions {
-                    post.push(Block::Item(record::action_line(a)));
-                }
-            }
-        }
+        StepKind::Review => super::review::list(r, &mut post),
         StepKind::Discuss { owner_listens } => {
             if let (true, Some(o)) = (owner_listens, &r.owner) {
                 post.push(Block::Line(

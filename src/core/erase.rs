@@ -19,6 +19,11 @@ pub fn forget(r: &mut Round, user: &UserRef) -> bool {
     if r.prepared.as_ref().is_some_and(|p| &p.by == user) {
         r.prepared = None;
     }
+    for a in r.previous_actions.iter_mut() {
+        if a.outcome.as_ref().is_some_and(|o| &o.by == user) {
+            a.outcome = None;
+        }
+    }
     let told = r.told_ended.len();
     r.told_ended.retain(|u| u != user);
     let at = r.participants.iter().position(|p| &p.user == user);

@@ -33,8 +33,20 @@ pub struct Record {
     pub participants: Vec<Person>,
     pub steps: Vec<StepRecord>,
     pub actions: Vec<Action>,
+    /// The previous round's actions, looked back on here, with what came
+    /// of each (none: nobody said).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviewed: Vec<Reviewed>,
     /// Per profession, in how many answers each frame showed (frame ids).
     pub frame_profiles: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Reviewed {
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    pub outcome: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -237,6 +249,16 @@ pub fn record(r: &Round, flow: &Flow) -> Record {
                 when: a.when.clone(),
             })
             .collect(),
+        reviewed: r
+            .previous_actions
+            .iter()
+            .map(|a| Reviewed {
+                what: a.what.clone(),
+                who: a.who.clone(),
+                when: a.when.clone(),
+                outcome: a.outcome.as_ref().map(|o| o.text.clone()),
+            })
+            .collect(),
         frame_profiles: super::summary::profession_profiles(r, flow)
             .into_iter()
             .map(|(p, c)| (p.0, c))
@@ -255,6 +277,7 @@ pub fn message(r: &Round, flow: &Flow) -> Message {
             .text("title", r.title.clone()),
     ));
     super::record::record(r, flow, &mut m);
+    super::review::record(r, &mut m);
     if flow
         .steps
         .iter()

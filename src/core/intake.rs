@@ -30,14 +30,7 @@ pub(super) fn intake(
     let needs_consent = matches!(step.kind, StepKind::Intake { consent: true });
     if !hits.is_empty() {
         // Only the pseudonymised case is kept; confirming posts that.
-        let masked = pii::mask(text, hits).trim().to_string();
-        let mut m = Message::line(pii::found(hits));
-        m.push(Block::Line(if needs_consent {
-            msg::PII_INTAKE_CONSENT.msg()
-        } else {
-            msg::PII_INTAKE.msg()
-        }));
-        m.push(Block::Quote(masked.clone()));
+        let (masked, m) = hold(text, hits, needs_consent);
         fx.push(Effect::private(by, m));
         r.intake_draft = Some(masked);
         return Ok(());
@@ -75,6 +68,20 @@ pub(super) fn intake(
         }
     }
     Ok(())
+}
+
+/// A case with identifiers in it: the masked version (all that is kept)
+/// and the message that shows it to its owner to confirm.
+pub(super) fn hold(text: &str, hits: &[pii::Hit], needs_consent: bool) -> (String, Message) {
+    let masked = pii::mask(text, hits).trim().to_string();
+    let mut m = Message::line(pii::found(hits));
+    m.push(Block::Line(if needs_consent {
+        msg::PII_INTAKE_CONSENT.msg()
+    } else {
+        msg::PII_INTAKE.msg()
+    }));
+    m.push(Block::Quote(masked.clone()));
+    (masked, m)
 }
 
 /// Posts the confirmed case in the thread as the intake's answer, tells

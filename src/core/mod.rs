@@ -29,6 +29,7 @@ pub mod pii;
 pub mod profile;
 pub mod progress;
 pub mod record;
+pub mod review;
 pub mod roles;
 pub mod round;
 pub mod schedule;

@@ -224,6 +224,12 @@ messages! {
     REVEAL_NONE = "reveal-none" [];
     REVIEW_HEADING = "review-heading" [];
     REVIEW_NONE = "review-none" [];
+    REVIEW_ACTION = "review-action" [n, what, who, when];
+    REVIEW_HOW = "review-how" [];
+    REVIEW_NOTED = "review-noted" [n, what];
+    REVIEW_OUTCOMES = "review-outcomes" [];
+    REVIEW_OUTCOME = "review-outcome" [what, outcome, name];
+    REVIEW_NO_OUTCOME = "review-no-outcome" [what];
     ROLES_HANDED_OUT = "roles-handed-out" [];
     ROLES_CHAIR = "roles-chair" [name];
     ROLE_CARD_HEADING = "role-card-heading" [round, role];

@@ -194,6 +194,17 @@ pub struct ActionItem {
     pub due: Option<DateTime<Utc>>,
     #[serde(default)]
     pub reminded: bool,
+    /// What came of it, as said in the group's next round (`review`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+}
+
+/// What came of an agreed action, and who said so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub text: String,
+    pub by: UserRef,
+    pub at: DateTime<Utc>,
 }
 
 /// The field id used for a step without named fields.

@@ -379,11 +379,12 @@ pub fn tick(s: &mut Schedule, now: DateTime<Utc>, tz: chrono_tz::Tz, quiet: Quie
     Some(Due::Say(say))
 }
 
-/// Whether the next round waits on `user` to prepare its case.
+/// Whether the next round waits on `user` to prepare its case (or may
+/// still take a new version of it, until it opens).
 pub fn awaits(s: &Schedule, user: &UserRef) -> bool {
-    s.next.as_ref().is_some_and(|u| {
-        u.asked && u.case.is_none() && u.owner.as_ref().is_some_and(|o| &o.user == user)
-    })
+    s.next
+        .as_ref()
+        .is_some_and(|u| u.asked && u.owner.as_ref().is_some_and(|o| &o.user == user))
 }
 
 /// The case owner's private message about the case to prepare: a case
@@ -391,14 +392,7 @@ pub fn awaits(s: &Schedule, user: &UserRef) -> bool {
 /// confirmation of one. Returns what to tell them.
 pub fn prepared(up: &mut Upcoming, needs_consent: bool, text: &str, hits: &[pii::Hit]) -> Message {
     if !hits.is_empty() {
-        let masked = pii::mask(text, hits).trim().to_string();
-        let mut m = Message::line(pii::found(hits));
-        m.push(Block::Line(if needs_consent {
-            msg::PII_INTAKE_CONSENT.msg()
-        } else {
-            msg::PII_INTAKE.msg()
-        }));
-        m.push(Block::Quote(masked.clone()));
+        let (masked, m) = super::intake::hold(text, hits, needs_consent);
         up.draft = Some(masked);
         return m;
     }
@@ -416,6 +410,10 @@ pub fn prepared(up: &mut Upcoming, needs_consent: bool, text: &str, hits: &[pii:
         Some(draft) if needs_consent && answer::is_yes(text) => {
             up.draft = Some(draft);
             Message::line(msg::INTAKE_CONSENT_NEEDED.msg())
+        }
+        // A yes again, nothing new: it stays as it is.
+        None if up.case.is_some() && answer::is_yes(text) => {
+            Message::line(msg::PREPARE_KEPT.msg().time("at", up.at))
         }
         _ => {
             let case = text.trim().to_string();

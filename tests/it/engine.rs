@@ -172,8 +172,9 @@ fn the_next_round_reviews_the_actions_of_the_last_one() {
         .find(|t| t.starts_with("Step 1 of 13: Looking back"))
         .expect("the look-back step");
     assert!(
-        review
-            .contains("Actions agreed last time:\n• Home visit — Bram and Chris, within two weeks"),
+        review.contains(
+            "Actions agreed last time:\n• 1. Home visit — Bram and Chris, within two weeks"
+        ),
         "{review}"
     );
 }

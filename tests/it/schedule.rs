@@ -97,7 +97,7 @@ fn a_monthly_schedule_over_three_months_prepares_opens_and_follows_up() {
     );
     let all = said.join("\n");
     assert!(all.contains("«Chris's case»"), "{all}");
-    assert!(all.contains("Actions agreed last time:\n• Arrange a medical examination — Bram, Friday\n• Family conversation at home — Eva, 2w"), "{all}");
+    assert!(all.contains("Actions agreed last time:\n• 1. Arrange a medical examination — Bram, Friday\n• 2. Family conversation at home — Eva, 2w\nSay what came of one by its number, for example `1: booked for 12 January`; that is kept with the action."), "{all}");
     assert_eq!(opened(&run, 2), "2027-01-05 09:00 UTC");
     assert!(run
         .stored(2)
@@ -105,7 +105,15 @@ fn a_monthly_schedule_over_three_months_prepares_opens_and_follows_up() {
         .participant(&brug::platform::console::user("Chris"))
         .is_some());
     run.feed("Anna: !brug join social-worker\nBram: !brug join client-manager-work\nEva: !brug join social-worker\nDewi: !brug join client-manager-income");
-    run.feed("Bram: The examination is booked for 12 January.\nEva: The family conversation happened; the children were there.");
+    let noted = replies(
+        &mut run,
+        "Bram: 1: The examination is booked for 12 January.",
+    );
+    assert_eq!(
+        noted,
+        ["[thread] Noted what came of action 1 (Arrange a medical examination)."]
+    );
+    run.feed("Eva: It went better than I feared.\nEva: 2) It happened; the children were there.");
     // On to the case: the prepared one is posted, nobody asked for it again.
     let case = replies(&mut run, "Anna: !brug next!");
     let case = case.join("\n");
@@ -120,9 +128,11 @@ fn a_monthly_schedule_over_three_months_prepares_opens_and_follows_up() {
     assert!(!case.contains("Send the case as a reply here"), "{case}");
     // What came of the actions is in the record.
     let export = replies(&mut run, "Anna: !brug export").join("\n");
+    assert!(export.contains("What came of last round's actions:\n• Arrange a medical examination: The examination is booked for 12 January. (Bram)\n• Family conversation at home: It happened; the children were there. (Eva)"), "{export}");
+    let json = replies(&mut run, "Anna: !brug export json").join("\n");
     assert!(
-        export.contains("The examination is booked for 12 January."),
-        "{export}"
+        json.contains("\"outcome\": \"The examination is booked for 12 January.\""),
+        "{json}"
     );
     run.feed("Anna: !brug cancel");
 
@@ -219,6 +229,14 @@ fn forget_me_takes_a_case_owner_out_of_the_turns_and_their_prepared_case_with_th
     assert_eq!(
         g(&run).next.unwrap().case.as_deref(),
         Some("A father who lost his job.")
+    );
+    // Until the round opens, a new version replaces it (after a yes).
+    let again = replies(&mut run, "Chris (dm): yes");
+    assert!(again[0].contains("the case is ready"), "{again:?}");
+    run.feed("Chris (dm): A father who lost his job and his home.\nChris (dm): yes");
+    assert_eq!(
+        g(&run).next.unwrap().case.as_deref(),
+        Some("A father who lost his job and his home.")
     );
     run.feed("Chris (dm): !brug forget-me");
     let s = g(&run);
