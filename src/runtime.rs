@@ -353,6 +353,7 @@ impl<S: Store> EngineLoop<S> {
             locale: self.lang,
             tz: chrono_tz::UTC,
             msg: Message::line(msg::ERR_NOT_HANDLED.msg()).with_mentions(vec![m.sender.clone()]),
+            not_before: None,
         }
     }
 

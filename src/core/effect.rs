@@ -78,6 +78,10 @@ pub struct Outgoing {
     pub locale: super::ids::Locale,
     pub tz: chrono_tz::Tz,
     pub msg: Message,
+    /// A private message to someone who did not just write to the bot,
+    /// committed in their group's quiet hours: it waits until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Where an outgoing message goes, absolutely.

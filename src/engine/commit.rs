@@ -64,6 +64,7 @@ impl<S: Store> Engine<S> {
             .chain(notes)
             .enumerate()
             .map(|(i, d)| {
+                let not_before = self.quiet_until(&d, &rounds);
                 Pending::Post(Outgoing {
                     id: first + i as u64,
                     to: d.to,
@@ -71,6 +72,7 @@ impl<S: Store> Engine<S> {
                     locale: d.locale,
                     tz: d.tz,
                     msg: d.msg,
+                    not_before,
                 })
             })
             .collect();
@@ -100,6 +102,22 @@ impl<S: Store> Engine<S> {
         };
         self.write(&c)?;
         self.next_msg = next_msg;
+        for id in &c.delivered {
+            self.held.remove(id);
+        }
+        // What waits for the end of quiet hours is not handed out yet.
+        let (held, outbox): (Vec<Pending>, Vec<Pending>) =
+            outbox.into_iter().partition(|p| match p {
+                Pending::Post(o) => o.not_before.is_some(),
+                Pending::Retract(_) => false,
+            });
+        for p in held {
+            if let Pending::Post(o) = &p {
+                if let Some(t) = o.not_before {
+                    self.held.insert(o.id, (t, p.clone()));
+                }
+            }
+        }
         for (g, t) in timers {
             match t {
                 Some(t) => self.scheduled.insert(g, t),
@@ -114,6 +132,25 @@ impl<S: Store> Engine<S> {
             }
         }
         Ok(outbox)
+    }
+
+    /// When a private message must wait for: to someone other than the
+    /// person who just wrote, about a round, in that round's quiet hours —
+    /// until they end (a reply to its own writer goes at once).
+    fn quiet_until(&self, d: &Draft, rounds: &[Round]) -> Option<chrono::DateTime<chrono::Utc>> {
+        let Destination::Private(to) = &d.to else {
+            return None;
+        };
+        if self.writer.as_ref() == Some(to) {
+            return None;
+        }
+        let id = d.round?;
+        let r = rounds
+            .iter()
+            .find(|r| r.id == id)
+            .or_else(|| self.open.get(&id))?;
+        let at = r.quiet.next_allowed(self.now, r.tz);
+        (at > self.now).then_some(at)
     }
 
     /// A one-line answer to whoever wrote `m`, where they wrote it.

@@ -84,6 +84,13 @@ pub struct Engine<S: Store> {
     /// Groups with recurring rounds, and when each next needs attention
     /// (few: one per scheduled group, read from the store at start-up).
     scheduled: BTreeMap<GroupId, DateTime<Utc>>,
+    /// Who wrote the message being handled: what goes to them privately is
+    /// an answer and goes at once; to anyone else, not in quiet hours.
+    writer: Option<core::ids::UserRef>,
+    /// Committed private messages waiting for the end of quiet hours
+    /// (`Outgoing::not_before`), by outbox id; read from the outbox at
+    /// start-up.
+    held: BTreeMap<u64, (DateTime<Utc>, Pending)>,
 }
 
 /// A message to commit, before it has an id.
@@ -109,6 +116,14 @@ impl<S: Store> Engine<S> {
             .into_iter()
             .filter_map(|g| Some((g.id.clone(), g.next_timer()?)))
             .collect();
+        let held = store
+            .outbox()?
+            .into_iter()
+            .filter_map(|p| match &p {
+                Pending::Post(o) => Some((o.id, (o.not_before?, p.clone()))),
+                Pending::Retract(_) => None,
+            })
+            .collect();
         let mut me = Self {
             store,
             catalog,
@@ -124,6 +139,8 @@ impl<S: Store> Engine<S> {
             batching: false,
             early_edits: BTreeMap::new(),
             scheduled,
+            writer: None,
+            held,
         };
         me.prune_inbox(Utc::now())?;
         Ok(me)
@@ -156,18 +173,34 @@ impl<S: Store> Engine<S> {
             .map(|p| p.id)
             .collect();
         let mut out = self.store.outbox()?;
-        out.retain(|p| !kept.contains(&p.id()));
+        out.retain(|p| !kept.contains(&p.id()) && !self.held.contains_key(&p.id()));
         Ok(out)
     }
 
     pub fn next_due(&self) -> Result<Option<DateTime<Utc>>> {
         let group = self.scheduled.values().min().copied();
-        Ok([self.store.next_due()?, group].into_iter().flatten().min())
+        let held = self.held.values().map(|(t, _)| *t).min();
+        Ok([self.store.next_due()?, group, held]
+            .into_iter()
+            .flatten()
+            .min())
     }
 
     /// Fires every timer due at `now`.
     pub fn tick(&mut self, now: DateTime<Utc>) -> Result<Vec<Pending>> {
-        let mut out = Vec::new();
+        self.writer = None;
+        self.now = now;
+        // Messages held through quiet hours go first, in their order.
+        let due: Vec<u64> = self
+            .held
+            .iter()
+            .filter(|(_, (t, _))| *t <= now)
+            .map(|(id, _)| *id)
+            .collect();
+        let mut out: Vec<Pending> = due
+            .into_iter()
+            .filter_map(|id| self.held.remove(&id).map(|(_, p)| p))
+            .collect();
         // Each firing moves its round's timer past `now`; the bound is a guard.
         for _ in 0..10_000 {
             let due = self.store.due(now)?;
@@ -202,6 +235,7 @@ impl<S: Store> Engine<S> {
         m.coordinator =
             crate::edge::is_coordinator(&self.defaults.coordinators, &m.sender, m.coordinator);
         self.handling = key;
+        self.writer = Some(m.sender.clone());
         self.notes_next.clear();
         self.now = now;
         self.note_app_lang(&m)?;
@@ -256,6 +290,7 @@ impl<S: Store> Engine<S> {
         req: StartRequest,
         now: DateTime<Utc>,
     ) -> Result<(Option<RoundId>, Vec<Pending>)> {
+        self.now = now;
         self.start_with(req, None, Vec::new(), now)
     }
 

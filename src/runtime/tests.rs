@@ -53,6 +53,7 @@ fn to(user: &str, id: u64) -> Job {
         locale: Locale::En,
         tz: chrono_tz::UTC,
         msg: Message::line(MessageRef::new("progress")),
+        not_before: None,
     })
 }
 

@@ -31,6 +31,7 @@ fn out(id: u64) -> Outgoing {
         locale: Locale::En,
         tz: chrono_tz::UTC,
         msg: Message::line(MessageRef::new("progress").num("answered", id as i64)),
+        not_before: None,
     }
 }
 

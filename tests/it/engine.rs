@@ -610,3 +610,49 @@ fn a_schedule_survives_a_restart_and_fires_after_it() {
         "the case owner takes part"
     );
 }
+
+#[test]
+fn a_message_held_through_quiet_hours_stays_held_across_a_restart() {
+    use brug::core::effect::{Destination, Pending};
+    use brug::storage::{Key, SledStore};
+    let dir = tempfile::tempdir().unwrap();
+    let key = Key::from_bytes([5; 32]);
+    let defaults = Defaults {
+        lang: Locale::En,
+        ..Defaults::default()
+    };
+    // 22:00 in Amsterdam: Anna names Bram the case owner, so he is asked
+    // for the case privately — in the morning.
+    let night = start() + chrono::TimeDelta::hours(13);
+    let to_bram =
+        |p: &Pending| matches!(p, Pending::Post(o) if o.to == Destination::Private(user("Bram")));
+    {
+        let store = SledStore::open(dir.path(), &key).unwrap();
+        let mut engine = Engine::open(store, catalog(), defaults.clone()).unwrap();
+        let thread = Place::Thread(RoundId(1));
+        for (i, (who, place, text)) in [
+            ("Anna", Place::Group, "!brug start golden-circle"),
+            ("Bram", thread.clone(), "!brug join km-werk"),
+            ("Anna", thread.clone(), "!brug owner Bram"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let out = engine
+                .receive(said(who, place, text, Some(&format!("$h{i}"))), night)
+                .unwrap();
+            assert!(!out.iter().any(to_bram), "sent to Bram at night: {out:?}");
+        }
+    }
+    let store = SledStore::open(dir.path(), &key).unwrap();
+    let mut engine = Engine::open(store, catalog(), defaults).unwrap();
+    assert!(
+        !engine.pending().unwrap().iter().any(to_bram),
+        "handed out again at start-up"
+    );
+    let morning: chrono::DateTime<chrono::Utc> = "2026-12-02T07:00:00Z".parse().unwrap();
+    assert_eq!(engine.next_due().unwrap(), Some(morning));
+    let out = engine.tick(morning).unwrap();
+    assert_eq!(out.iter().filter(|p| to_bram(p)).count(), 1, "{out:?}");
+    assert!(engine.tick(morning).unwrap().is_empty(), "released twice");
+}

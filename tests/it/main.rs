@@ -27,6 +27,7 @@ mod methods;
 mod pii;
 mod privacy;
 mod property;
+mod quiet;
 mod reminders;
 mod scenarios;
 mod schedule;

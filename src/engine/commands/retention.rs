@@ -48,6 +48,7 @@ impl<S: Store> Engine<S> {
             locale: group.lang,
             tz: group.tz,
             msg: Message::line(msg::ROUND_ERASED.msg().text("round", round.id.to_string())),
+            not_before: None,
         };
         let work = vec![Pending::Retract(Retraction {
             round: round.id,

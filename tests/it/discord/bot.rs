@@ -36,7 +36,9 @@ impl Bot {
     pub fn with_defaults(fake: &FakeDiscord, lang: &str, message_content: bool, more: &str) -> Bot {
         let dir = tempfile::tempdir().unwrap();
         let config = format!(
-            "[store]\npath = \"{store}\"\n[defaults]\nlanguage = \"{lang}\"\n{more}\n{discord}",
+            // These tests run on the real clock: no quiet hours, so what
+            // they wait for does not depend on the time of day.
+            "[store]\npath = \"{store}\"\n[defaults]\nlanguage = \"{lang}\"\nquiet_hours = \"0-0\"\nquiet_weekends = false\n{more}\n{discord}",
             store = dir.path().join("store").display(),
             discord = section(fake, message_content),
         );

@@ -28,7 +28,7 @@ async fn away_and_the_group_in_a_matrix_room() {
     let view = bot_notice(&g, "Chris", "This group writes in English").await;
     assert!(
         view.body
-            .contains("Quiet hours: from 20:00 to 08:00, and all weekend."),
+            .contains("No quiet hours in the evening or at weekends."),
         "{}",
         view.body
     );
@@ -48,7 +48,7 @@ async fn away_and_the_group_in_a_matrix_room() {
     bot_notice(
         &g,
         "Anna",
-        "Quiet hours: from 21:00 to 07:00, and all weekend.",
+        "Quiet hours: from 21:00 to 07:00. Then I send nobody anything",
     )
     .await;
 }

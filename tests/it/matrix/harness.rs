@@ -452,6 +452,8 @@ impl Bot {
 path = "{store}"
 [defaults]
 language = "{lang}"
+quiet_hours = "0-0"
+quiet_weekends = false
 [matrix]
 homeserver = "{hs}"
 user = "{id}"
