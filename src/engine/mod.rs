@@ -201,14 +201,32 @@ impl<S: Store> Engine<S> {
             .into_iter()
             .filter_map(|id| self.held.remove(&id).map(|(_, p)| p))
             .collect();
-        // Each firing moves its round's timer past `now`; the bound is a guard.
+        // Each firing moves its round's timer past `now`. A round whose
+        // timer did not move is not fired again in this tick (a guard: it
+        // would spin here); the bound is another.
+        let mut fired: BTreeMap<RoundId, Option<DateTime<Utc>>> = BTreeMap::new();
         for _ in 0..10_000 {
-            let due = self.store.due(now)?;
+            let due: Vec<RoundId> = self
+                .store
+                .due(now)?
+                .into_iter()
+                .filter(|id| {
+                    let timer = self.open.get(id).and_then(|r| r.next_timer());
+                    fired.get(id).is_none_or(|t| *t != timer)
+                })
+                .collect();
             if due.is_empty() {
                 break;
             }
             for id in due {
                 out.extend(self.apply(id, Event::TimePassed, None, now)?);
+                let timer = self.open.get(&id).and_then(|r| r.next_timer());
+                if fired.insert(id, timer) == Some(timer) {
+                    tracing::warn!(
+                        round = id.0,
+                        "a timer fired without moving; left for the next tick"
+                    );
+                }
             }
         }
         out.extend(self.fire_schedules(now)?);

@@ -133,6 +133,28 @@ fn suite(s: &dyn Store) {
     assert_eq!(s.next_due().unwrap(), None);
     assert_eq!(s.open_rounds().unwrap().len(), 1);
 
+    // A timer finer than a millisecond (any real `now + 2d`) is never due
+    // before its moment: a round "due" that its own clock says is not would
+    // be fired again and again.
+    let exact = t0() + TimeDelta::nanoseconds(5_000_400_000);
+    s.commit(&Commit {
+        rounds: vec![round(2, Some(exact))],
+        ..Commit::default()
+    })
+    .unwrap();
+    assert!(s.next_due().unwrap().is_some_and(|t| t >= exact));
+    assert!(s.due(exact - TimeDelta::nanoseconds(200_000)).unwrap().is_empty());
+    // (At most a millisecond after it, it is.)
+    let after = exact + TimeDelta::milliseconds(1);
+    assert_eq!(s.due(after).unwrap(), vec![RoundId(2)]);
+    let mut paused = round(2, Some(later));
+    paused.status = Status::Paused;
+    s.commit(&Commit {
+        rounds: vec![paused],
+        ..Commit::default()
+    })
+    .unwrap();
+
     // Routes by prefix, and their removal; old handled events are pruned.
     s.commit(&routes(&[("ev/1/a", Some("x")), ("ev/1/b", Some("y"))]))
         .unwrap();

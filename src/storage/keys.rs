@@ -16,7 +16,11 @@ pub fn outbox(id: u64) -> [u8; 8] {
 /// `due_ms (i64 BE, offset to sort) ++ round id`.
 pub fn timer(due: DateTime<Utc>, id: RoundId) -> [u8; 16] {
     let mut k = [0u8; 16];
-    let ms = (due.timestamp_millis() as u64) ^ (1 << 63);
+    // Rounded up to the millisecond: a timer read back is never earlier
+    // than the moment it stands for (else a round would be "due" while its
+    // own clock says not yet).
+    let up = i64::from(!due.timestamp_subsec_nanos().is_multiple_of(1_000_000));
+    let ms = ((due.timestamp_millis() + up) as u64) ^ (1 << 63);
     k[..8].copy_from_slice(&ms.to_be_bytes());
     k[8..].copy_from_slice(&id.0.to_be_bytes());
     k
