@@ -158,6 +158,7 @@ fn main() {
         found_out: Vec::new(),
         previous_frames: Vec::new(),
         prepared: None,
+        deadlines: None,
     };
     let runs = 200;
     let mut chart = None;

@@ -128,6 +128,17 @@ prepare-missing = The case for the round of { $at } has not been prepared yet; I
 prepare-no-owner = The round of { $at } has no case owner yet. Once it opens, name one with `!brug owner <name>`.
 prepare-reminder = A reminder: the round of { $at } opens with your case. Could you send it here beforehand?
 prepare-posted = The round has opened with the case you prepared; it is in the thread now.
+group-flow = Without a method named, `!brug start` starts { $flow }.
+group-deadlines = Steps get { $span } here, unless their method gives them a deadline of their own.
+group-own-lang = In { $lang }, as they chose: { $names }.
+group-coordinators = Coordinators: { $platform ->
+    [matrix] whoever has moderator rights in this room (power level 50 or more)
+    [discord] whoever has the coordinator role or the Manage Threads permission
+   *[other] those the operator made coordinators
+}{ $named ->
+    [none] {""}
+   *[other] {""}, and { $named }
+}.
 schedule-set = The schedule is set.
 schedule-line = Recurring rounds: { $flow }, { $rhythm }. Next one: { $at }. The case owner is asked { $days ->
     [one] a day
@@ -179,7 +190,7 @@ group-member = { $name } ({ $profession }): { $rounds ->
 group-no-rounds = No rounds in this group yet.
 group-changed = Saved. Rounds already running keep to it from their next deadline.
 group-dropped = Not in either of the last two rounds: { $names }. Perhaps ask how they are doing, and whether the rhythm still suits them.
-err-group-setting = `{ $value }` is not a group setting I know; use `{ $prefix } group quiet 20-8`, `{ $prefix } group weekends quiet` (or `open`) or `{ $prefix } group tz Europe/Amsterdam`.
+err-group-setting = `{ $value }` is not a group setting I know; use `{ $prefix } group quiet 20-8`, `{ $prefix } group weekends quiet` (or `open`), `{ $prefix } group tz Europe/Amsterdam`, `{ $prefix } group flow golden-circle` or `{ $prefix } group deadline 3d`.
 away-set = You are away until { $until }: no reminders until then, and steps do not wait for you (this applies to { $rounds }). You can still answer; `!brug back` ends it early.
 away-none = You take part in no open round, so there is nothing to be away from.
 back-set = Welcome back: you are expected again in { $rounds }.
@@ -317,7 +328,7 @@ help-command = { $command ->
     [flows] `{ $prefix } flows` lists the methods, one line each.
     [away] `{ $prefix } away 2w` (or `{ $prefix } away 24-12`, back on that day) marks you away in every round you take part in: no reminders until then, and a step does not wait for your answer — you count as excused, not missing. You can still answer.
     [balance] `{ $prefix } balance` sends you, privately, what a facilitator watches: who has not said anything yet, each profession's share of what was written in the thread, and whether one frame carries it. Counts and frame names only; private answers are never used (coordinators).
-    [group] `{ $prefix } group` shows this group: its language, time zone, quiet hours and retention, and per member the rounds taken part in and the questions answered in time (counts only). Coordinators change it: `{ $prefix } group quiet 20-8` (no messages to anyone from 20:00 to 08:00; `0-0` for none), `{ $prefix } group weekends quiet` or `open`, `{ $prefix } group tz Europe/Amsterdam`.
+    [group] `{ $prefix } group` shows this group: its language, time zone, quiet hours and retention, and per member the rounds taken part in and the questions answered in time (counts only). Coordinators change it: `{ $prefix } group quiet 20-8` (no messages to anyone from 20:00 to 08:00; `0-0` for none), `{ $prefix } group weekends quiet` or `open`, `{ $prefix } group tz Europe/Amsterdam`, `{ $prefix } group flow golden-circle` (what `{ $prefix } start` alone starts), `{ $prefix } group deadline 3d` (for steps whose method gives them no deadline of their own).
     [schedule] `{ $prefix } schedule golden-circle first Tuesday of the month 10:00; owners Anna, Bram; prepare 5d` opens a round of that method on each such day, in this room (coordinators). The case owners take turns; each is asked privately, that many days before (3 unless said), to prepare the case, and the round opens with it. Rhythms: `first`/`second`/`third`/`fourth`/`last <weekday> of the month`, `every 2 weeks on <weekday>`, with a time. Quiet hours are kept. `{ $prefix } schedule` shows it; `{ $prefix } schedule off` stops it.
     [back] `{ $prefix } back` ends your away period now: you are expected and reminded again.
     [help] `{ $prefix } help <command>` explains one command.
@@ -439,5 +450,5 @@ usage-export = export [md|json] [#round]
 usage-away = away <2w|24-12>
 usage-back = back
 usage-balance = balance
-usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]
+usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam | flow <method> | deadline 3d]
 usage-schedule = schedule <method> <rhythm>[; owners <names>][; prepare <days>] | schedule off

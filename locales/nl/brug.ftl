@@ -131,6 +131,17 @@ prepare-missing = De casus voor de ronde van { $at } is nog niet voorbereid; ik 
 prepare-no-owner = De ronde van { $at } heeft nog geen inbrenger. Wijs er een aan met `!brug owner <naam>` zodra de ronde begint.
 prepare-reminder = Even een herinnering: de ronde van { $at } begint met jouw casus. Wil je die hier van tevoren sturen?
 prepare-posted = De ronde is begonnen met de casus die je hebt voorbereid; hij staat nu in de thread.
+group-flow = Zonder methode erbij begint `!brug start` met { $flow }.
+group-deadlines = Stappen krijgen hier { $span }, tenzij hun methode ze een eigen termijn geeft.
+group-own-lang = In het { $lang }, zoals ze zelf kozen: { $names }.
+group-coordinators = Gespreksleiders: { $platform ->
+    [matrix] wie moderatorrechten heeft in deze ruimte (machtsniveau 50 of hoger)
+    [discord] wie de gespreksleidersrol of het recht Threads beheren heeft
+   *[other] wie de beheerder gespreksleider heeft gemaakt
+}{ $named ->
+    [none] {""}
+   *[other] {""}, en { $named }
+}.
 schedule-set = Het rooster staat.
 schedule-line = Vaste rondes: { $flow }, { $rhythm }. De volgende: { $at }. De inbrenger krijgt { $days ->
     [one] een dag
@@ -182,7 +193,7 @@ group-member = { $name } ({ $profession }): { $rounds ->
 group-no-rounds = Deze groep heeft nog geen rondes.
 group-changed = Opgeslagen. Rondes die al lopen, houden zich er vanaf hun volgende deadline aan.
 group-dropped = Niet bij de laatste twee rondes: { $names }. Vraag misschien hoe het met ze gaat, en of het ritme nog past.
-err-group-setting = `{ $value }` is geen groepsinstelling die ik ken; gebruik `{ $prefix } group quiet 20-8`, `{ $prefix } group weekends quiet` (of `open`) of `{ $prefix } group tz Europe/Amsterdam`.
+err-group-setting = `{ $value }` is geen groepsinstelling die ik ken; gebruik `{ $prefix } group quiet 20-8`, `{ $prefix } group weekends quiet` (of `open`), `{ $prefix } group tz Europe/Amsterdam`, `{ $prefix } group flow golden-circle` of `{ $prefix } group deadline 3d`.
 away-set = Je bent afwezig tot { $until }: tot dan geen herinneringen, en stappen wachten niet op jou (dit geldt voor { $rounds }). Antwoorden kan nog steeds; met `!brug back` ben je eerder terug.
 away-none = Je doet niet mee aan een open ronde, dus er is niets om je voor af te melden.
 back-set = Welkom terug: in { $rounds } rekenen we weer op je.
@@ -321,7 +332,7 @@ help-command = { $command ->
     [lang] `{ $prefix } lang nl` of `{ $prefix } lang en` zet je taal; een gespreksleider in de ruimte zet die van de groep.
     [away] `{ $prefix } away 2w` (of `{ $prefix } away 24-12`: terug op die dag) meldt je afwezig in elke ronde waaraan je meedoet: tot dan geen herinneringen, en een stap wacht niet op jouw antwoord — je telt als afgemeld, niet als ontbrekend. Antwoorden kan nog steeds.
     [balance] `{ $prefix } balance` stuurt je privé wat een gespreksleider in de gaten houdt: wie nog niets heeft gezegd, het aandeel van elk beroep in wat er in de thread is geschreven, en of één frame de overhand heeft. Alleen aantallen en namen van frames; privé-antwoorden tellen nooit mee (gespreksleiders).
-    [group] `{ $prefix } group` toont deze groep: taal, tijdzone, rusttijden en bewaartermijn, en per lid de rondes waaraan die meedeed en de vragen die op tijd beantwoord zijn (alleen aantallen). Gespreksleiders passen het aan: `{ $prefix } group quiet 20-8` (van 20:00 tot 08:00 aan niemand berichten; `0-0` voor geen), `{ $prefix } group weekends quiet` of `open`, `{ $prefix } group tz Europe/Amsterdam`.
+    [group] `{ $prefix } group` toont deze groep: taal, tijdzone, rusttijden en bewaartermijn, en per lid de rondes waaraan die meedeed en de vragen die op tijd beantwoord zijn (alleen aantallen). Gespreksleiders passen het aan: `{ $prefix } group quiet 20-8` (van 20:00 tot 08:00 aan niemand berichten; `0-0` voor geen), `{ $prefix } group weekends quiet` of `open`, `{ $prefix } group tz Europe/Amsterdam`, `{ $prefix } group flow golden-circle` (waarmee `{ $prefix } start` zonder meer begint), `{ $prefix } group deadline 3d` (voor stappen zonder eigen termijn in hun methode).
     [schedule] `{ $prefix } schedule golden-circle eerste dinsdag van de maand 10:00; inbrengers Anna, Bram; voorbereiden 5d` begint op elke zo'n dag een ronde met die methode in deze ruimte (gespreksleiders). De inbrengers zijn om de beurt; ieder krijgt zoveel dagen van tevoren (3 als je niets zegt) privé het verzoek de casus voor te bereiden, en de ronde begint daarmee. Ritmes: `eerste`/`tweede`/`derde`/`vierde`/`laatste <weekdag> van de maand`, `elke 2 weken op <weekdag>`, met een tijd. Rusttijden blijven gelden. `{ $prefix } schedule` laat het zien; `{ $prefix } schedule off` stopt het.
     [back] `{ $prefix } back` beëindigt je afwezigheid nu: we rekenen en herinneren je weer.
     [flows] `{ $prefix } flows` toont de methodes, één regel per methode.
@@ -444,5 +455,5 @@ usage-export = export [md|json] [#ronde]
 usage-away = away <2w|24-12>
 usage-back = back
 usage-balance = balance
-usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]
+usage-group = group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam | flow <methode> | deadline 3d]
 usage-schedule = schedule <methode> <ritme>[; inbrengers <namen>][; voorbereiden <dagen>] | schedule off

@@ -1,6 +1,7 @@
 //! The `!brug …` text grammar: text in, `Command` out, no I/O. Discord's slash
 //! commands map onto the same enum.
 
+mod group;
 mod schedule;
 
 pub use schedule::{ScheduleChange, PREPARE_DAYS};
@@ -76,6 +77,10 @@ pub enum GroupChange {
     Weekends(bool),
     /// The time zone (an IANA name).
     Tz(chrono_tz::Tz),
+    /// The method `start` uses when none is named.
+    Flow(String),
+    /// The deadline of steps whose flow sets only a default one.
+    Deadlines(Span),
 }
 
 /// How long someone is away: for a while, or until a day (they are back on
@@ -181,31 +186,6 @@ pub const COMMANDS: &[&str] = &[
     "schedule",
 ];
 
-/// `group [quiet 20-8 | weekends quiet|open | tz Europe/Amsterdam]`.
-fn group_change(args: &str) -> Result<Option<GroupChange>, CommandError> {
-    let (what, value) = match args.split_once(char::is_whitespace) {
-        Some((w, v)) => (w.to_lowercase(), v.trim()),
-        None if args.is_empty() => return Ok(None),
-        None => (args.to_lowercase(), ""),
-    };
-    let bad = || CommandError::BadGroupSetting(args.to_string());
-    Ok(Some(match what.as_str() {
-        "quiet" | "stil" | "rust" => {
-            let (from, until) = crate::core::timers::Quiet::parse_hours(value).ok_or_else(bad)?;
-            GroupChange::Quiet(from, until)
-        }
-        "weekends" | "weekend" => match value.to_lowercase().as_str() {
-            "quiet" | "stil" | "on" | "aan" | "rust" => GroupChange::Weekends(true),
-            "open" | "off" | "uit" => GroupChange::Weekends(false),
-            _ => return Err(bad()),
-        },
-        "tz" | "timezone" | "tijdzone" => {
-            GroupChange::Tz(value.parse::<chrono_tz::Tz>().map_err(|_| bad())?)
-        }
-        _ => return Err(bad()),
-    }))
-}
-
 /// Reads `text` as a command if it starts with `prefix` (e.g. `!brug`), in
 /// any case: phones capitalise the first letter (`!Brug status`).
 /// `None` means it is not a command at all (an answer, or chat).
@@ -240,9 +220,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
                 Some((f, t)) => (f.to_string(), t.trim().to_string()),
                 None => (args.to_string(), String::new()),
             };
-            if flow.is_empty() {
-                return Err(missing("start"));
-            }
+            // No method: the group's own (`group flow …`), if it has one.
             Command::Start { flow, title }
         }
         "join" | "doe-mee" | "meedoen" => Command::Join { profession: arg },
@@ -322,7 +300,7 @@ pub fn parse_words(rest: &str) -> Result<Command, CommandError> {
         "back" | "terug" => Command::Back,
         "balance" | "balans" => Command::Balance,
         "group" | "groep" => Command::Group {
-            change: group_change(args)?,
+            change: group::change(args)?,
         },
         "schedule" | "rooster" | "planning" => Command::Schedule {
             change: schedule::parse(args)?,
@@ -447,14 +425,15 @@ mod tests {
         );
     }
     #[test]
-    fn start_needs_flow() {
-        assert!(matches!(
+    fn start_without_a_flow_is_left_to_the_group_s_own() {
+        // The engine uses the group's method, or says what is missing.
+        assert_eq!(
             p("!brug start"),
-            Err(CommandError::Missing {
-                command: "start",
-                ..
+            Ok(Command::Start {
+                flow: String::new(),
+                title: String::new()
             })
-        ));
+        );
     }
     #[test]
     fn join() {

@@ -104,7 +104,7 @@ pub(super) fn reminder(
 /// Keeps an empty step open one more period: reminds those it asks, says so
 /// in the thread, and tells the coordinator what they can do.
 fn hold_open(r: &mut Round, step: &Step, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
-    let until = now + step.deadline.map(|d| d.delta()).unwrap_or(AGAIN);
+    let until = now + step.deadline_in(r).map(|d| d.delta()).unwrap_or(AGAIN);
     set_timers(r, step, Some(until), now);
     // The reminder goes out now; no second one before the new deadline.
     r.timers.reminder = None;

@@ -54,7 +54,7 @@ pub fn enter(r: &mut Round, mut idx: usize, now: DateTime<Utc>, flow: &Flow, fx:
             close_round(r, now, fx);
             return;
         };
-        let deadline = step.deadline.map(|d| now + d.delta());
+        let deadline = step.deadline_in(r).map(|d| now + d.delta());
         set_timers(r, step, deadline, now);
         let mut post = header(r, step, idx, flow);
         match &step.kind {

@@ -32,6 +32,10 @@ pub struct Step {
     pub who: Who,
     pub end: EndRule,
     pub deadline: Option<Span>,
+    /// Whether `deadline` is the flow's default (no deadline of the step's
+    /// own): a group's own deadline takes its place.
+    #[serde(default)]
+    pub flow_deadline: bool,
     /// How long before the deadline the reminder goes out.
     pub remind: Option<Span>,
     /// Whose reasoning the answers show, for the frame summary.
@@ -108,6 +112,15 @@ pub enum Voice {
 }
 
 impl Step {
+    /// The step's deadline in round `r`: its own, else the group's, else
+    /// the flow's default.
+    pub fn deadline_in(&self, r: &super::round::Round) -> Option<Span> {
+        match (self.flow_deadline, r.deadlines) {
+            (true, Some(own)) => Some(own),
+            _ => self.deadline,
+        }
+    }
+
     /// Whether each one asked owes an answer (a question, not a discussion
     /// window): such a step is not skipped, or reminded of, lightly.
     pub fn expects_answers(&self) -> bool {

@@ -30,6 +30,13 @@ pub struct GroupState {
     /// oldest first: the group over time.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub frame_history: Vec<super::over_time::Point>,
+    /// The method `start` uses when none is named (`!brug group flow`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_flow: Option<String>,
+    /// The deadline of steps whose flow gives only its default one
+    /// (`!brug group deadline 3d`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadlines: Option<super::span::Span>,
     /// Its recurring rounds (`!brug schedule`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule: Option<super::schedule::Schedule>,
@@ -48,6 +55,8 @@ impl GroupState {
             quiet: Default::default(),
             frame_history: Vec::new(),
             schedule: None,
+            default_flow: None,
+            deadlines: None,
         }
     }
 

@@ -179,6 +179,10 @@ messages! {
     PREPARE_REMINDER = "prepare-reminder" [at];
     PREPARE_POSTED = "prepare-posted" [];
     SCHEDULE_SET = "schedule-set" [];
+    GROUP_FLOW = "group-flow" [flow];
+    GROUP_OWN_LANG = "group-own-lang" [lang, names];
+    GROUP_COORDINATORS = "group-coordinators" [platform, named];
+    GROUP_DEADLINES = "group-deadlines" [span];
     SCHEDULE_LINE = "schedule-line" [flow, rhythm, at, days];
     SCHEDULE_OWNERS = "schedule-owners" [owner, owners];
     SCHEDULE_NO_OWNERS = "schedule-no-owners" [];

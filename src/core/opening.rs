@@ -30,6 +30,8 @@ pub struct NewRound {
     /// The case its owner prepared for a scheduled round, confirmed (and
     /// the consent they gave, where the flow asks).
     pub prepared: Option<super::round::Prepared>,
+    /// The group's own deadline for steps with only the flow's default one.
+    pub deadlines: Option<super::span::Span>,
 }
 
 /// Opens a round: the root message, then the first step.
@@ -67,6 +69,7 @@ pub fn start(new: NewRound, now: DateTime<Utc>, flow: &Flow) -> Transition {
         found_out: Vec::new(),
         previous_frames: Vec::new(),
         prepared: None,
+        deadlines: new.deadlines,
     };
     let mut fx = Vec::new();
     let has_intake = flow

@@ -74,6 +74,9 @@ pub struct Round {
     /// when the round reaches it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prepared: Option<Prepared>,
+    /// The group's own deadline for steps with only the flow's default one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadlines: Option<super::span::Span>,
 }
 
 /// A case prepared before its round, by the case owner it was asked of.
@@ -248,6 +251,7 @@ impl Round {
             found_out: Vec::new(),
             previous_frames: Vec::new(),
             prepared: None,
+            deadlines: None,
         }
     }
 }

@@ -213,6 +213,7 @@ mod tests {
                 previous_actions: Vec::new(),
                 retention_days: 30,
                 prepared: None,
+                deadlines: None,
             };
             crate::core::start(new, chrono::Utc::now(), flow).round
         };

@@ -355,6 +355,7 @@ impl<S: Store> Engine<S> {
                 previous_actions: group.last_actions.clone(),
                 retention_days: group.retention_days.unwrap_or(self.defaults.retention_days),
                 prepared,
+                deadlines: group.deadlines,
             },
             now,
             &flow,

@@ -165,7 +165,9 @@ fn one_step(
     let kind_word = rd.str(t, "kind", true);
     let title = fluent.read(rd, t, "title", &[]);
     let prompt = fluent.read(rd, t, "prompt", PROMPT_VARS);
-    let deadline = rd.span(t, "deadline").or(default_deadline);
+    let own_deadline = rd.span(t, "deadline");
+    let flow_deadline = own_deadline.is_none() && default_deadline.is_some();
+    let deadline = own_deadline.or(default_deadline);
     let remind = rd.span(t, "remind").or(default_remind);
     let (kind_word, kind_at) = kind_word?;
     // Reads a reference to an earlier step by id.
@@ -439,6 +441,7 @@ fn one_step(
         who,
         end,
         deadline,
+        flow_deadline,
         remind,
         voice,
         owner_replies: extras.owner_replies,

@@ -143,7 +143,10 @@ fn suite(s: &dyn Store) {
     })
     .unwrap();
     assert!(s.next_due().unwrap().is_some_and(|t| t >= exact));
-    assert!(s.due(exact - TimeDelta::nanoseconds(200_000)).unwrap().is_empty());
+    assert!(s
+        .due(exact - TimeDelta::nanoseconds(200_000))
+        .unwrap()
+        .is_empty());
     // (At most a millisecond after it, it is.)
     let after = exact + TimeDelta::milliseconds(1);
     assert_eq!(s.due(after).unwrap(), vec![RoundId(2)]);

@@ -65,7 +65,7 @@ fn coordinators_change_quiet_hours_and_a_weekend_deadline_waits_for_monday() {
     );
     assert_eq!(
         replies(&mut run, "Anna: !brug group colour red"),
-        vec!["[thread] `colour red` is not a group setting I know; use `!brug group quiet 20-8`, `!brug group weekends quiet` (or `open`) or `!brug group tz Europe/Amsterdam`.".to_string()]
+        vec!["[thread] `colour red` is not a group setting I know; use `!brug group quiet 20-8`, `!brug group weekends quiet` (or `open`), `!brug group tz Europe/Amsterdam`, `!brug group flow golden-circle` or `!brug group deadline 3d`.".to_string()]
     );
     let out = replies(&mut run, "Anna: !brug group weekends quiet").join("\n");
     assert!(out.contains("Saved."), "{out}");
@@ -237,4 +237,52 @@ mod over_time {
         let chart = shown[0].msg.chart.as_ref().expect("a chart");
         assert_eq!(chart.series.len(), 3, "one series per round");
     }
+}
+
+#[test]
+fn a_group_s_own_method_and_deadline_are_what_start_uses() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed("Anna: !brug cancel\nBram: !brug lang nl");
+    // No method of its own yet: `start` alone says what it needs.
+    let none = replies(&mut run, "Anna: !brug start").join("\n");
+    assert!(
+        none.contains("`start` needs more: `!brug start <method> [title…]`."),
+        "{none}"
+    );
+    let set = replies(&mut run, "Anna: !brug group flow gossip").join("\n");
+    assert!(
+        set.contains("Without a method named, `!brug start` starts Gossip method."),
+        "{set}"
+    );
+    assert!(set.contains("Coordinators: those the operator made coordinators."), "{set}");
+    // Whoever reads the bot in another language, by their own choice.
+    assert!(set.contains("In Dutch, as they chose: Bram."), "{set}");
+    let set = replies(&mut run, "Anna: !brug group deadline 3d").join("\n");
+    assert!(
+        set.contains("Steps get 3d here, unless their method gives them a deadline of their own."),
+        "{set}"
+    );
+    let bad = replies(&mut run, "Anna: !brug group flow tovenarij").join("\n");
+    assert!(bad.contains("There is no method `tovenarij`"), "{bad}");
+    let not = replies(&mut run, "Bram: !brug group deadline 1d").join("\n");
+    assert!(not.contains("Only a coordinator"), "{not}");
+    // `start` alone, or with only a title: the group's method. Gossip's
+    // first step has a deadline of its own (1d); its default (2d) becomes
+    // the group's 3d where a step has none of its own.
+    let started = replies(&mut run, "Anna: !brug start Noor").join("\n");
+    assert!(started.contains("Gossip method — «Noor»"), "{started}");
+    let r = run.stored(2).unwrap();
+    assert_eq!(r.flow_id, "gossip");
+    let flow = super::support::catalog().flow("gossip").unwrap().clone();
+    let own = flow
+        .steps
+        .iter()
+        .find(|s| !s.flow_deadline && s.deadline.is_some())
+        .unwrap();
+    let default = flow.steps.iter().find(|s| s.flow_deadline).unwrap();
+    assert_eq!(own.deadline_in(&r), own.deadline);
+    assert_eq!(
+        default.deadline_in(&r).map(|s| s.to_string()).as_deref(),
+        Some("3d")
+    );
 }

@@ -47,6 +47,7 @@ fn step(id: String, kind: StepKind, end: EndRule) -> Step {
         who: Who::All,
         end,
         deadline: Some(Span(86_400)),
+        flow_deadline: false,
         remind: Some(Span(3600)),
         voice: Default::default(),
         owner_replies: false,

@@ -56,6 +56,7 @@ fn round(case: &SampleCase, locale: Locale) -> Round {
             previous_actions: Vec::new(),
             retention_days: 90,
             prepared: None,
+            deadlines: None,
         },
         start(),
         flow,

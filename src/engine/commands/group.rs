@@ -33,6 +33,11 @@ impl<S: Store> Engine<S> {
                 GroupChange::Quiet(from, until) => (g.quiet.from, g.quiet.until) = (from, until),
                 GroupChange::Weekends(w) => g.quiet.weekends = w,
                 GroupChange::Tz(tz) => g.tz = tz,
+                GroupChange::Flow(word) => match self.catalog.find_flow(&word) {
+                    Some(f) => g.default_flow = Some(f.id.clone()),
+                    None => return self.reply(m, super::unknown_flow(&word, &prefix)),
+                },
+                GroupChange::Deadlines(span) => g.deadlines = Some(span),
             }
             // Rounds running now keep to it from their next deadline on.
             changed = self
@@ -42,6 +47,7 @@ impl<S: Store> Engine<S> {
                 .map(|r| Round {
                     quiet: g.quiet,
                     tz: g.tz,
+                    deadlines: g.deadlines,
                     ..r.clone()
                 })
                 .collect();
@@ -65,6 +71,37 @@ impl<S: Store> Engine<S> {
                 .text("until", format!("{:02}:00", g.quiet.until))
                 .text("weekends", weekends)
         }));
+        // Who coordinates: the platform's rule, and whom the operator named.
+        let named: Vec<String> = self
+            .defaults
+            .coordinators
+            .iter()
+            .filter(|c| c.platform == gid.platform)
+            .map(|c| c.id.clone())
+            .collect();
+        out.push(Block::Line(
+            msg::GROUP_COORDINATORS
+                .msg()
+                .text("platform", gid.platform.name())
+                .text(
+                    "named",
+                    if named.is_empty() {
+                        "none".into()
+                    } else {
+                        named.join(", ")
+                    },
+                ),
+        ));
+        if let Some(f) = g.default_flow.as_ref().and_then(|id| self.catalog.flow(id)) {
+            out.push(Block::Line(
+                msg::GROUP_FLOW.msg().msg("flow", f.name.clone()),
+            ));
+        }
+        if let Some(span) = g.deadlines {
+            out.push(Block::Line(
+                msg::GROUP_DEADLINES.msg().text("span", span.to_string()),
+            ));
+        }
         super::schedule::describe(&g, &mut out);
         // Participation over the rounds still kept, this group's only.
         let rounds: Vec<Round> = self
@@ -100,6 +137,22 @@ impl<S: Store> Engine<S> {
                         .num("rounds", i64::from(row.rounds))
                         .num("answered", i64::from(row.answered))
                         .num("asked", i64::from(row.asked)),
+                ));
+            }
+        }
+        // Who reads the bot in another language than the group's.
+        for lang in [crate::core::ids::Locale::Nl, crate::core::ids::Locale::En] {
+            let names: Vec<Arg> = rows
+                .iter()
+                .filter(|r| lang != g.lang && g.own_lang(&r.user) == Some(lang))
+                .map(|r| Arg::Text(r.name.clone()))
+                .collect();
+            if !names.is_empty() {
+                out.push(Block::Line(
+                    msg::GROUP_OWN_LANG
+                        .msg()
+                        .msg("lang", format!("language-{lang}"))
+                        .arg("names", Arg::List(names)),
                 ));
             }
         }

@@ -68,6 +68,19 @@ impl<S: Store> Engine<S> {
                     return self.reply(m, not_coordinator(m));
                 }
                 let (flow, title) = self.method_and_title(&flow, &title);
+                // Without a method it names, the group's own method, if set;
+                // what was written is the title.
+                let (flow, title) = match self.group(&group)?.default_flow {
+                    Some(own) if self.catalog.find_flow(&flow).is_none() => {
+                        let written = format!("{flow} {title}");
+                        (own, written.trim().to_string())
+                    }
+                    _ if flow.is_empty() => {
+                        let e = CommandError::Missing { command: "start" };
+                        return self.reply(m, command_error(e, &prefix));
+                    }
+                    _ => (flow, title),
+                };
                 // A title is kept and shown: never with an identifier in it.
                 let hits = crate::core::pii::find(&title, chrono::Datelike::year(&now));
                 let title = if hits.is_empty() {

@@ -16,7 +16,8 @@ use serenity::all::{
 pub const SUBCOMMANDS: &[(&str, &[(&str, bool)])] = &[
     ("help", &[("command", false)]),
     ("flows", &[]),
-    ("start", &[("flow", true), ("title", false)]),
+    // (No method: the group's own, `group flow …`.)
+    ("start", &[("flow", false), ("title", false)]),
     ("join", &[("profession", false)]),
     ("leave", &[]),
     ("status", &[]),
