@@ -78,7 +78,7 @@ review-how = Say what came of one by its number, for example `1: booked for 12 J
 review-noted = Noted what came of action { $n } ({ $what }).
 review-outcomes = What came of last round's actions:
 review-outcome = { $what }: { $outcome } ({ $name })
-review-no-outcome = { $what }: nobody said
+review-no-outcome = { $what }: nothing was said about it
 
 ## Answers
 

@@ -78,7 +78,7 @@ review-how = Zeg per actie wat ervan gekomen is, met het nummer ervoor, bijvoorb
 review-noted = Genoteerd wat er van actie { $n } ({ $what }) gekomen is.
 review-outcomes = Wat er van de acties van de vorige ronde gekomen is:
 review-outcome = { $what }: { $outcome } ({ $name })
-review-no-outcome = { $what }: niemand heeft iets gezegd
+review-no-outcome = { $what }: daar is niets over gezegd
 
 ## Antwoorden
 

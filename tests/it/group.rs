@@ -254,7 +254,10 @@ fn a_group_s_own_method_and_deadline_are_what_start_uses() {
         set.contains("Without a method named, `!brug start` starts Gossip method."),
         "{set}"
     );
-    assert!(set.contains("Coordinators: those the operator made coordinators."), "{set}");
+    assert!(
+        set.contains("Coordinators: those the operator made coordinators."),
+        "{set}"
+    );
     // Whoever reads the bot in another language, by their own choice.
     assert!(set.contains("In Dutch, as they chose: Bram."), "{set}");
     let set = replies(&mut run, "Anna: !brug group deadline 3d").join("\n");
