@@ -164,11 +164,20 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
                     bail!("--owner {o}: not one of the participants");
                 }
             }
+            let quiet = brug::core::timers::Quiet {
+                weekends: quiet_weekends,
+                ..Default::default()
+            };
+            // The simulated clock starts now — or, in quiet hours, when they
+            // end, so a round tried at night does not start by holding its
+            // private messages until morning.
             let start_at = start_at.unwrap_or_else(|| {
                 let now = Utc::now();
-                now.with_second(0)
+                let now = now
+                    .with_second(0)
                     .and_then(|t| t.with_nanosecond(0))
-                    .unwrap_or(now)
+                    .unwrap_or(now);
+                quiet.next_allowed(now, Defaults::default().tz)
             });
             let settings = TrySettings {
                 flow,
@@ -179,10 +188,7 @@ fn real_main() -> anyhow::Result<std::process::ExitCode> {
             };
             let defaults = Defaults {
                 lang: locale,
-                quiet: brug::core::timers::Quiet {
-                    weekends: quiet_weekends,
-                    ..Default::default()
-                },
+                quiet,
                 ..Defaults::default()
             };
             match store {

@@ -197,10 +197,26 @@ impl<S: Store> Engine<S> {
             .filter(|(_, (t, _))| *t <= now)
             .map(|(id, _)| *id)
             .collect();
-        let mut out: Vec<Pending> = due
-            .into_iter()
-            .filter_map(|id| self.held.remove(&id).map(|(_, p)| p))
-            .collect();
+        let mut out: Vec<Pending> = Vec::new();
+        let mut stale = Vec::new();
+        for id in due {
+            let Some((_, p)) = self.held.remove(&id) else {
+                continue;
+            };
+            // About a round that has ended meanwhile: no longer wanted.
+            match &p {
+                Pending::Post(o) if o.round.is_some_and(|r| !self.open.contains_key(&r)) => {
+                    stale.push(o.id)
+                }
+                _ => out.push(p),
+            }
+        }
+        if !stale.is_empty() {
+            self.write(&crate::storage::Commit {
+                delivered: stale,
+                ..Default::default()
+            })?;
+        }
         // Each firing moves its round's timer past `now`. A round whose
         // timer did not move is not fired again in this tick (a guard: it
         // would spin here); the bound is another.

@@ -51,3 +51,21 @@ fn private_prompts_of_a_step_opened_at_night_wait_for_the_morning() {
         ["08:00 [dm Bram]", "08:00 [dm Chris]", "08:00 [dm Dewi]"]
     );
 }
+
+#[test]
+fn what_waits_for_the_morning_about_a_round_cancelled_meanwhile_is_not_sent() {
+    let mut run = Run::new("golden-circle", Locale::En, default_people());
+    run.feed("Bram (dm): A case.\nBram (dm): yes\n~ 12h\nAnna: !brug next!");
+    let cancel = replies(&mut run, "Anna: !brug cancel");
+    assert!(
+        cancel.iter().all(|l| !l.starts_with("[dm Bram]")),
+        "{cancel:?}"
+    );
+    let morning = replies(&mut run, "~ 12h");
+    assert!(
+        !morning
+            .iter()
+            .any(|l| l.starts_with("[dm Bram]") || l.starts_with("[dm Chris]")),
+        "{morning:?}"
+    );
+}
