@@ -6,14 +6,15 @@
 //! Run: `cargo bench --no-default-features --bench timer_accuracy`
 //! (PENDING=… other open rounds, DUE=… reminders due during the run).
 
+mod support;
+
 use brug::core::effect::Destination;
-use brug::core::ids::{GroupId, Platform, RoleId, RoundId, UserRef};
-use brug::core::round::Participant;
+use brug::core::ids::{GroupId, Platform, RoundId, UserRef};
 use brug::core::timers::Quiet;
 use brug::edge::{BoxFuture, Deliver, DeliveryError, Post, PostRef};
-use brug::engine::{Defaults, Engine, Place, StartRequest};
+use brug::engine::{Defaults, Engine};
 use brug::flows::{Catalog, Sources};
-use brug::storage::{Commit, Key, MemoryStore, SledStore, Store};
+use brug::storage::{Commit, Key, SledStore, Store};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -63,30 +64,7 @@ fn main() {
         until: 0,
         weekends: false,
     };
-    let mut maker = Engine::open(MemoryStore::new(), catalog.clone(), Defaults::default()).unwrap();
-    let people: Vec<Participant> = (0..6)
-        .map(|i| Participant {
-            user: UserRef::new(Platform::Matrix, format!("@p{i}:hs")),
-            name: format!("P{i}"),
-            profession: RoleId::new(["social-worker", "client-manager-work"][i % 2]),
-            left: false,
-            away_until: None,
-        })
-        .collect();
-    let req = StartRequest {
-        group: GroupId::new(Platform::Matrix, "!g:hs"),
-        coordinator: people[0].user.clone(),
-        coordinator_name: "P0".into(),
-        flow: "golden-circle".into(),
-        title: "Case".into(),
-        participants: people,
-        owner: None,
-        place: Place::Group,
-    };
-    let (id, _) = maker.start(req, t0).unwrap();
-    let mut template = maker.store().round(id.unwrap()).unwrap().unwrap();
-    let flow = catalog.flow("golden-circle").unwrap().as_ref().clone();
-    template.step = flow.steps.iter().position(|s| s.id == "circle").unwrap();
+    let (mut template, flow) = support::circle_round(&catalog, t0);
     template.quiet = none;
 
     let dir = tempfile::tempdir().unwrap();

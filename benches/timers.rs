@@ -6,11 +6,12 @@
 //! Run: `cargo bench --no-default-features --bench timers` (ROUNDS=… to change
 //! the count).
 
-use brug::core::ids::{GroupId, Platform, RoleId, RoundId, UserRef};
-use brug::core::round::Participant;
-use brug::engine::{Defaults, Engine, Place, StartRequest};
+mod support;
+
+use brug::core::ids::{GroupId, Platform, RoundId};
+use brug::engine::{Defaults, Engine};
 use brug::flows::{Catalog, Sources};
-use brug::storage::{Commit, Key, MemoryStore, SledStore, Store};
+use brug::storage::{Commit, Key, SledStore, Store};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::sync::Arc;
 use std::time::Instant;
@@ -40,37 +41,7 @@ fn main() {
     let catalog = Arc::new(Catalog::load(&Sources::embedded()).expect("built-in data"));
     let t0: DateTime<Utc> = "2026-12-01T09:00:00Z".parse().unwrap();
     // One real round, opened by the engine, as the template.
-    let mut maker = Engine::open(MemoryStore::new(), catalog.clone(), Defaults::default()).unwrap();
-    let people: Vec<Participant> = (0..6)
-        .map(|i| Participant {
-            user: UserRef::new(Platform::Matrix, format!("@p{i}:hs")),
-            name: format!("P{i}"),
-            profession: RoleId::new(
-                [
-                    "social-worker",
-                    "client-manager-work",
-                    "client-manager-income",
-                ][i % 3],
-            ),
-            left: false,
-            away_until: None,
-        })
-        .collect();
-    let req = StartRequest {
-        group: GroupId::new(Platform::Matrix, "!g:hs"),
-        coordinator: people[0].user.clone(),
-        coordinator_name: "P0".into(),
-        flow: "golden-circle".into(),
-        title: "Case".into(),
-        participants: people,
-        owner: None,
-        place: Place::Group,
-    };
-    let (id, _) = maker.start(req, t0).unwrap();
-    let mut template = maker.store().round(id.unwrap()).unwrap().unwrap();
-    let flow = catalog.flow("golden-circle").unwrap().as_ref().clone();
-    // At the private circle, which all six owe an answer.
-    template.step = flow.steps.iter().position(|s| s.id == "circle").unwrap();
+    let (template, flow) = support::circle_round(&catalog, t0);
 
     let dir = tempfile::tempdir().unwrap();
     let key = Key::from_bytes([7; 32]);

@@ -56,18 +56,25 @@ pub(super) fn intake(
             post_case(r, step, by, draft, note, now, flow, fx);
         }
         _ => {
-            let case = text.trim().to_string();
-            let mut m = Message::line(if needs_consent {
-                msg::INTAKE_CONFIRM_CONSENT.msg()
-            } else {
-                msg::INTAKE_CONFIRM.msg()
-            });
-            m.push(Block::Quote(case.clone()));
+            let (case, m) = to_confirm(text, needs_consent);
             fx.push(Effect::private(by, m));
             r.intake_draft = Some(case);
         }
     }
     Ok(())
+}
+
+/// A case as received, and the message that shows it to its owner to
+/// confirm (with the consent basis, where the flow asks).
+pub(super) fn to_confirm(text: &str, needs_consent: bool) -> (String, Message) {
+    let case = text.trim().to_string();
+    let mut m = Message::line(if needs_consent {
+        msg::INTAKE_CONFIRM_CONSENT.msg()
+    } else {
+        msg::INTAKE_CONFIRM.msg()
+    });
+    m.push(Block::Quote(case.clone()));
+    (case, m)
 }
 
 /// A case with identifiers in it: the masked version (all that is kept)

@@ -416,13 +416,7 @@ pub fn prepared(up: &mut Upcoming, needs_consent: bool, text: &str, hits: &[pii:
             Message::line(msg::PREPARE_KEPT.msg().time("at", up.at))
         }
         _ => {
-            let case = text.trim().to_string();
-            let mut m = Message::line(if needs_consent {
-                msg::INTAKE_CONFIRM_CONSENT.msg()
-            } else {
-                msg::INTAKE_CONFIRM.msg()
-            });
-            m.push(Block::Quote(case.clone()));
+            let (case, m) = super::intake::to_confirm(text, needs_consent);
             up.draft = Some(case);
             m
         }

@@ -19,8 +19,9 @@ impl<S: Store> Engine<S> {
         change: Option<GroupChange>,
     ) -> Result<Vec<Pending>> {
         let prefix = self.defaults.prefix.clone();
-        let Some(gid) = m.group.clone().filter(|_| m.place != Place::Private) else {
-            return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
+        let gid = match self.in_room(m)? {
+            Ok(g) => g,
+            Err(told) => return Ok(told),
         };
         let mut g = self.group(&gid)?;
         let mut out = Message::default();

@@ -195,6 +195,22 @@ impl<S: Store> Engine<S> {
 }
 
 impl<S: Store> Engine<S> {
+    /// The group a room-only command (`group`, `schedule`) was written in;
+    /// written privately, its writer hears where it works.
+    fn in_room(
+        &mut self,
+        m: &Inbound,
+    ) -> Result<std::result::Result<crate::core::ids::GroupId, Vec<Pending>>> {
+        match m.group.clone().filter(|_| m.place != Place::Private) {
+            Some(g) => Ok(Ok(g)),
+            None => {
+                let prefix = self.defaults.prefix.clone();
+                let line = msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix);
+                Ok(Err(self.reply(m, line)?))
+            }
+        }
+    }
+
     /// A method's name may take several words (`Gouden Cirkel Noor`): the
     /// longest run of first words that names a method is the method, the
     /// rest the title. Without one, the first word stays the method (and is

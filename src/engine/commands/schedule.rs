@@ -9,7 +9,7 @@ use crate::core::ids::Platform;
 use crate::core::message::{Arg, Block, Message};
 use crate::core::msg;
 use crate::core::schedule::{Person, Schedule, ScheduleError};
-use crate::engine::{Engine, Inbound, Place, Result};
+use crate::engine::{Engine, Inbound, Result};
 use crate::storage::Store;
 use chrono::{DateTime, Utc};
 
@@ -21,8 +21,9 @@ impl<S: Store> Engine<S> {
         now: DateTime<Utc>,
     ) -> Result<Vec<Pending>> {
         let prefix = self.defaults.prefix.clone();
-        let Some(gid) = m.group.clone().filter(|_| m.place != Place::Private) else {
-            return self.reply(m, msg::NOT_A_COMMAND_HERE.msg().text("prefix", prefix));
+        let gid = match self.in_room(m)? {
+            Ok(g) => g,
+            Err(told) => return Ok(told),
         };
         let mut g = self.group(&gid)?;
         let mut out = Message::default();
