@@ -351,6 +351,7 @@ err-bad-lang = `{ $value }` is not a language I speak; use nl or en.
 err-unknown-flow = There is no method `{ $flow }`; `{ $prefix } flows` lists them.
 err-unknown-profession = `{ $value }` is not a profession here; choose one of: { $professions }.
 ask-profession = Which profession are you taking part as? Write `{ $prefix } join` with one of: { $professions }.
+err-no-such-round = There is no round { $round } here. `{ $prefix } status` in the room shows the open rounds.
 err-no-round = There is no open round here; a coordinator starts one with `{ $prefix } start`.
 err-not-in-round = You are not in an open round. To take part, write `{ $prefix } join` in the round's thread in your team's room.
 err-round-ended = Round { $round } has ended, so this was not added. `{ $prefix } export { $round }` sends you its record while it is kept.

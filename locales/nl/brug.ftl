@@ -356,6 +356,7 @@ err-bad-lang = `{ $value }` is geen taal die ik spreek; gebruik nl of en.
 err-unknown-flow = Er is geen methode `{ $flow }`; `{ $prefix } flows` toont ze.
 err-unknown-profession = `{ $value }` is hier geen beroep; kies uit: { $professions }.
 ask-profession = Met welk beroep doe je mee? Schrijf `{ $prefix } join` met een van: { $professions }.
+err-no-such-round = Er is hier geen ronde { $round }. Met `{ $prefix } status` in de ruimte zie je de open rondes.
 err-no-round = Er is hier geen open ronde; een gespreksleider start er een met `{ $prefix } start`.
 err-not-in-round = Je doet niet mee aan een open ronde. Wil je meedoen, schrijf dan `{ $prefix } join` in de thread van de ronde, in de ruimte van je team.
 err-round-ended = Ronde { $round } is afgelopen, dus dit is niet toegevoegd. Met `{ $prefix } export { $round }` krijg je het verslag, zolang het bewaard wordt.

@@ -182,6 +182,7 @@ messages! {
     GROUP_FLOW = "group-flow" [flow];
     GROUP_OWN_LANG = "group-own-lang" [lang, names];
     GROUP_COORDINATORS = "group-coordinators" [platform, named];
+    ERR_NO_SUCH_ROUND = "err-no-such-round" [round, prefix];
     GROUP_DEADLINES = "group-deadlines" [span];
     SCHEDULE_LINE = "schedule-line" [flow, rhythm, at, days];
     SCHEDULE_OWNERS = "schedule-owners" [owner, owners];

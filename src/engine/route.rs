@@ -169,6 +169,14 @@ impl<S: Store> Engine<S> {
             _ => None,
         };
         if let Some(id) = replied.or(tagged.filter(|_| m.place != Place::Group)) {
+            // A number no round ever had is not "ended".
+            if id.0 >= self.next_round {
+                return Ok(Err(msg::ERR_NO_SUCH_ROUND
+                    .msg()
+                    .text("round", id.to_string())
+                    .text("prefix", prefix.clone())
+                    .into()));
+            }
             return Ok(which::named(open(), id, prefix));
         }
         let chosen = match (&m.place, &m.group) {

@@ -6,6 +6,7 @@ mod anonymity;
 mod answers;
 mod architecture;
 mod away;
+mod bad_input;
 mod balance;
 mod commands;
 mod consent;

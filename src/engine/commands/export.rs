@@ -35,13 +35,15 @@ impl<S: Store> Engine<S> {
             Some(g) if m.place != Place::Private => &r.group == g,
             _ => r.coordinator == m.sender || m.coordinator,
         });
+        let prefix = self.defaults.prefix.clone();
         let Some(r) = round else {
-            return self.reply(
-                m,
-                msg::ERR_NO_ROUND
-                    .msg()
-                    .text("prefix", self.defaults.prefix.clone()),
-            );
+            // A round named that is not here (erased, elsewhere, or never
+            // was) is named back; otherwise there is none at all.
+            let line = match wanted {
+                Some(n) => msg::ERR_NO_SUCH_ROUND.msg().text("round", format!("#{n}")),
+                None => msg::ERR_NO_ROUND.msg(),
+            };
+            return self.reply(m, line.text("prefix", prefix));
         };
         if !m.coordinator && r.coordinator != m.sender {
             return self.reply(m, super::not_coordinator(m));
