@@ -436,3 +436,93 @@ fn every_bad_input_gets_a_clear_reaction_and_leaks_nothing() {
         failures.join("\n")
     );
 }
+
+/// Bad files and keys an operator may hand brug: each refused at start-up
+/// with where and what is wrong, never half-read.
+#[test]
+fn bad_flows_configs_and_keys_are_refused_with_what_is_wrong() {
+    use brug::flows::{Catalog, Sources};
+    let good =
+        std::fs::read_to_string(super::support::repo().join("flows/golden-circle.toml")).unwrap();
+    let flow_rows: Vec<(&str, String, &str)> = vec![
+        (
+            "an unknown key",
+            good.replacen("version = ", "colour = \"red\"\nversion = ", 1),
+            "colour",
+        ),
+        (
+            "not TOML",
+            "id = \"x\"\n[[step\n".to_string(),
+            "broken.toml:",
+        ),
+        (
+            "an unknown step kind",
+            good.replacen("kind = \"intake\"", "kind = \"dance\"", 1),
+            "dance",
+        ),
+        ("an empty file", String::new(), "broken.toml"),
+        (
+            "a step reference to nothing",
+            good.replacen("of = \"circle\"", "of = \"nowhere\"", 1),
+            "nowhere",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, text, expect) in flow_rows {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["professions.toml", "frames.toml", "frames-model.tsv"] {
+            std::fs::copy(
+                super::support::repo().join("flows").join(f),
+                dir.path().join(f),
+            )
+            .unwrap();
+        }
+        std::fs::write(dir.path().join("broken.toml"), text).unwrap();
+        let sources = Sources::from_dirs(dir.path(), None).unwrap();
+        match Catalog::load(&sources) {
+            Ok(_) => failures.push(format!("flow with {name}: accepted")),
+            Err(errors) => {
+                let all = errors.join("\n");
+                if !all.contains(expect) || !all.contains("broken.toml") {
+                    failures.push(format!("flow with {name}: {all}"));
+                }
+            }
+        }
+    }
+    for (name, text, expect) in [
+        (
+            "an unknown key",
+            "[store]\npath = \"x\"\ncolour = 1\n",
+            "colour",
+        ),
+        (
+            "quiet hours 25-8",
+            "[store]\npath = \"x\"\n[defaults]\nquiet_hours = \"25-8\"\n",
+            "quiet_hours",
+        ),
+        (
+            "a language brug does not speak",
+            "[store]\npath = \"x\"\n[defaults]\nlanguage = \"fr\"\n",
+            "fr",
+        ),
+        ("not TOML", "[store\n", "c.toml"),
+    ] {
+        match brug::config::Config::parse(text, "c.toml") {
+            Ok(_) => failures.push(format!("config with {name}: accepted")),
+            Err(e) if e.to_string().contains(expect) => {}
+            Err(e) => failures.push(format!("config with {name}: {e}")),
+        }
+    }
+    for (name, text) in [
+        ("not hex", "zz".repeat(32)),
+        ("too short", "ab".repeat(8)),
+        ("empty", String::new()),
+    ] {
+        match brug::storage::Key::from_hex(&text, "BRUG_STORE_KEY") {
+            Ok(_) => failures.push(format!("a key {name}: accepted")),
+            Err(e) if e.to_string().contains("64 hex digits") => {}
+            Err(e) => failures.push(format!("a key {name}: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
