@@ -141,19 +141,25 @@ impl<S: Store> Engine<S> {
                 return Ok(None);
             }
         }
-        if self.open.values().any(|r| self.waits_privately_on(r, m)) {
-            return Ok(None);
-        }
+        // The (few) scheduled groups first; only for a case owner who was
+        // asked, the open rounds they are in.
+        let mut found = None;
         for gid in self.scheduled.keys() {
             let g = self.group(gid)?;
             if g.schedule
                 .as_ref()
                 .is_some_and(|s| schedule::awaits(s, &m.sender))
             {
-                return Ok(Some(g));
+                found = Some(g);
+                break;
             }
         }
-        Ok(None)
+        let claimed = found.is_some()
+            && self
+                .open
+                .values()
+                .any(|r| r.participant(&m.sender).is_some() && self.waits_privately_on(r, m));
+        Ok(found.filter(|_| !claimed))
     }
 
     /// The case owner's private message preparing the case.
