@@ -172,8 +172,21 @@ fn occurrences(
     anchor: chrono::NaiveDate,
     tz: chrono_tz::Tz,
 ) -> Option<Vec<DateTime<Utc>>> {
+    use chrono::Timelike;
     let anchor = anchor.max(chrono::NaiveDate::from_ymd_opt(2000, 1, 1)?);
-    let start = anchor.and_time(time).format("%Y%m%dT%H%M%S");
+    // Counted from noon (a time every day has: 02:30 does not exist on the
+    // day clocks go forward), with the time of day in the rule itself.
+    let noon = NaiveTime::from_hms_opt(12, 0, 0)?;
+    let start = anchor.and_time(noon).format("%Y%m%dT%H%M%S");
+    let rule = if rule.contains("BYHOUR") {
+        rule.to_string()
+    } else {
+        format!(
+            "{rule};BYHOUR={};BYMINUTE={};BYSECOND=0",
+            time.hour(),
+            time.minute()
+        )
+    };
     let set: rrule::RRuleSet = format!("DTSTART;TZID={}:{start}\nRRULE:{rule}", tz.name())
         .parse()
         .ok()?;

@@ -214,3 +214,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_schedule_set_the_day_after_clocks_went_forward_still_reads() {
+    // Set on Monday 30 March 2026: the day before had no 02:30 in
+    // Amsterdam, which is where the rule is counted from.
+    let s = schedule("every week on Monday 2:30", 0, t("2026-03-30T12:00:00Z"));
+    assert_eq!(
+        local(s.next.unwrap().at),
+        "Mon 06 Apr 08:00",
+        "02:30 is quiet: at 08:00"
+    );
+    let quiet_free = Quiet {
+        from: 0,
+        until: 0,
+        weekends: false,
+    };
+    let s = Schedule::new(
+        ("f".into(), "f-name".into()),
+        "every week on Monday 2:30",
+        vec![person("Anna")],
+        0,
+        person("Chris"),
+        t("2026-03-30T12:00:00Z"),
+        Amsterdam,
+        quiet_free,
+    )
+    .unwrap();
+    assert_eq!(local(s.next.unwrap().at), "Mon 06 Apr 02:30");
+}
